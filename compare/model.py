@@ -1,0 +1,208 @@
+"""The shapes that cross module borders: frozen values passed from stage to stage.
+
+read() makes a Document; segment() cuts its text into Clauses; classify() attaches a Label to
+each clause; align() pairs the clauses of two documents into Pairs; a Comparison holds the lot
+and is what every renderer, the report, the review app and the checks read. Nothing here does
+I/O or holds mutable state: a stage returns new values (``dataclasses.replace``) and never
+changes its input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+__all__ = [
+    "Block",
+    "BlockKind",
+    "Clause",
+    "Comparison",
+    "Document",
+    "Furniture",
+    "Kind",
+    "Label",
+    "Pair",
+    "Shift",
+    "Status",
+    "WordOp",
+]
+
+
+class BlockKind(StrEnum):
+    """What a block of the read text was in the source."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    LIST_ITEM = "list-item"
+
+
+class Status(StrEnum):
+    """How one aligned pair changed between the old and the new document."""
+
+    UNCHANGED = "unchanged"
+    REWORDED = "reworded"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+    ADDED = "added"
+    REMOVED = "removed"
+
+
+class Kind(StrEnum):
+    """What a clause does, in the genre's terms."""
+
+    COMMITMENT = "commitment"
+    CONCERN = "concern"
+    POSITION = "position"
+    WELCOME = "welcome"
+    CALL = "call"
+    DECISION = "decision"
+    OTHER = "other"
+
+
+class Shift(StrEnum):
+    """Whether the stance of an aligned pair got stronger, weaker or stayed the same."""
+
+    STRONGER = "stronger"
+    WEAKER = "weaker"
+    SAME = "same"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph, heading or list item of a document's read text."""
+
+    start: int
+    end: int
+    kind: BlockKind = BlockKind.PARAGRAPH
+    marker: str = ""
+    """The paragraph's own number or letter as printed ("3.", "(b)"), or "" where it has none."""
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """Source text the reader set aside instead of passing it on as body text."""
+
+    kind: str
+    """What it is: "front-matter", "page-header", "footnote", "markup", "release-marker" ..."""
+    text: str
+    line: int
+    """1-based line of the source where it starts (0 where the source has no lines)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A statement as read: its body text, where its blocks lie, and what was set aside."""
+
+    path: str
+    """The name the user gave ("-" for standard input)."""
+    text: str
+    """The body: blocks joined by a blank line, hard wraps undone, markup removed."""
+    blocks: tuple[Block, ...] = ()
+    title: str | None = None
+    date: str | None = None
+    """ISO date (YYYY-MM-DD) where one was found, else None."""
+    source_format: str = "text"
+    """"text", "markdown", "html" or "pdf": what the reader took the input for."""
+    metadata: tuple[tuple[str, str], ...] = ()
+    furniture: tuple[Furniture, ...] = ()
+    warnings: tuple[str, ...] = ()
+    """Things the user should know about the reading (a guessed encoding, say)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """What classify() says of one clause."""
+
+    kind: Kind = Kind.OTHER
+    intensity: int = 0
+    """Rung on the ladder of its kind (documented in the README), 0 where the kind has none."""
+    stance: str = ""
+    """The phrase that carries the stance, as written ("strongly condemn")."""
+    negated: bool = False
+    hedges: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    quoted: bool = False
+    """True when the clause is, or holds, text quoted from a statement (in news reports)."""
+    attribution: str | None = None
+    """Who the quotation is attributed to ("a joint statement said"), where stated."""
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One clause of one document, located by character offsets into its read text."""
+
+    doc_id: str
+    """"old" or "new"."""
+    index: int
+    """0-based position among the document's clauses."""
+    paragraph: int
+    """1-based number of the block it lies in."""
+    sentence: int
+    """1-based number of its sentence in the document."""
+    start: int
+    end: int
+    text: str
+    label: Label | None = None
+    """Set by classify(); None straight after segment()."""
+
+    @property
+    def id(self) -> str:
+        """Stable identifier within one comparison, like "old:12" (1-based)."""
+        return f"{self.doc_id}:{self.index + 1}"
+
+
+@dataclass(frozen=True, slots=True)
+class WordOp:
+    """One step of a word-level diff: words kept, deleted from old or inserted in new."""
+
+    op: str
+    """"equal", "delete" or "insert"."""
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Clauses of the old and the new document that align, with how they changed."""
+
+    status: Status
+    old: tuple[Clause, ...]
+    new: tuple[Clause, ...]
+    score: float | None = None
+    """Similarity 0-100 of the normalised texts (rapidfuzz's scale); None for added/removed."""
+    words: tuple[WordOp, ...] = ()
+    shift: Shift | None = None
+    shift_reason: str | None = None
+    routine: bool = False
+    """True when the change is there by construction (a session number, a meeting date)."""
+
+    @property
+    def has_changes(self) -> bool:
+        """Whether this pair shows any difference at all."""
+        return self.status is not Status.UNCHANGED
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two documents and the aligned pairs of their clauses, in the new document's order."""
+
+    old: Document
+    new: Document
+    pairs: tuple[Pair, ...]
+    options: tuple[tuple[str, object], ...] = field(default=())
+    """The settings the alignment ran with (threshold, ...), for reproducibility."""
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """Count of pairs per status, every status present (zero where none)."""
+        counts = {status.value: 0 for status in Status}
+        for pair in self.pairs:
+            counts[pair.status.value] += 1
+        return counts
+
+    @property
+    def has_changes(self) -> bool:
+        """Whether any pair differs."""
+        return any(pair.has_changes for pair in self.pairs)

@@ -1,0 +1,114 @@
+"""Normalisation for matching only: two spellings of the same clause should score as equal.
+
+align() scores clauses on these normalised forms; every view still shows what was written.
+The steps: Unicode quotes, dashes and hyphens to ASCII; alias names to one canonical name
+(PRC / People's Republic of China -> China), kept in ``data/aliases.toml``; case folded;
+British to US spelling (``data/spelling.toml`` plus the -ise/-ize rule); punctuation dropped
+and white space collapsed.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["Alias", "aliases", "canonical_text", "normalise", "unify_characters"]
+
+_CHARACTER_MAP = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
+        "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
+        "\ufeff": None,
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    }
+)
+_IZE = re.compile(r"(?<=[a-z]{2})([iy])z(e|es|ed|ing|ation|ations|er|ers|able)\b")
+_WORD = re.compile(r"[a-z]+")
+_NOT_WORD = re.compile(r"[^\w%$.]+|(?<!\d)\.|\.(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One canonical name and the ways statements write it."""
+
+    canonical: str
+    variants: tuple[str, ...]
+
+
+@cache
+def aliases() -> tuple[Alias, ...]:
+    """The alias table shipped in ``compare/data/aliases.toml``."""
+    raw = tomllib.loads(resources.files("compare.data").joinpath("aliases.toml").read_text("utf-8"))
+    return tuple(
+        Alias(entry["canonical"], tuple(entry.get("variants", ()))) for entry in raw["alias"]
+    )
+
+
+@cache
+def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    to_canonical: dict[str, str] = {}
+    for alias in aliases():
+        for variant in (alias.canonical, *alias.variants):
+            to_canonical[unify_characters(variant)] = alias.canonical
+    ordered = sorted(to_canonical, key=len, reverse=True)
+    body = "|".join(re.escape(variant) for variant in ordered)
+    # Proper names are matched as written (case-sensitive) so that "US" never eats "us".
+    return re.compile(rf"(?<![\w.])(?:{body})(?![\w])"), to_canonical
+
+
+@cache
+def _spelling() -> dict[str, str]:
+    raw = tomllib.loads(resources.files("compare.data").joinpath("spelling.toml").read_text("utf-8"))
+    return dict(raw["words"])
+
+
+def unify_characters(text: str) -> str:
+    """Map typographic quotes, dashes, hyphens and spaces to plain ASCII ones.
+
+    >>> unify_characters("non\u2011proliferation \u201cfree\u201d")
+    'non-proliferation "free"'
+    """
+    return unicodedata.normalize("NFKC", text.translate(_CHARACTER_MAP)).translate(_CHARACTER_MAP)
+
+
+def canonical_text(text: str) -> str:
+    """Rewrite every alias to its canonical name, keeping case and punctuation otherwise.
+
+    >>> canonical_text("the PRC and the DPRK")
+    'China and the North Korea'
+    """
+    pattern, to_canonical = _alias_pattern()
+    return pattern.sub(lambda match: to_canonical[match.group(0)], unify_characters(text))
+
+
+def _us_spelling(word: str) -> str:
+    return _spelling().get(word) or _IZE.sub(r"\1s\2", word)
+
+
+@cache
+def _normalise_cached(text: str) -> str:
+    folded = canonical_text(text).casefold()
+    folded = _WORD.sub(lambda match: _us_spelling(match.group(0)), folded)
+    return " ".join(_NOT_WORD.sub(" ", folded).split())
+
+
+def normalise(text: str) -> str:
+    """The matching form of a clause: what two equal clauses have in common.
+
+    >>> normalise("We \u201cstrongly\u201d oppose the PRC\u2019s destabilising actions.")
+    'we strongly oppose china s destabilising actions'
+    >>> normalise("We strongly oppose China's destabilizing actions") == normalise(
+    ...     "We strongly oppose the PRC\u2019s destabilising actions.")
+    True
+    >>> normalise("rate of 2.5 percent")
+    'rate of 2.5 percent'
+    """
+    return _normalise_cached(text)
