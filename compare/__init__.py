@@ -1,0 +1,47 @@
+"""jointdiff: compare successive diplomatic statements clause by clause.
+
+The pipeline is read -> segment -> classify -> align -> render. Public names are resolved
+lazily (module ``__getattr__``) so that importing ``compare`` costs nothing until a name is
+used: the command line and ``jointdiff check`` stay fast.
+
+>>> import compare
+>>> compare.compare_documents.__name__
+'compare_documents'
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+__all__ = [
+    "Clause",
+    "Comparison",
+    "Document",
+    "Pair",
+    "align",
+    "compare_documents",
+    "read",
+    "segment",
+]
+
+_WHERE = {
+    "Clause": "compare.model",
+    "Comparison": "compare.model",
+    "Document": "compare.model",
+    "Pair": "compare.model",
+    "align": "compare.align",
+    "compare_documents": "compare.pipeline",
+    "read": "compare.read",
+    "segment": "compare.segment",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'compare' has no attribute {name!r}")
+    return getattr(import_module(_WHERE[name]), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

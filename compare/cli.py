@@ -1,0 +1,187 @@
+"""The ``jointdiff`` command line: the only place that prints results and exits.
+
+Commands return an ExitCode; ``main`` turns results and errors into an exit status
+(0 no differences, 1 differences, 2 trouble, as with ``git diff --exit-code``). Only the
+standard library and click are imported at module scope: each command imports the pipeline
+inside its body, so ``jointdiff --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from compare.errors import CompareError, ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from compare.model import Document
+
+__all__ = ["PROG", "cli", "main", "run"]
+
+PROG = "jointdiff"
+_FORMATS = ("terminal", "markdown", "json")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` and return the exit status."""
+    try:
+        return int(cli.main(args=argv, prog_name=PROG, standalone_mode=False) or 0)
+    except CompareError as err:
+        click.echo(f"{PROG}: error: {err}", err=True)
+        return err.exit_code
+    except click.exceptions.Exit as err:
+        return err.exit_code
+    except click.ClickException as err:
+        err.show()
+        return ExitCode.TROUBLE
+    except (KeyboardInterrupt, click.Abort):
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        # The reader closed the pipe (``jointdiff diff a b | head``): nothing left to say.
+        sys.stderr.close()
+        return ExitCode.TROUBLE
+    except Exception:  # a bug: show it, but never exit 1 ("different")
+        traceback.print_exc()
+        return ExitCode.TROUBLE
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="jointdiff", prog_name=PROG)
+def cli() -> None:
+    """Compare successive diplomatic statements clause by clause.
+
+    Splits each statement into clause-level commitments and concerns, aligns them across
+    versions with fuzzy matching, and shows what was unchanged, reworded, moved, split,
+    merged, added or removed.
+    """
+
+
+def example_pair() -> tuple[Path, Path]:
+    """The bundled example: a ministers' joint statement and its revision a year later."""
+    here = Path(__file__).resolve().parent
+    for folder in (here / "examples" / "two-plus-two", here.parent / "fixtures" / "two-plus-two"):
+        if (folder / "old.txt").is_file() and (folder / "new.txt").is_file():
+            return folder / "old.txt", folder / "new.txt"
+    raise UsageError("the bundled example is missing from this installation")
+
+
+def _inputs(old: str | None, new: str | None, example: bool) -> tuple[str, str]:
+    if example:
+        if old or new:
+            raise UsageError("--example takes no OLD or NEW argument")
+        old_path, new_path = example_pair()
+        return str(old_path), str(new_path)
+    if not old or not new:
+        raise UsageError("give OLD and NEW (or --example); see --help")
+    if old == "-" and new == "-":
+        raise UsageError("only one of OLD and NEW can be '-' (standard input)")
+    return old, new
+
+
+def read_pair(old: str, new: str) -> tuple[Document, Document]:
+    """Read both inputs, warnings to stderr; any error names the file."""
+    from compare.read import read
+
+    documents = []
+    for source in (old, new):
+        document = read(source)
+        for warning in document.warnings:
+            click.echo(f"{PROG}: warning: {warning}", err=True)
+        documents.append(document)
+    return documents[0], documents[1]
+
+
+def use_color(flag: bool | None) -> bool:
+    """--color/--no-color beats NO_COLOR (set and non-empty means off), which beats isatty."""
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+_input_argument = click.argument(
+    "old", required=False, metavar="OLD", type=click.Path(allow_dash=True, dir_okay=True)
+)
+_new_argument = click.argument(
+    "new", required=False, metavar="NEW", type=click.Path(allow_dash=True, dir_okay=True)
+)
+
+
+@cli.command()
+@_input_argument
+@_new_argument
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(_FORMATS),
+    default="terminal",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--only-changes", is_flag=True, help="Leave unchanged clauses out.")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Lowest similarity (0-100) at which two clauses still align as reworded [default: 55].",
+)
+@click.option(
+    "--scorer",
+    type=click.Choice(("blend", "ratio", "token_sort_ratio", "token_set_ratio", "WRatio")),
+    default="blend",
+    show_default=True,
+    help="rapidfuzz scorer for clause similarity.",
+)
+@click.option(
+    "--method",
+    type=click.Choice(("greedy", "global")),
+    default="greedy",
+    show_default=True,
+    help="Best-first matching, or an optimal global assignment.",
+)
+@click.option("--color/--no-color", default=None, help="Colour the terminal output [default: if a terminal].")
+@click.option("--example", is_flag=True, help="Compare the bundled example pair.")
+def diff(
+    old: str | None,
+    new: str | None,
+    fmt: str,
+    only_changes: bool,
+    threshold: float | None,
+    scorer: str,
+    method: str,
+    color: bool | None,
+    example: bool,
+) -> ExitCode:
+    """Show what changed from OLD to NEW, clause by clause.
+
+    OLD and NEW are .txt, .md, .html or .pdf statements ('-' reads standard input).
+    Exit status: 0 no differences, 1 differences, 2 trouble.
+    """
+    from compare.align import DEFAULT_THRESHOLD
+    from compare.pipeline import compare_documents
+    from compare.render import render
+
+    old_path, new_path = _inputs(old, new, example)
+    old_document, new_document = read_pair(old_path, new_path)
+    comparison = compare_documents(
+        old_document,
+        new_document,
+        threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+        scorer=scorer,
+        method=method,
+    )
+    output = render(comparison, fmt, color=fmt == "terminal" and use_color(color), only_changes=only_changes)
+    click.echo(output, nl=False)
+    return ExitCode.DIFFERENT if comparison.has_changes else ExitCode.SAME

@@ -1,0 +1,287 @@
+"""Segmenting: a Document's blocks -> sentences -> clauses, the units that align() pairs.
+
+Second stage of the pipeline (read -> segment -> classify -> align -> render). Each block
+(paragraph, heading, list item) is cut into sentences, and each sentence into clauses where
+diplomatic text chains commitments or concerns: at semicolons between full clauses, before
+inline enumerated sub-paragraphs, and before a coordinated main clause with its own verb
+("..., and reaffirmed ...", "..., while also condemning ..."). Never inside a quotation or a
+short list of nouns. Clauses partition each block: every non-space character of the body lies
+in exactly one clause, and ``document.text[c.start:c.end] == c.text`` always holds.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from functools import cache
+
+from compare.model import Block, Clause, Document
+
+__all__ = ["segment"]
+
+MAX_CLAUSE_CHARS = 2000
+"""A clause longer than this (a page of text with no punctuation) is cut at a space so that
+scoring and word diffs stay fast; real clauses in the genre are far shorter."""
+
+MIN_CLAUSE_WORDS = 4
+"""A split that would leave a side shorter than this many words is not made."""
+
+# Abbreviations after which a full stop does not end a sentence (lowercased, without the dot).
+_NEVER_FINAL = frozenset(
+    """mr mrs ms dr prof gen lt col capt sgt st sen rep gov amb hon rev jr sr no nos art arts
+    para paras p pp vol ch sec fig op cit cf vs viz approx est dept assn corp inc ltd co bros
+    jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e""".split()
+)
+# Abbreviations that may end a sentence: only when the next word clearly starts a new one.
+_MAYBE_FINAL = frozenset("u.s u.k u.n e.u u.s.a etc al p.m a.m".split())
+_SENTENCE_STARTERS = frozenset(
+    """the this these that those we they it its in on at as for both our all each he she
+    their to with a an there today however moreover furthermore further also recent
+    incoming leaders ministers""".split()
+)
+_OPENERS = "\"'\u201c\u2018(["
+_CLOSERS = "\"'\u201d\u2019)]"
+_TERMINAL = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)")
+_NEXT_WORD = re.compile(r"\s*((?:([\w.']+)|\S).{0,20})", re.DOTALL)
+
+# Verbs that carry a stance: after "and"/"but"/"while" they start a coordinated main clause.
+_STANCE_VERBS = (
+    r"(?:re)?affirm|reiterat|condemn|call|urg|welcom|commit|pledg|express|stress|underscor"
+    r"|recogni[sz]|not(?:e|ed|es|ing)\b|emphasi[sz]|support|decid|agre|encourag|reject|oppos"
+    r"|deplor|resolv|request|invit|demand|intend|highlight|acknowledg|will\b|shall\b"
+)
+_FINITE_AUX = (
+    r"is|are|was|were|has|have|had|will|would|shall|should|may|might|can|could|must"
+    r"|remains?|continues?|seems?|appears?|suggests?|indicates?"
+)
+_ADVERBS = r"(?:(?:also|further|furthermore|strongly|firmly|jointly|again|fully|resolutely)\s+)*"
+_COORDINATED = re.compile(
+    rf"""
+    (?:,\s+|;\s+|\s+)
+    (?=(?:and|but|while|whereas)\s+{_ADVERBS}(?:{_STANCE_VERBS})\w*)   # "... and reaffirmed ..."
+    |
+    [,;]\s+                                                            # "..., and strains in
+    (?=(?:and|but|while|whereas)\s+                                    #  financial markets
+      (?:we|they|it|(?:(?!that\b|which\b|who\b|to\b|of\b)\w+\s+){{0,5}}\w+)  #  have eased"
+      \s+(?:[a-z]+ly\s+)?(?:{_FINITE_AUX})\b)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_GERUND = re.compile(
+    rf",\s+(?=(?:and\s+|while\s+|thereby\s+)?(?:also\s+|further\s+|strongly\s+)*"
+    rf"(?:{_STANCE_VERBS})\w*ing\b)",
+    re.IGNORECASE,
+)
+_INLINE_ENUMERATION = re.compile(r"(?<=[;:,])\s+(?=\((?:[a-z]|[ivx]{1,5})\)\s)")
+_SEMICOLON = re.compile(r";\s+")
+
+
+def segment(document: Document, *, doc_id: str = "old") -> tuple[Clause, ...]:
+    """Cut a document into clauses, in reading order.
+
+    Args:
+        document: what ``read()`` returned.
+        doc_id: "old" or "new"; becomes each clause's ``doc_id``.
+
+    Returns:
+        The clauses, numbered from 0, each with its 1-based paragraph and sentence numbers.
+    """
+    clauses: list[Clause] = []
+    sentence_number = 0
+    for paragraph_number, block in enumerate(_blocks_of(document), start=1):
+        for sentence_start, sentence_end in _sentences(document.text, block.start, block.end):
+            sentence_number += 1
+            for start, end in _clauses(document.text, sentence_start, sentence_end):
+                clauses.append(
+                    Clause(
+                        doc_id=doc_id,
+                        index=len(clauses),
+                        paragraph=paragraph_number,
+                        sentence=sentence_number,
+                        start=start,
+                        end=end,
+                        text=document.text[start:end],
+                    )
+                )
+    return tuple(clauses)
+
+
+def _blocks_of(document: Document) -> tuple[Block, ...]:
+    """The reader's blocks, or blank-line paragraphs for a Document built by hand."""
+    if document.blocks:
+        return document.blocks
+    return tuple(
+        Block(start, end) for start, end in _trimmed_spans(document.text, re.compile(r"\n\s*\n"))
+    )
+
+
+def _trimmed_spans(text: str, separator: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    position = 0
+    for match in separator.finditer(text):
+        yield from _trim(text, position, match.start())
+        position = match.end()
+    yield from _trim(text, position, len(text))
+
+
+def _trim(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The span without surrounding white space, if anything is left of it."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        yield start, end
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentence spans of text[start:end], which is one block."""
+    position = start
+    for cut in _sentence_cuts(text, start, end):
+        yield from _trim(text, position, cut)
+        position = cut
+    yield from _trim(text, position, end)
+
+
+def _sentence_cuts(text: str, start: int, end: int) -> Iterator[int]:
+    block = text[start:end]
+    quote_depth = 0
+    checked = 0
+    for match in _TERMINAL.finditer(block):
+        quote_depth = _quote_depth_after(block, checked, match.start(), quote_depth)
+        checked = match.start()
+        cut = match.end()
+        if quote_depth > 0 and not _closes_quote(match.group(0)):
+            continue
+        if _ends_sentence(block, match.start(), cut):
+            quote_depth = 0
+            checked = cut
+            yield start + cut
+
+
+def _quote_depth_after(block: str, start: int, end: int, depth: int) -> int:
+    """Track curly quotation marks; straight ones are too ambiguous to nest on."""
+    for char in block[start:end]:
+        if char == "\u201c":
+            depth += 1
+        elif char == "\u201d" and depth > 0:
+            depth -= 1
+    return depth
+
+
+def _closes_quote(punctuation: str) -> bool:
+    return "\u201d" in punctuation or '"' in punctuation
+
+
+def _ends_sentence(block: str, dot: int, cut: int) -> bool:
+    """Whether the terminal punctuation at ``dot`` really ends a sentence."""
+    following_match = _NEXT_WORD.match(block, cut)
+    if following_match is None:
+        return False
+    following = following_match.group(1)
+    first = following[0]
+    next_text = following_match.group(2) or ""
+    if not (first.isupper() or first.isdigit() or first in _OPENERS):
+        return False
+    if block[dot] != ".":
+        return True
+    word = block[max(0, dot - 40) : dot].rsplit(None, 1)[-1:] or [""]
+    word = word[0].lstrip(_OPENERS)
+    lowered = word.lower().rstrip(".")
+    if first.isdigit() and lowered in {"no", "nos", "art", "para", "paras", "p", "pp", "vol"}:
+        return False
+    if lowered in _NEVER_FINAL:
+        return False
+    if lowered in _MAYBE_FINAL or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+        return next_text.lower() in _SENTENCE_STARTERS
+    if re.fullmatch(r"[A-Z]", word):
+        # An initial ("Joseph R. Biden") unless a sentence obviously starts after it.
+        return next_text.lower() in _SENTENCE_STARTERS
+    if first.isdigit():
+        # "... in 2023. 2024 will ..." is rare; "para. 7" and "No. 3" were handled above.
+        return not re.match(r"\d+[./-]\d", following)
+    return True
+
+
+def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Clause spans of one sentence."""
+    cuts = sorted(_clause_cuts(text[start:end]))
+    position = start
+    for cut in cuts:
+        yield from _trim(text, position, start + cut)
+        position = start + cut
+    yield from _trim(text, position, end)
+
+
+def _clause_cuts(sentence: str) -> set[int]:
+    """Offsets in the sentence where a new clause starts."""
+    protected = _quoted_spans(sentence)
+    candidates = set(_semicolon_cuts(sentence))
+    enumerated = {match.end() for match in _INLINE_ENUMERATION.finditer(sentence)}
+    candidates.update(enumerated)
+    candidates.update(match.end() for match in _COORDINATED.finditer(sentence))
+    candidates.update(match.end() for match in _GERUND.finditer(sentence))
+    word_starts = [match.start() for match in _word_pattern().finditer(sentence)]
+
+    def words_between(low: int, high: int) -> int:
+        return bisect_left(word_starts, high) - bisect_left(word_starts, low)
+
+    cuts: set[int] = set()
+    last = 0
+    for cut in sorted(candidates):
+        if any(low < cut < high for low, high in protected):
+            continue
+        shortest = 1 if cut in enumerated else MIN_CLAUSE_WORDS
+        if words_between(last, cut) < shortest or words_between(cut, len(sentence)) < shortest:
+            continue
+        cuts.add(cut)
+        last = cut
+    cuts.update(_length_cuts(sentence, sorted(cuts)))
+    return cuts
+
+
+def _semicolon_cuts(sentence: str) -> list[int]:
+    """Cuts after semicolons, but only when every part is a clause, not a list of names."""
+    matches = list(_SEMICOLON.finditer(sentence))
+    if not matches:
+        return []
+    bounds = [0, *(match.end() for match in matches), len(sentence)]
+    parts = [sentence[low:high] for low, high in zip(bounds, bounds[1:], strict=False)]
+    if min(_word_count(part) for part in parts) < 5:
+        return []
+    return [match.end() for match in matches]
+
+
+def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans inside curly or straight double quotation marks."""
+    spans = []
+    for match in re.finditer(r"\u201c[^\u201d]*\u201d?|\"[^\"]*\"?", sentence):
+        spans.append((match.start(), match.end()))
+    return spans
+
+
+def _length_cuts(sentence: str, cuts: list[int]) -> list[int]:
+    """Extra cuts so no clause is longer than MAX_CLAUSE_CHARS (degenerate input only)."""
+    extra: list[int] = []
+    bounds = [0, *cuts, len(sentence)]
+    for low, high in zip(bounds, bounds[1:], strict=False):
+        position = low
+        while high - position > MAX_CLAUSE_CHARS:
+            space = sentence.rfind(" ", position + 1, position + MAX_CLAUSE_CHARS)
+            position = space if space > position else position + MAX_CLAUSE_CHARS
+            extra.append(position)
+    return extra
+
+
+@cache
+def _word_pattern() -> re.Pattern[str]:
+    return re.compile(r"\w+")
+
+
+def _word_count(text: str) -> int:
+    """Number of words.
+
+    >>> _word_count("Ben S. Bernanke, Chairman")
+    4
+    """
+    return len(_word_pattern().findall(text))

@@ -1,0 +1,50 @@
+"""Shared test helpers: where the shared corpus is, and documents built from literal text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+FIXTURES = ROOT / "fixtures"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite the golden files under fixtures/"
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def corpus_or_skip() -> Path:
+    """The shared corpus, or a skip that says why the test did not run."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"shared corpus not found at {CORPUS} (it lives beside the checkout)")
+    return CORPUS
+
+
+def corpus_series() -> list[Path]:
+    """Every series folder of the corpus (empty where the corpus is absent)."""
+    if not CORPUS.is_dir():
+        return []
+    return sorted(path for path in CORPUS.iterdir() if path.is_dir())
+
+
+def series_files(series: Path) -> list[Path]:
+    """The versions of one series in order (drafts and source JSON left out)."""
+    return sorted(path for path in series.iterdir() if path.is_file() and not path.name.startswith("."))
+
+
+def consecutive_pairs() -> list[tuple[Path, Path]]:
+    """Every consecutive pair of every series of the corpus."""
+    pairs = []
+    for series in corpus_series():
+        files = series_files(series)
+        pairs.extend(zip(files, files[1:], strict=False))
+    return pairs

@@ -1,0 +1,42 @@
+"""Every consecutive pair of every series in ../shared/corpus: nothing lost, nothing crashes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare.pipeline import compare_documents
+from compare.read import read
+from compare.render import FORMATS, render
+from tests.conftest import consecutive_pairs, corpus_or_skip
+
+PAIRS = consecutive_pairs()
+
+
+def _id(pair: tuple[Path, Path]) -> str:
+    return f"{pair[0].parent.name}/{pair[0].name}->{pair[1].name}"
+
+
+def test_the_corpus_is_there_or_the_skip_says_why() -> None:
+    corpus_or_skip()
+    assert len(PAIRS) >= 150
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=[_id(p) for p in PAIRS])
+def test_a_corpus_pair_covers_every_character_and_pairs_every_clause_once(pair: tuple[Path, Path]) -> None:
+    old, new = read(pair[0]), read(pair[1])
+    comparison = compare_documents(old, new)
+    for side, document in (("old", old), ("new", new)):
+        clauses = sorted((c for p in comparison.pairs for c in getattr(p, side)), key=lambda c: c.start)
+        assert [c.index for c in sorted(clauses, key=lambda c: c.index)] == list(range(len(clauses)))
+        covered = bytearray(len(document.text))
+        for clause in clauses:
+            assert document.text[clause.start : clause.end] == clause.text
+            covered[clause.start : clause.end] = b"\x01" * (clause.end - clause.start)
+        uncovered = [ch for ch, flag in zip(document.text, covered, strict=True) if not flag and not ch.isspace()]
+        assert uncovered == [], f"{side}: characters in no clause"
+        overlaps = [a for a, b in zip(clauses, clauses[1:], strict=False) if a.end > b.start]
+        assert overlaps == []
+    for fmt in FORMATS:
+        assert render(comparison, fmt)

@@ -1,0 +1,87 @@
+"""Properties that must hold for any text: found by hypothesis, not written by hand."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from compare.align import align
+from compare.model import Document, Status
+from compare.pipeline import compare_documents
+from compare.render import FORMATS, render
+from compare.segment import segment
+
+WORDS = st.sampled_from(
+    "We the Ministers reaffirm strongly condemn will commit and , ; . U.S. PRC’s “quoted” "
+    "(a) 1. 2-1/2 percent Taiwan Strait North Korea e.g. Mr. \u2011 \x1b[31m \u202e ... !".split()
+)
+SENTENCES = st.lists(WORDS, min_size=1, max_size=25).map(" ".join)
+PARAGRAPHS = st.lists(SENTENCES, min_size=1, max_size=4).map(" ".join)
+TEXTS = st.one_of(
+    st.lists(PARAGRAPHS, min_size=0, max_size=6).map("\n\n".join),
+    st.text(max_size=300),
+)
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(TEXTS)
+def test_clauses_cover_every_non_space_character_exactly_once(text: str) -> None:
+    document = Document("d", text)
+    covered = [0] * len(text)
+    for clause in segment(document):
+        assert text[clause.start : clause.end] == clause.text
+        assert clause.text == clause.text.strip() and clause.text
+        for position in range(clause.start, clause.end):
+            covered[position] += 1
+    for position, char in enumerate(text):
+        assert covered[position] == 1 or (char.isspace() and covered[position] == 0)
+
+
+@FAST
+@given(TEXTS)
+def test_a_document_compared_with_itself_has_no_changes(text: str) -> None:
+    clauses = segment(Document("d", text))
+    assert all(pair.status is Status.UNCHANGED for pair in align(clauses, clauses))
+
+
+@FAST
+@given(TEXTS, TEXTS)
+def test_every_clause_lands_in_exactly_one_pair(old_text: str, new_text: str) -> None:
+    old = segment(Document("o", old_text), doc_id="old")
+    new = segment(Document("n", new_text), doc_id="new")
+    pairs = align(old, new)
+    assert sorted(c.index for p in pairs for c in p.old) == list(range(len(old)))
+    assert sorted(c.index for p in pairs for c in p.new) == list(range(len(new)))
+    new_order = [p.new[0].index for p in pairs if p.new]
+    assert new_order == sorted(new_order)
+
+
+@FAST
+@given(TEXTS, TEXTS)
+def test_swapping_old_and_new_swaps_added_and_removed_and_split_and_merged(
+    old_text: str, new_text: str
+) -> None:
+    old_doc, new_doc = Document("o", old_text), Document("n", new_text)
+    forward = Counter(p.status for p in compare_documents(old_doc, new_doc).pairs)
+    backward = Counter(p.status for p in compare_documents(new_doc, old_doc).pairs)
+    assert forward[Status.ADDED] == backward[Status.REMOVED]
+    assert forward[Status.REMOVED] == backward[Status.ADDED]
+    assert forward[Status.SPLIT] == backward[Status.MERGED]
+    assert forward[Status.MERGED] == backward[Status.SPLIT]
+    assert forward[Status.UNCHANGED] + forward[Status.MOVED] >= 0
+
+
+@FAST
+@given(TEXTS, TEXTS, st.sampled_from(sorted(FORMATS)), st.booleans(), st.booleans())
+def test_rendering_never_raises_and_never_lets_an_escape_through(
+    old_text: str, new_text: str, fmt: str, color: bool, only_changes: bool
+) -> None:
+    comparison = compare_documents(Document("o", old_text), Document("n", new_text))
+    output = render(comparison, fmt, color=color, only_changes=only_changes)
+    document_text = old_text + new_text
+    if "\x1b" in document_text and not color:
+        assert "\x1b" not in output
+    assert "\u202e" not in output

@@ -1,0 +1,124 @@
+"""Aligning: statuses, word diffs, order of pairs, and the options that steer matching."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.align import align, word_diff
+from compare.model import Document, Status
+from compare.segment import segment
+
+
+def pairs_of(old_text: str, new_text: str, **options: object) -> list[tuple[str, list[str], list[str]]]:
+    old = segment(Document("old", old_text), doc_id="old")
+    new = segment(Document("new", new_text), doc_id="new")
+    return [
+        (pair.status.value, [c.text for c in pair.old], [c.text for c in pair.new])
+        for pair in align(old, new, **options)
+    ]
+
+
+def statuses(old_text: str, new_text: str, **options: object) -> list[str]:
+    return [status for status, _, _ in pairs_of(old_text, new_text, **options)]
+
+
+A = "We reaffirm our commitment to a free and open Indo-Pacific region."
+B = "We strongly condemn North Korea's ballistic missile launches this year."
+C = "The Ministers welcomed progress on the realignment of forces in Okinawa."
+D = "They decided to establish a new working group on critical minerals."
+
+
+def test_identical_clauses_are_unchanged() -> None:
+    assert statuses(f"{A} {B}", f"{A} {B}") == ["unchanged", "unchanged"]
+
+
+def test_rewrapping_typography_and_spelling_are_not_changes() -> None:
+    old = "We oppose destabilising actions in the\nSouth China Sea \u2014 the PRC\u2019s \u201cclaims\u201d."
+    new = "We oppose destabilizing actions in the South China Sea - China's \"claims\"."
+    assert statuses(old, new) == ["unchanged"]
+
+
+def test_a_small_edit_is_reworded_with_a_word_diff() -> None:
+    old = segment(Document("o", "We note the concerns raised about the South China Sea."), doc_id="old")
+    new = segment(Document("n", "We strongly condemn the concerns raised about the South China Sea."), doc_id="new")
+    (pair,) = align(old, new)
+    assert pair.status is Status.REWORDED
+    assert [(op.op, op.text) for op in pair.words if op.op != "equal"] == [
+        ("delete", "note"),
+        ("insert", "strongly condemn"),
+    ]
+    assert 55 <= pair.score < 100
+
+
+def test_unrelated_clauses_are_added_and_removed_in_place() -> None:
+    result = pairs_of(f"{A} {C}", f"{A} {D}")
+    assert [status for status, _, _ in result] == ["unchanged", "removed", "added"]
+
+
+def test_a_removed_clause_stands_where_it_was_in_the_old_document() -> None:
+    result = pairs_of(f"{A} {B} {C}", f"{A} {C}")
+    assert result == [("unchanged", [A], [A]), ("removed", [B], []), ("unchanged", [C], [C])]
+
+
+def test_a_moved_paragraph_is_moved_not_removed_and_added() -> None:
+    old = f"{A}\n\n{B}\n\n{C}\n\n{D}"
+    new = f"{B}\n\n{C}\n\n{D}\n\n{A}"
+    result = pairs_of(old, new)
+    assert ("moved", [A], [A]) in result
+    assert [s for s, _, _ in result].count("unchanged") == 3
+
+
+ONE = (
+    "The Ministers condemned the repeated missile launches by North Korea, which violate "
+    "multiple Security Council resolutions and threaten the peace of the region."
+)
+TWO = (
+    "The Ministers condemned the repeated missile launches by North Korea. These launches "
+    "violate multiple Security Council resolutions and threaten the peace of the region."
+)
+
+
+def test_one_clause_split_in_two_is_a_split() -> None:
+    old, new = ONE, TWO
+    result = pairs_of(old, new)
+    assert [s for s, _, _ in result] == ["split"]
+    assert len(result[0][2]) == 2
+
+
+def test_two_clauses_merged_in_one_is_a_merge() -> None:
+    assert statuses(TWO, ONE) == ["merged"]
+
+
+def test_clauses_chained_in_one_sentence_align_one_to_one_with_two_sentences() -> None:
+    old = "The Ministers condemned the launches by North Korea and called on it to stop them at once."
+    new = "The Ministers condemned the launches by North Korea. They called on it to stop them at once."
+    assert statuses(old, new) == ["unchanged", "reworded"]
+
+
+def test_a_higher_threshold_turns_a_weak_rewording_into_removed_and_added() -> None:
+    old = "We note the concerns raised about the South China Sea."
+    new = "We strongly condemn the concerns raised about the South China Sea."
+    assert statuses(old, new, threshold=95) == ["removed", "added"]
+
+
+@pytest.mark.parametrize("method", ["greedy", "global"])
+def test_both_matching_methods_pair_every_clause_once(method: str) -> None:
+    old = f"{A} {B} {C} {D}"
+    new = f"{D} {C} {B} {A} {A}"
+    result = pairs_of(old, new, method=method)
+    assert sum(len(o) for _, o, _ in result) == 4
+    assert sum(len(n) for _, _, n in result) == 5
+
+
+def test_repeated_formula_sentences_pair_in_order() -> None:
+    old = f"{A} {B} {A}"
+    new = f"{A} {B} {A}"
+    assert statuses(old, new) == ["unchanged"] * 3
+
+
+def test_empty_documents_align_to_nothing() -> None:
+    assert align((), ()) == ()
+
+
+def test_word_diff_ignores_case_quotes_and_wrapping() -> None:
+    assert [op.op for op in word_diff("The \u201cPlan\u201d holds", "the \"plan\"\nholds")] == ["equal"]

@@ -1,0 +1,121 @@
+"""Segmenting: sentences survive abbreviations and numbers; clauses split where stance chains."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.model import Block, BlockKind, Document
+from compare.segment import MAX_CLAUSE_CHARS, segment
+
+
+def texts(text: str) -> list[str]:
+    return [clause.text for clause in segment(Document("t", text))]
+
+
+def sentences(text: str) -> list[int]:
+    return [clause.sentence for clause in segment(Document("t", text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. Secretary of State met the U.K. Foreign Secretary in Tokyo.",
+        "The U.N. and the E.U. agreed on the plan for the region.",
+        "Mr. Blinken and Dr. Smith met on Jan. 5 in the capital.",
+        "See No. 5 of Art. 3 and para. 7 of the annex for details.",
+        "Measures, e.g. sanctions, and controls, i.e. export rules, apply.",
+        "President Joseph R. Biden, Jr. of the United States attended.",
+        "The target was raised to 2-1/2 percent and then 2.5 percent.",
+        "We welcome the “Vision Statement. It sets a course.” issued today.",
+        "Ben S. Bernanke, Chairman, and Kevin M. Warsh voted for the action.",
+    ],
+)
+def test_abbreviations_initials_decimals_and_quotations_do_not_end_a_sentence(text: str) -> None:
+    assert sentences(text) == [1] * len(sentences(text))
+
+
+def test_sentences_end_at_full_stops_followed_by_a_new_sentence() -> None:
+    text = "We met in Tokyo. We reaffirmed the alliance. Talks continue in the U.S. The next meeting is in May."
+    assert sorted(set(sentences(text))) == [1, 2, 3, 4]
+
+
+def test_a_semicolon_between_full_clauses_splits_them() -> None:
+    text = (
+        "The Ministers reaffirmed their commitment to the alliance; "
+        "they strongly condemned the missile launches by North Korea."
+    )
+    assert texts(text) == [
+        "The Ministers reaffirmed their commitment to the alliance;",
+        "they strongly condemned the missile launches by North Korea.",
+    ]
+
+
+def test_a_semicolon_list_of_names_stays_one_clause() -> None:
+    text = (
+        "Voting for the action were: Ben S. Bernanke, Chairman; Timothy F. Geithner, "
+        "Vice Chairman; Charles L. Evans; and Kevin M. Warsh."
+    )
+    assert len(texts(text)) == 1
+
+
+def test_a_coordinated_main_clause_with_its_own_verb_is_a_clause() -> None:
+    text = (
+        "We reaffirm our commitment to a free and open Indo-Pacific, and strongly condemn "
+        "Russia's war of aggression against Ukraine, while also welcoming the steps taken by partners."
+    )
+    assert texts(text) == [
+        "We reaffirm our commitment to a free and open Indo-Pacific,",
+        "and strongly condemn Russia's war of aggression against Ukraine,",
+        "while also welcoming the steps taken by partners.",
+    ]
+
+
+def test_a_new_subject_with_a_finite_verb_after_and_is_a_clause() -> None:
+    text = "In this context, the Committee judges that some risks remain, and it will continue to monitor developments."
+    assert len(texts(text)) == 2
+
+
+def test_a_short_list_of_nouns_is_not_split() -> None:
+    assert len(texts("We support peace, stability, and prosperity in the Indo-Pacific region.")) == 1
+
+
+def test_a_quotation_is_never_split() -> None:
+    text = "They said the plan “will endure, and will reaffirm the commitment of all parties to peace.”"
+    assert len(texts(text)) == 1
+
+
+def test_inline_enumerations_become_clauses() -> None:
+    text = (
+        "Urges the Government: (a) to release all political prisoners without delay; "
+        "(b) to allow humanitarian access to all regions of the country."
+    )
+    assert texts(text)[1:] == [
+        "(a) to release all political prisoners without delay;",
+        "(b) to allow humanitarian access to all regions of the country.",
+    ]
+
+
+def test_clauses_carry_paragraph_and_sentence_numbers_and_offsets() -> None:
+    document = Document("t", "First point here. Second sentence here.\n\nSecond paragraph.")
+    clauses = segment(document, doc_id="new")
+    assert [(c.paragraph, c.sentence) for c in clauses] == [(1, 1), (1, 2), (2, 3)]
+    assert all(document.text[c.start : c.end] == c.text for c in clauses)
+    assert [c.id for c in clauses] == ["new:1", "new:2", "new:3"]
+
+
+def test_the_readers_blocks_are_used_as_paragraphs() -> None:
+    text = "Heading\n\nBody text here."
+    blocks = (Block(0, 7, BlockKind.HEADING), Block(9, 24, BlockKind.PARAGRAPH, "1."))
+    clauses = segment(Document("t", text, blocks=blocks))
+    assert [(c.paragraph, c.text) for c in clauses] == [(1, "Heading"), (2, "Body text here.")]
+
+
+def test_a_huge_paragraph_without_punctuation_is_cut_into_bounded_clauses() -> None:
+    text = " ".join(["word"] * 250_000)
+    clauses = segment(Document("t", text))
+    assert max(len(c.text) for c in clauses) <= MAX_CLAUSE_CHARS
+    assert sum(len(c.text.split()) for c in clauses) == 250_000
+
+
+def test_punctuation_only_text_is_one_clause_per_sentence() -> None:
+    assert "".join(texts("... !!! ??? ;;; ,,,")).replace(" ", "") == "...!!!???;;;,,,"
