@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from compare.align import DEFAULT_THRESHOLD, METHODS, SCORERS
 from compare.errors import CompareError, ExitCode, UsageError
 
 if TYPE_CHECKING:
@@ -135,19 +136,19 @@ _new_argument = click.argument(
     "--threshold",
     type=click.FloatRange(0, 100),
     default=None,
-    help="Lowest similarity (0-100) at which two clauses still align as reworded [default: 55].",
+    help=f"Lowest similarity (0-100) at which two clauses still align as reworded [default: {DEFAULT_THRESHOLD:g}].",
 )
 @click.option(
     "--scorer",
-    type=click.Choice(("blend", "ratio", "token_sort_ratio", "token_set_ratio", "WRatio")),
-    default="blend",
+    type=click.Choice(SCORERS),
+    default=SCORERS[0],
     show_default=True,
-    help="rapidfuzz scorer for clause similarity.",
+    help="How clause similarity is scored (see README: Alignment).",
 )
 @click.option(
     "--method",
-    type=click.Choice(("greedy", "global")),
-    default="greedy",
+    type=click.Choice(METHODS),
+    default=METHODS[0],
     show_default=True,
     help="Best-first matching, or an optimal global assignment.",
 )
@@ -169,7 +170,6 @@ def diff(
     OLD and NEW are .txt, .md, .html or .pdf statements ('-' reads standard input).
     Exit status: 0 no differences, 1 differences, 2 trouble.
     """
-    from compare.align import DEFAULT_THRESHOLD
     from compare.pipeline import compare_documents
     from compare.render import render
 

@@ -18,7 +18,7 @@ def compare_documents(
     new: Document,
     *,
     threshold: float = DEFAULT_THRESHOLD,
-    scorer: str = "blend",
+    scorer: str = "hybrid",
     method: str = "greedy",
 ) -> Comparison:
     """Compare two versions of a statement clause by clause."""

@@ -1,0 +1,224 @@
+"""Measure classify() and shift() against hand labels: kind P/R/F1, macro-F1, shift accuracy.
+
+Two label sets: the fixture set (``fixtures/labels/clauses.toml`` and ``shifts.toml``, clauses
+of our own fixture statements, text included) and the corpus set
+(``fixtures/labels/corpus_clauses.toml`` and ``corpus_shifts.toml``, labels only: the text is
+read from ``../shared/corpus`` at run time and located by a unique substring). A set whose
+files are missing is skipped with the reason printed. Also times the classification of the
+longest G7 communique of the corpus, sentence by sentence.
+
+Usage: python benchmarks/classify_bench.py [--corpus DIR] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from compare.classify import classify, load_lexicon  # noqa: E402
+from compare.model import Clause, Kind, Pair, Shift, Status  # noqa: E402
+from compare.shift import shift  # noqa: E402
+
+LABELS = ROOT / "fixtures" / "labels"
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+LONG_COMMUNIQUE = "g7-leaders-communique/2021-06-13_g7-carbis-bay-communique.md"
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Jr|Mr|Mrs|Ms|Dr|St|No|Nos|Gov|Sen|Rep|Inc|Ltd|Co|vs|Gen|Lt|Col|Adm|Amb|Sr"
+    r"|e\.g|i\.e|U\.S|U\.K|U\.N|E\.U|D\.C|p\.m|a\.m))\.$"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019]?\s+(?=[\"\u201c(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """Kind and shift figures of one label set."""
+
+    gold: tuple[Kind, ...]
+    predicted: tuple[Kind, ...]
+    shift_gold: tuple[str, ...]
+    shift_predicted: tuple[str, ...]
+
+
+def paragraphs(text: str) -> list[str]:
+    """Blocks of a corpus file with hard wraps undone, front matter and link targets dropped."""
+    text = _LINK.sub(r"\1", _FRONT_MATTER.sub("", text)).replace("**", "")
+    blocks = (" ".join(block.split()) for block in re.split(r"\n[ \t\u00a0]*\n", text))
+    return [block for block in blocks if block]
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a corpus file (abbreviations such as "U.S." and initials do not end one)."""
+    found: list[str] = []
+    for paragraph in paragraphs(text):
+        merged: list[str] = []
+        for piece in _SENTENCE_END.split(paragraph):
+            if merged and _ABBREVIATION.search(merged[-1]):
+                merged[-1] += " " + piece
+            else:
+                merged.append(piece)
+        found.extend(merged)
+    return found
+
+
+def locate(corpus: Path, file: str, find: str, cache: dict[str, list[str]]) -> str:
+    """The one sentence of a corpus file that contains ``find``."""
+    if file not in cache:
+        cache[file] = sentences((corpus / file).read_text("utf-8"))
+    hits = [sentence for sentence in cache[file] if find in sentence]
+    if len(hits) != 1:
+        raise SystemExit(f"label error: {find!r} found in {len(hits)} sentences of {file}")
+    return hits[0]
+
+
+def as_clause(text: str, doc_id: str = "old", index: int = 0) -> Clause:
+    return Clause(doc_id, index, 1, index + 1, 0, len(text), text)
+
+
+def score_set(
+    clause_items: list[tuple[str, str]], pair_items: list[tuple[str, str, str]], verbose: bool, name: str
+) -> Scores:
+    gold, predicted = [], []
+    for text, kind in clause_items:
+        label = classify(as_clause(text)).label
+        gold.append(Kind(kind))
+        predicted.append(label.kind)
+        if verbose and label.kind is not Kind(kind):
+            print(f"  [{name}] kind {kind} != {label.kind} ({label.stance!r}): {text[:150]}")
+    shift_gold, shift_predicted = [], []
+    for old_text, new_text, expected in pair_items:
+        pair = Pair(
+            Status.REWORDED,
+            (classify(as_clause(old_text, "old")),),
+            (classify(as_clause(new_text, "new")),),
+        )
+        result = shift(pair)
+        shift_gold.append(expected)
+        shift_predicted.append(str(result.shift))
+        if verbose and str(result.shift) != expected:
+            print(f"  [{name}] shift {expected} != {result.shift} ({result.shift_reason})")
+            print(f"      old: {old_text[:140]}\n      new: {new_text[:140]}")
+    return Scores(tuple(gold), tuple(predicted), tuple(shift_gold), tuple(shift_predicted))
+
+
+def report(title: str, scores: Scores) -> None:
+    print(f"\n== {title}: {len(scores.gold)} clauses, {len(scores.shift_gold)} pairs")
+    f1s = []
+    print(f"  {'kind':<11} {'n':>4} {'P':>6} {'R':>6} {'F1':>6}")
+    for kind in Kind:
+        true_positive = sum(g is kind and p is kind for g, p in zip(scores.gold, scores.predicted))
+        n_gold = sum(g is kind for g in scores.gold)
+        n_predicted = sum(p is kind for p in scores.predicted)
+        if not n_gold and not n_predicted:
+            continue
+        precision = true_positive / n_predicted if n_predicted else 0.0
+        recall = true_positive / n_gold if n_gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        if n_gold:
+            f1s.append(f1)
+        print(f"  {kind.value:<11} {n_gold:>4} {precision:6.3f} {recall:6.3f} {f1:6.3f}")
+    if f1s:
+        accuracy = sum(g is p for g, p in zip(scores.gold, scores.predicted)) / len(scores.gold)
+        print(f"  macro-F1 on kind: {sum(f1s) / len(f1s):.3f}   accuracy: {accuracy:.3f}")
+    if scores.shift_gold:
+        right = sum(g == p for g, p in zip(scores.shift_gold, scores.shift_predicted))
+        changed = [(g, p) for g, p in zip(scores.shift_gold, scores.shift_predicted) if g != "same"]
+        changed_right = sum(g == p for g, p in changed)
+        print(f"  shift direction: {right}/{len(scores.shift_gold)} right"
+              f" ({right / len(scores.shift_gold):.3f}); on pairs whose stance changed:"
+              f" {changed_right}/{len(changed)}")
+        print(f"  confusion (gold->predicted): {dict(Counter(zip(scores.shift_gold, scores.shift_predicted)))}")
+
+
+def fixture_set(verbose: bool) -> Scores | None:
+    clauses_file, shifts_file = LABELS / "clauses.toml", LABELS / "shifts.toml"
+    if not clauses_file.exists():
+        print(f"\n== fixture set skipped: {clauses_file.relative_to(ROOT)} does not exist yet")
+        return None
+    clauses = tomllib.loads(clauses_file.read_text("utf-8")).get("clause", [])
+    pairs = (
+        tomllib.loads(shifts_file.read_text("utf-8")).get("pair", []) if shifts_file.exists() else []
+    )
+    if not shifts_file.exists():
+        print(f"  (no {shifts_file.relative_to(ROOT)}: shift direction not measured on fixtures)")
+    return score_set(
+        [(c["text"], c["kind"]) for c in clauses],
+        [(p["old"], p["new"], p["shift"]) for p in pairs],
+        verbose,
+        "fixture",
+    )
+
+
+def corpus_set(corpus: Path, verbose: bool) -> Scores | None:
+    if not corpus.is_dir():
+        print(f"\n== corpus set skipped: no corpus at {corpus}")
+        return None
+    cache: dict[str, list[str]] = {}
+    clauses = tomllib.loads((LABELS / "corpus_clauses.toml").read_text("utf-8"))["clause"]
+    pairs = tomllib.loads((LABELS / "corpus_shifts.toml").read_text("utf-8"))["pair"]
+    return score_set(
+        [(locate(corpus, c["file"], c["find"], cache), c["kind"]) for c in clauses],
+        [
+            (
+                locate(corpus, p["old_file"], p["old_find"], cache),
+                locate(corpus, p["new_file"], p["new_find"], cache),
+                p["shift"],
+            )
+            for p in pairs
+        ],
+        verbose,
+        "corpus",
+    )
+
+
+def timing(corpus: Path) -> None:
+    path = corpus / LONG_COMMUNIQUE
+    if not path.exists():
+        print(f"\n== timing skipped: no {path}")
+        return
+    texts = sentences(path.read_text("utf-8"))
+    clauses = [as_clause(text, "old", i) for i, text in enumerate(texts)]
+    lexicon = load_lexicon()
+    best = min(_timed(clauses, lexicon) for _ in range(5))
+    print(f"\n== timing: {len(clauses)} clauses of {LONG_COMMUNIQUE}: {best * 1000:.1f} ms"
+          f" ({best / len(clauses) * 1e6:.0f} us a clause, best of 5)")
+
+
+def _timed(clauses: list[Clause], lexicon) -> float:
+    start = time.perf_counter()
+    for clause in clauses:
+        classify(clause, lexicon=lexicon)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--verbose", action="store_true", help="print every mistake")
+    args = parser.parse_args()
+    results = [s for s in (fixture_set(args.verbose), corpus_set(args.corpus, args.verbose)) if s]
+    titles = []
+    if results:
+        for scores, title in zip(results, ("fixture set", "corpus set") if len(results) == 2 else ("set",)):
+            titles.append(title)
+        for scores in results:
+            report("fixture set" if scores is results[0] and len(results) == 2 or (
+                len(results) == 1 and (LABELS / "clauses.toml").exists()) else "corpus set", scores)
+        if len(results) == 2:
+            report("overall", Scores(*(sum((getattr(s, f) for s in results), ()) for f in Scores.__slots__)))
+    timing(args.corpus)
+
+
+if __name__ == "__main__":
+    main()
