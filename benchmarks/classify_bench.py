@@ -207,16 +207,13 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--verbose", action="store_true", help="print every mistake")
     args = parser.parse_args()
-    results = [s for s in (fixture_set(args.verbose), corpus_set(args.corpus, args.verbose)) if s]
-    titles = []
-    if results:
-        for scores, title in zip(results, ("fixture set", "corpus set") if len(results) == 2 else ("set",)):
-            titles.append(title)
-        for scores in results:
-            report("fixture set" if scores is results[0] and len(results) == 2 or (
-                len(results) == 1 and (LABELS / "clauses.toml").exists()) else "corpus set", scores)
-        if len(results) == 2:
-            report("overall", Scores(*(sum((getattr(s, f) for s in results), ()) for f in Scores.__slots__)))
+    sets = [("fixture set", fixture_set(args.verbose)), ("corpus set", corpus_set(args.corpus, args.verbose))]
+    measured = [(title, scores) for title, scores in sets if scores is not None]
+    for title, scores in measured:
+        report(title, scores)
+    if len(measured) > 1:
+        fields = ("gold", "predicted", "shift_gold", "shift_predicted")
+        report("overall", Scores(*(sum((getattr(s, f) for _, s in measured), ()) for f in fields)))
     timing(args.corpus)
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from compare.model import Clause, Comparison, Pair, Status
+from compare.model import Clause, Comparison, Pair, Shift, Status
 
-__all__ = ["STATUS_MARK", "location", "pair_location", "summary_line"]
+__all__ = ["SHIFT_MARK", "STATUS_MARK", "location", "pair_location", "shift_note", "summary_line"]
 
 STATUS_MARK: dict[Status, str] = {
     Status.UNCHANGED: "=",
@@ -18,6 +18,25 @@ STATUS_MARK: dict[Status, str] = {
     Status.REMOVED: "-",
 }
 """One sign per status, so that a monochrome view still tells them apart."""
+
+
+SHIFT_MARK: dict[Shift, str] = {Shift.STRONGER: "\u25b2", Shift.WEAKER: "\u25bc"}
+"""Arrows for hardened and softened pairs, shown with the words, never instead of them."""
+
+SHIFT_WORD: dict[Shift, str] = {Shift.STRONGER: "hardened", Shift.WEAKER: "softened"}
+
+
+def shift_note(pair: Pair) -> str:
+    """"▲ hardened: expressed concern -> strongly condemned", or "" when the stance held.
+
+    >>> from compare.model import Pair, Shift, Status
+    >>> shift_note(Pair(Status.REWORDED, (), (), shift=Shift.WEAKER, shift_reason="will -> may"))
+    '▼ softened: will -> may'
+    """
+    if pair.shift not in SHIFT_MARK:
+        return ""
+    reason = f": {pair.shift_reason}" if pair.shift_reason else ""
+    return f"{SHIFT_MARK[pair.shift]} {SHIFT_WORD[pair.shift]}{reason}"
 
 
 def location(clauses: Sequence[Clause]) -> str:
@@ -56,4 +75,11 @@ def summary_line(comparison: Comparison) -> str:
     if not parts:
         return "no clauses to compare"
     total = sum(counts.values())
-    return f"{total} pairs: " + ", ".join(parts)
+    line = f"{total} pairs: " + ", ".join(parts)
+    shifts = [
+        f"{sum(p.shift is shift for p in comparison.pairs)} {word}" for shift, word in SHIFT_WORD.items()
+    ]
+    routine = sum(p.routine for p in comparison.pairs)
+    if any(clause.label is not None for pair in comparison.pairs for clause in (*pair.old, *pair.new)):
+        line += "; " + ", ".join(shifts) + f", {routine} routine"
+    return line

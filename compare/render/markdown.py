@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from compare.model import Comparison, Document, Pair, Status
-from compare.render.common import pair_location, summary_line
+from compare.render.common import pair_location, shift_note, summary_line
 from compare.safe import markdown_inline
 
 __all__ = ["document_line", "redline", "render"]
@@ -62,4 +62,7 @@ def _lines(comparison: Comparison, *, only_changes: bool) -> Iterator[str]:
         if only_changes and not pair.has_changes:
             continue
         score = f", score {pair.score:g}" if pair.score is not None and pair.status is not Status.UNCHANGED else ""
-        yield f"- **{pair.status.value}** ({pair_location(pair)}{score}): {redline(pair)}"
+        routine = ", routine" if pair.routine else ""
+        note = shift_note(pair)
+        shift = f" **{markdown_inline(note)}**" if note else ""
+        yield f"- **{pair.status.value}** ({pair_location(pair)}{score}{routine}){shift}: {redline(pair)}"

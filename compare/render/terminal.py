@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from compare.model import Comparison, Pair, Status
-from compare.render.common import STATUS_MARK, pair_location, summary_line
+from compare.model import Shift
+from compare.render.common import STATUS_MARK, pair_location, shift_note, summary_line
 from compare.safe import printable
 
 __all__ = ["render"]
@@ -23,6 +24,8 @@ _STYLE = {
     "insert": "\x1b[32;1m",
     "dim": "\x1b[2m",
     "bold": "\x1b[1m",
+    Shift.STRONGER: "\x1b[1;31m",
+    Shift.WEAKER: "\x1b[1;34m",
     Status.UNCHANGED: "\x1b[2m",
     Status.REWORDED: "\x1b[33m",
     Status.MOVED: "\x1b[35m",
@@ -58,8 +61,13 @@ def _lines(comparison: Comparison, *, color: bool, only_changes: bool) -> Iterat
 
 def _header(pair: Pair, color: bool) -> str:
     score = f"  {pair.score:g}" if pair.score is not None and pair.status is not Status.UNCHANGED else ""
-    text = f"{STATUS_MARK[pair.status]} {pair.status.value}  {pair_location(pair)}{score}"
-    return _paint(text, pair.status, color)
+    text = _paint(f"{STATUS_MARK[pair.status]} {pair.status.value}  {pair_location(pair)}{score}", pair.status, color)
+    if pair.routine:
+        text += "  " + _paint("(routine)", "dim", color)
+    note = shift_note(pair)
+    if note and pair.shift is not None:
+        text += "  " + _paint(printable(note), pair.shift, color)
+    return text
 
 
 def _body(pair: Pair, color: bool) -> Iterator[str]:
