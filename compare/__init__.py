@@ -20,7 +20,10 @@ __all__ = [
     "Document",
     "Pair",
     "align",
+    "clause_frame",
     "compare_documents",
+    "label_document",
+    "pair_frame",
     "read",
     "segment",
 ]
@@ -31,7 +34,10 @@ _WHERE = {
     "Document": "compare.model",
     "Pair": "compare.model",
     "align": "compare.align",
+    "clause_frame": "compare.frames",
     "compare_documents": "compare.pipeline",
+    "label_document": "compare.pipeline",
+    "pair_frame": "compare.frames",
     "read": "compare.read",
     "segment": "compare.segment",
 }

@@ -185,3 +185,59 @@ def diff(
     output = render(comparison, fmt, color=fmt == "terminal" and use_color(color), only_changes=only_changes)
     click.echo(output, nl=False)
     return ExitCode.DIFFERENT if comparison.has_changes else ExitCode.SAME
+
+
+@cli.command()
+@click.argument("file", metavar="FILE", type=click.Path(allow_dash=True, dir_okay=True))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("table", "json", "csv")),
+    default="table",
+    show_default=True,
+    help="A table to read, JSON or CSV (one row per clause, from the same pandas frame).",
+)
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A TOML lexicon that extends or replaces the shipped one (repeatable).",
+)
+@click.option("--color/--no-color", default=None, help="Colour the table [default: if a terminal].")
+def clauses(file: str, fmt: str, lexicons: tuple[str, ...], color: bool | None) -> ExitCode:
+    """List the clauses of FILE with their labels.
+
+    Each clause shows its paragraph and sentence, its kind (commitment, concern, position,
+    welcome, call, decision, other), intensity on its kind's ladder, the stance phrase, who
+    speaks, whom and what it is about, and whether it quotes a statement.
+    """
+    from compare.classify import load_lexicon
+    from compare.pipeline import label_document
+    from compare.read import read
+
+    document = read(file)
+    for warning in document.warnings:
+        click.echo(f"{PROG}: warning: {warning}", err=True)
+    labelled = label_document(document, lexicon=load_lexicon(lexicons))
+    if fmt == "csv":
+        from compare.frames import clause_frame
+        from compare.safe import printable
+
+        frame = clause_frame(labelled)
+        frame["text"] = frame["text"].map(printable)
+        click.echo(frame.to_csv(index=False, lineterminator="\n"), nl=False)
+    elif fmt == "json":
+        from compare.render.jsonfmt import clause_record, document_record, dumps
+
+        record = {
+            "schema_version": 1,
+            "document": document_record(document),
+            "clauses": [clause_record(clause) for clause in labelled],
+        }
+        click.echo(dumps(record), nl=False)
+    else:
+        from compare.render.table import clause_table
+
+        click.echo(clause_table(labelled, color=use_color(color)), nl=False)
+    return ExitCode.SAME

@@ -17,14 +17,15 @@ CASES = sorted(path for path in FIXTURES.iterdir() if (path / "old.txt").is_file
 
 
 def _relative(path: Path) -> str:
-    return path.relative_to(ROOT).as_posix()
+    """Paths as ``jointdiff check fixtures/`` names them: relative to the fixtures folder."""
+    return path.relative_to(FIXTURES).as_posix()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_diff_json_matches_the_golden_file(
     case: Path, update_golden: bool, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(FIXTURES)
     main(["diff", "--format", "json", _relative(case / "old.txt"), _relative(case / "new.txt")])
     actual = capsys.readouterr().out
     golden = case / "expected.json"
@@ -34,4 +35,4 @@ def test_diff_json_matches_the_golden_file(
     expected = golden.read_text(encoding="utf-8")
     if actual != expected:
         delta = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), "expected", "actual", n=2))
-        pytest.fail(f"{case.name}: output differs from {_relative(golden)}:\n{delta[:4000]}")
+        pytest.fail(f"{case.name}: output differs from {golden.relative_to(ROOT)}:\n{delta[:4000]}")
