@@ -77,12 +77,17 @@ def example_pair() -> tuple[Path, Path]:
     raise UsageError("the bundled example is missing from this installation")
 
 
+def _shown(path: Path) -> str:
+    """A path as short as it can be shown: relative to the working folder when inside it."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
 def _inputs(old: str | None, new: str | None, example: bool) -> tuple[str, str]:
     if example:
         if old or new:
             raise UsageError("--example takes no OLD or NEW argument")
-        old_path, new_path = example_pair()
-        return str(old_path), str(new_path)
+        return tuple(_shown(path) for path in example_pair())  # type: ignore[return-value]
     if not old or not new:
         raise UsageError("give OLD and NEW (or --example); see --help")
     if old == "-" and new == "-":
@@ -182,8 +187,9 @@ def diff(
         scorer=scorer,
         method=method,
     )
-    output = render(comparison, fmt, color=fmt == "terminal" and use_color(color), only_changes=only_changes)
-    click.echo(output, nl=False)
+    colored = fmt == "terminal" and use_color(color)
+    output = render(comparison, fmt, color=colored, only_changes=only_changes)
+    click.echo(output, nl=False, color=colored)
     return ExitCode.DIFFERENT if comparison.has_changes else ExitCode.SAME
 
 
@@ -239,5 +245,6 @@ def clauses(file: str, fmt: str, lexicons: tuple[str, ...], color: bool | None) 
     else:
         from compare.render.table import clause_table
 
-        click.echo(clause_table(labelled, color=use_color(color)), nl=False)
+        colored = use_color(color)
+        click.echo(clause_table(labelled, color=colored), nl=False, color=colored)
     return ExitCode.SAME

@@ -32,8 +32,9 @@ def test_identical_documents_exit_0(pair: tuple[str, str], capsys: pytest.Captur
 def test_different_documents_exit_1(pair: tuple[str, str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", "--no-color", *pair]) == 1
     out = capsys.readouterr().out
-    assert "[-express concern about-]" in out or "[-express" in out
-    assert out.rstrip().endswith("1 unchanged, 1 reworded")
+    assert "[-express concern about-] {+strongly condemn+}" in out
+    assert "\u25b2 hardened: express concern -> strongly condemn" in out
+    assert out.rstrip().endswith("2 pairs: 1 unchanged, 1 reworded; 1 hardened, 0 softened, 0 routine")
 
 
 def test_a_missing_file_exits_2_with_one_line_naming_it(
