@@ -212,9 +212,14 @@ def _score_matrix(old_texts: Sequence[_Text], new_texts: Sequence[_Text], scorer
         if scorer == "words":
             return words
         rows, cols = np.nonzero(words >= HYBRID_BAND)
-        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-            a, b = old_keys[r], new_keys[c]
-            words[r, c] = max(words[r, c], (fuzz.ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2)
+        if len(rows):
+            old_near = [old_keys[r] for r in rows.tolist()]
+            new_near = [new_keys[c] for c in cols.tolist()]
+            characters = sum(
+                process.cpdist(old_near, new_near, scorer=scorer_, processor=None, dtype=np.float32, workers=-1)
+                for scorer_ in (fuzz.ratio, fuzz.token_sort_ratio)
+            ) / 2
+            words[rows, cols] = np.maximum(words[rows, cols], characters)
         return words
     if scorer == "blend":
         in_order = matrix(fuzz.ratio, old_keys, new_keys)
@@ -237,23 +242,29 @@ def _similarity(a: _Text, b: _Text, scorer: str) -> float:
 
 
 def _containment(one_texts: Sequence[_Text], many_texts: Sequence[_Text]) -> np.ndarray:
-    """Share (0-100) of the words of each "many" text that also occur in each "one" text."""
+    """Share (0-100) of the words of each "many" text that also occur in each "one" text.
+
+    >>> _containment([_Text("", "abc")], [_Text("", "ab"), _Text("", "xy")]).tolist()
+    [[100.0, 0.0]]
+    """
     import numpy as np
-    from scipy.sparse import csr_matrix
 
-    size = 1 + max((ord(char) - _FIRST_CODE for t in (*one_texts, *many_texts) for char in t.code), default=0)
+    one_words = [set(text.code) for text in one_texts]
+    many_words = [set(text.code) for text in many_texts]
+    # Only words found on both sides can be shared: a dense matrix over those stays small.
+    shared_vocabulary = set().union(*one_words) & set().union(*many_words)
+    column = {word: k for k, word in enumerate(sorted(shared_vocabulary))}
 
-    def bag_of_words(texts: Sequence[_Text]) -> csr_matrix:
-        words = [sorted({ord(char) - _FIRST_CODE for char in text.code}) for text in texts]
-        pointers = np.cumsum([0, *(len(row) for row in words)])
-        columns = np.fromiter((w for row in words for w in row), dtype=np.int64, count=int(pointers[-1]))
-        data = np.ones(len(columns), dtype=np.float32)
-        return csr_matrix((data, columns, pointers), shape=(len(texts), size))
+    def bag_of_words(word_sets: list[set[str]]) -> np.ndarray:
+        bag = np.zeros((len(word_sets), len(column)), dtype=np.float32)
+        rows = [row for row, words in enumerate(word_sets) for word in words if word in column]
+        columns = [column[word] for words in word_sets for word in words if word in column]
+        bag[rows, columns] = 1.0
+        return bag
 
-    many_bag = bag_of_words(many_texts)
-    shared = (bag_of_words(one_texts) @ many_bag.T).toarray()
-    many_sizes = np.asarray(many_bag.sum(axis=1)).ravel()
-    return 100.0 * shared / np.maximum(many_sizes, 1.0)[None, :]
+    shared = bag_of_words(one_words) @ bag_of_words(many_words).T
+    many_sizes = np.asarray([max(len(words), 1) for words in many_words], dtype=np.float32)
+    return 100.0 * shared / many_sizes[None, :]
 
 
 def _rematch(matches: Sequence[_Match], scores: np.ndarray, threshold: float, method: str) -> list[_Match]:
