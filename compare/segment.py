@@ -42,7 +42,9 @@ _SENTENCE_STARTERS = frozenset(
 )
 _OPENERS = "\"'\u201c\u2018(["
 _CLOSERS = "\"'\u201d\u2019)]"
-_TERMINAL = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)")
+_TERMINAL = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|(?<=[a-z]{3})\.(?=[A-Z][a-z]+\s)")
+"""Sentence-ending punctuation before white space, or a full stop glued to the next sentence
+by a copy-editing slip ("activities.We reaffirm"), which statements do contain."""
 _NEXT_WORD = re.compile(r"\s*((?:([\w.']+)|\S).{0,20})", re.DOTALL)
 
 # Verbs that carry a stance: after "and"/"but"/"while" they start a coordinated main clause.

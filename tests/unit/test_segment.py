@@ -119,3 +119,15 @@ def test_a_huge_paragraph_without_punctuation_is_cut_into_bounded_clauses() -> N
 
 def test_punctuation_only_text_is_one_clause_per_sentence() -> None:
     assert "".join(texts("... !!! ??? ;;; ,,,")).replace(" ", "") == "...!!!???;;;,,,"
+
+
+def test_a_full_stop_glued_to_the_next_sentence_still_ends_the_sentence() -> None:
+    text = "We also oppose efforts to disrupt offshore activities.We reaffirm that disputes must be resolved peacefully."
+    assert texts(text) == [
+        "We also oppose efforts to disrupt offshore activities.",
+        "We reaffirm that disputes must be resolved peacefully.",
+    ]
+
+
+def test_a_glued_full_stop_in_an_abbreviation_or_a_name_is_not_a_sentence_end() -> None:
+    assert len(texts("The U.S.Government and St.Louis bank met in Washington D.C.Today.")) == 1
