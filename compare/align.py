@@ -370,71 +370,68 @@ def _find_splits_and_merges(
     method: str,
 ) -> list[_Match]:
     """Replace one-to-one matches by split or merged groups where a group fits clearly better,
-    then pair up again what the groups set free."""
-    matches = _grouped(old_texts, new_texts, matches, threshold, split_gain, scorer)
-    flipped = [_Match(m.new, m.old, m.score) for m in matches]
-    flipped = _grouped(new_texts, old_texts, flipped, threshold, split_gain, scorer)
-    matches = [_Match(m.new, m.old, m.score) for m in flipped]
+    then pair up again what the groups set free.
+
+    Split and merge candidates are weighed together, best first, so that swapping the two
+    documents swaps splits and merges and changes nothing else."""
+    single = [m for m in matches if len(m.old) == 1 and len(m.new) == 1]
+    flipped = [_Match(m.new, m.old, m.score) for m in single]
+    proposals = _group_proposals(old_texts, new_texts, single, threshold, split_gain, scorer)
+    proposals += [
+        _Match(m.new, m.old, m.score)
+        for m in _group_proposals(new_texts, old_texts, flipped, threshold, split_gain, scorer)
+    ]
+    # Ties go by a key that does not change when the documents swap places.
+    proposals.sort(key=lambda m: (-m.score, sorted((m.old, m.new))))
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    accepted: list[_Match] = []
+    for proposal in proposals:
+        if taken_old.intersection(proposal.old) or taken_new.intersection(proposal.new):
+            continue
+        taken_old.update(proposal.old)
+        taken_new.update(proposal.new)
+        accepted.append(proposal)
+    # Matches whose clauses went into a group are dropped; their partners are freed.
+    kept = [m for m in matches if not taken_old.intersection(m.old) and not taken_new.intersection(m.new)]
+    matches = kept + accepted
     return matches + _rematch(matches, scores, threshold, method)
 
 
-def _grouped(
+def _group_proposals(
     one_texts: Sequence[_Text],
     many_texts: Sequence[_Text],
-    matches: list[_Match],
+    single: Sequence[_Match],
     threshold: float,
     split_gain: float,
     scorer: str,
 ) -> list[_Match]:
-    """Find clauses on the "one" side that match a run of two or three adjacent clauses on
-    the "many" side (a split, read this way round; a merge with the sides swapped)."""
+    """Clauses on the "one" side that match a run of two or three adjacent clauses of one
+    paragraph on the "many" side (splits, read this way round; merges with the sides swapped)
+    clearly better than the one-to-one matches they would replace."""
     import numpy as np
 
-    single = [m for m in matches if len(m.old) == 1 and len(m.new) == 1]
-    grouped = [m for m in matches if m not in single]
     match_of_one = {m.old[0]: m for m in single}
     match_of_many = {m.new[0]: m for m in single}
-    unavailable_one = {i for m in grouped for i in m.old}
-    unavailable_many = {j for m in grouped for j in m.new}
-    candidates = [
-        i
-        for i in range(len(one_texts))
-        if i not in unavailable_one and (i not in match_of_one or match_of_one[i].score < 100.0)
-    ]
+    candidates = [i for i in range(len(one_texts)) if i not in match_of_one or match_of_one[i].score < 100.0]
     if not candidates or len(many_texts) < 2:
-        return matches
+        return []
     containment = _containment([one_texts[i] for i in candidates], many_texts)
-    proposals: list[tuple[float, int, tuple[int, ...]]] = []
+    proposals: list[_Match] = []
     for row, i in enumerate(candidates):
         contained = set(np.flatnonzero(containment[row] >= CONTAINMENT).tolist())
         for j in sorted(contained):
             if not _adjacent(many_texts, contained, j, j + 1):
                 continue
             run = [j, j + 1, j + 2] if _adjacent(many_texts, contained, j + 1, j + 2) else [j, j + 1]
-            if any(k in unavailable_many for k in run):
-                continue
             length, score = _best_run(one_texts[i], [many_texts[k] for k in run], scorer)
             run = run[:length]
             rivals = [match_of_many[k].score for k in run if k in match_of_many]
             if i in match_of_one:
                 rivals.append(match_of_one[i].score)
             if score >= threshold and score >= max(rivals, default=0.0) + split_gain:
-                proposals.append((score, i, tuple(run)))
-    proposals.sort(key=lambda proposal: (-proposal[0], proposal[1]))
-    taken_one: set[int] = set()
-    taken_many: set[int] = set()
-    accepted: list[_Match] = []
-    for score, i, run in proposals:
-        if i in taken_one or taken_many.intersection(run):
-            continue
-        taken_one.add(i)
-        taken_many.update(run)
-        accepted.append(_Match((i,), run, score))
-    if not accepted:
-        return matches
-    # Matches whose clauses went into a group are dropped; their partners are freed.
-    kept = [m for m in single if m.old[0] not in taken_one and m.new[0] not in taken_many]
-    return [*grouped, *kept, *accepted]
+                proposals.append(_Match((i,), tuple(run), score))
+    return proposals
 
 
 def _adjacent(texts: Sequence[_Text], contained: set[int], j: int, k: int) -> bool:

@@ -23,7 +23,7 @@ from compare.errors import CompareError, ExitCode, UsageError
 if TYPE_CHECKING:
     from compare.model import Document
 
-__all__ = ["PROG", "cli", "main", "run"]
+__all__ = ["PROG", "cli", "example_pair", "inputs", "main", "read_pair", "run", "use_color"]
 
 PROG = "jointdiff"
 _FORMATS = ("terminal", "markdown", "json")
@@ -83,7 +83,8 @@ def _shown(path: Path) -> str:
     return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
-def _inputs(old: str | None, new: str | None, example: bool) -> tuple[str, str]:
+def inputs(old: str | None, new: str | None, example: bool) -> tuple[str, str]:
+    """The two inputs to compare: OLD and NEW as given, or the bundled example pair."""
     if example:
         if old or new:
             raise UsageError("--example takes no OLD or NEW argument")
@@ -178,7 +179,7 @@ def diff(
     from compare.pipeline import compare_documents
     from compare.render import render
 
-    old_path, new_path = _inputs(old, new, example)
+    old_path, new_path = inputs(old, new, example)
     old_document, new_document = read_pair(old_path, new_path)
     comparison = compare_documents(
         old_document,
@@ -248,3 +249,13 @@ def clauses(file: str, fmt: str, lexicons: tuple[str, ...], color: bool | None) 
         colored = use_color(color)
         click.echo(clause_table(labelled, color=colored), nl=False, color=colored)
     return ExitCode.SAME
+
+
+def _register_commands() -> None:
+    """The views that live in their own modules (each imports only click at module scope)."""
+    from compare.report.command import report
+
+    cli.add_command(report)
+
+
+_register_commands()

@@ -631,6 +631,10 @@ def _document(body: _Body, *, path: str, source_format: str) -> Document:
         )
         title = title or un_title
         date = date or un_date or dict(body.metadata).get("distribution-date")
+        opening = [text[block.start : block.end] for block in blocks[:3] if block.kind is BlockKind.HEADING]
+        # A statement typed as plain text opens with its title and a date line.
+        title = title or next((line for line in opening if _iso_date(line) is None), None)
+        date = date or next((_iso_date(line) for line in opening if len(line) <= 60 and _iso_date(line)), None)
     return Document(
         path=path,
         text=text,

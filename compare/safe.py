@@ -15,7 +15,9 @@ __all__ = ["markdown_inline", "printable"]
 # C0 controls except none (a clause never holds a line break), DEL, C1 controls, and the
 # Unicode format characters that reorder or hide text (bidi overrides and isolates).
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<|~&$])")
+# ">" needs no escape inside a line: with "<" escaped no tag or autolink can open; at the
+# start of a line it would quote, and _LINE_START_MARKUP escapes it there.
 _LINE_START_MARKUP = re.compile(r"^(\d+)([.)])|^([#+\-=>])")
 
 
@@ -42,7 +44,7 @@ def markdown_inline(text: str) -> str:
     """The text as literal inline Markdown: every character that could be markup is escaped.
 
     >>> print(markdown_inline("a | b *c* <script> [x](javascript:alert(1)) &amp;"))
-    a \\| b \\*c\\* \\<script\\> \\[x\\](javascript:alert(1)) \\&amp;
+    a \\| b \\*c\\* \\<script> \\[x\\](javascript:alert(1)) \\&amp;
     >>> print(markdown_inline("1. # heading"))
     1\\. # heading
     """

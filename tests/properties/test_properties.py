@@ -23,7 +23,7 @@ TEXTS = st.one_of(
     st.lists(PARAGRAPHS, min_size=0, max_size=6).map("\n\n".join),
     st.text(max_size=300),
 )
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=int(__import__("os").environ.get("JD_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FAST

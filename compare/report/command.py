@@ -1,0 +1,135 @@
+"""``jointdiff report``: the change report of two statements, as Markdown or one HTML file.
+
+The command reads both inputs with ``compare.cli.read_pair``, runs the pipeline, filters the
+pairs (``compare.filters.PairFilter``) and writes ``compare.report.render_report`` to standard
+output or to ``-o FILE``. At module scope it imports only the standard library, click and three
+modules that import nothing else (``compare.errors``, ``compare.model`` and ``compare.report``);
+the pipeline loads inside the command, so ``jointdiff --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from compare.errors import ExitCode, UsageError
+from compare.model import Kind
+from compare.report import REPORT_FORMATS, render_report
+
+__all__ = ["report"]
+
+_HTML_SUFFIXES = (".html", ".htm")
+
+
+@click.command("report")
+@click.argument("old", required=False, metavar="OLD", type=click.Path(allow_dash=True))
+@click.argument("new", required=False, metavar="NEW", type=click.Path(allow_dash=True))
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    type=click.Path(allow_dash=True),
+    default=None,
+    help="Write the report to FILE instead of standard output.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(tuple(REPORT_FORMATS)),
+    default=None,
+    help="Report format [default: html when FILE ends in .html, else markdown].",
+)
+@click.option("--title", default=None, help="Heading of the report [default: names both documents].")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(tuple(kind.value for kind in Kind)),
+    help="Only clauses of this kind (repeatable).",
+)
+@click.option(
+    "--target",
+    "targets",
+    multiple=True,
+    metavar="NAME",
+    help="Only clauses naming this target, e.g. China (repeatable).",
+)
+@click.option("--topic", "topics", multiple=True, metavar="TOPIC", help="Only clauses on this topic (repeatable).")
+@click.option("--only-changes", is_flag=True, help="Leave unchanged clauses out of the appendix and the counts.")
+@click.option("--example", is_flag=True, help="Report on the bundled example pair.")
+def report(
+    old: str | None,
+    new: str | None,
+    output: str | None,
+    fmt: str | None,
+    title: str | None,
+    kinds: tuple[str, ...],
+    targets: tuple[str, ...],
+    topics: tuple[str, ...],
+    only_changes: bool,
+    example: bool,
+) -> ExitCode:
+    """Write a change report from OLD to NEW that reads without a terminal.
+
+    The report opens with totals and a table at a glance, then lists what hardened, softened,
+    is new, was dropped, was reworded (as a redline) or moved, and ends with every clause pair.
+    Routine changes (dates, session numbers) are counted and shown only at the end.
+
+    OLD and NEW are .txt, .md, .html or .pdf statements ('-' reads standard input).
+    Exit status: 0 no differences among the reported clauses, 1 differences, 2 trouble.
+    """
+    from compare.cli import inputs, read_pair
+    from compare.filters import PairFilter
+    from compare.pipeline import compare_documents
+
+    old_path, new_path = inputs(old, new, example)
+    destination = _destination(output, (old_path, new_path))
+    fmt = fmt or ("html" if destination and destination.suffix.lower() in _HTML_SUFFIXES else "markdown")
+    comparison = compare_documents(*read_pair(old_path, new_path))
+    pair_filter = PairFilter(
+        kinds=frozenset(kinds), targets=frozenset(targets), topics=frozenset(topics), only_changes=only_changes
+    )
+    text = render_report(comparison, fmt=fmt, title=title, pair_filter=pair_filter)
+    if destination is None:
+        click.echo(text, nl=False)
+    else:
+        _write(destination, text)
+    shown = pair_filter.apply(comparison.pairs)
+    return ExitCode.DIFFERENT if any(pair.has_changes for pair in shown) else ExitCode.SAME
+
+
+def _destination(output: str | None, inputs: tuple[str, str]) -> Path | None:
+    """The file to write, checked before any work: None for standard output.
+
+    Raises:
+        UsageError: FILE is a directory, lies in no directory, is one of the inputs, or its
+            name cannot be used at all (too long, say).
+    """
+    if output is None or output == "-":
+        return None
+    path = Path(output)
+    try:
+        if path.is_dir():
+            raise UsageError(f"cannot write the report to '{output}': it is a directory")
+        if not path.parent.is_dir():
+            raise UsageError(f"cannot write the report to '{output}': no such directory '{path.parent}'")
+        existing_inputs = [source for source in inputs if source != "-" and Path(source).exists()]
+        if path.exists() and any(path.samefile(source) for source in existing_inputs):
+            raise UsageError(f"cannot write the report to '{output}': it is an input of this report")
+    except OSError as err:
+        raise UsageError(f"cannot write the report to '{output}': {_reason(err)}") from err
+    return path
+
+
+def _write(path: Path, text: str) -> None:
+    """Write the report as UTF-8 with ``\\n`` line ends, naming the file in any error."""
+    try:
+        path.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as err:
+        raise UsageError(f"cannot write the report to '{path}': {_reason(err)}") from err
+
+
+def _reason(err: OSError) -> str:
+    """What the operating system said, in lowercase: "permission denied"."""
+    return (err.strerror or str(err)).lower()

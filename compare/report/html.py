@@ -1,0 +1,328 @@
+"""The change report as one self-contained HTML page: no network, no scripts, prints cleanly.
+
+Lays out what ``compare.report.sections`` decided, with the same sections as the Markdown
+report, and ends in a side-by-side aligned view of every pair with word-level highlighting
+(``<del>`` in the old column, ``<ins>`` in the new). Styles are inline; the page loads nothing
+and a Content-Security-Policy forbids it to, so it opens offline and from an e-mail. On narrow
+screens the two columns stack; in print the folded appendix opens. Every piece of document
+text passes through ``compare.safe.printable`` and ``html.escape``: it is shown, never obeyed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from html import escape
+
+from compare.align import word_diff
+from compare.model import Clause, Pair, WordOp
+from compare.render.common import location, pair_location
+from compare.report.sections import (
+    HEADINGS,
+    READING_NOTE,
+    Group,
+    NameChange,
+    Report,
+    about,
+    joined_facts,
+    note,
+    pair_count,
+    side_text,
+    stance_change,
+    stance_phrase,
+    status_word,
+)
+from compare.safe import printable
+
+__all__ = ["render"]
+
+_Item = Callable[[Pair], Iterator[str]]
+"""Writes the HTML of one list item for a pair."""
+
+_WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>]+")
+
+_CSS = """
+:root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --panel: #f6f8fa;
+  --del-bg: #ffebe9; --del-ink: #82071e; --ins-bg: #dafbe1; --ins-ink: #0f5323;
+  --hardened: #b35900; --softened: #0550ae; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body { margin: 0; color: var(--ink); background: #fff;
+  font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 75rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; overflow-wrap: anywhere; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: .5rem 0 1rem; }
+h2 { font-size: 1.3rem; margin: 2.25rem 0 .5rem; padding-bottom: .25rem; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
+.count { color: var(--muted); font-weight: normal; }
+.blurb, .note { color: var(--muted); margin: .25rem 0 .75rem; }
+.totals { font-size: 1.05rem; font-weight: 600; }
+nav ul { display: flex; flex-wrap: wrap; gap: .25rem .5rem; list-style: none; padding: 0; margin: 1rem 0; }
+nav a { display: inline-block; padding: .15rem .6rem; border: 1px solid var(--line); border-radius: 1rem;
+  color: inherit; text-decoration: none; font-size: .9rem; background: var(--panel); }
+.table-wrap { overflow-x: auto; margin: .5rem 0; }
+table { border-collapse: collapse; font-size: .95rem; }
+th, td { border: 1px solid var(--line); padding: .3rem .55rem; text-align: left; vertical-align: top; }
+thead th { background: var(--panel); }
+td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+table.glance th, table.glance td { overflow-wrap: normal; }
+tr.total th, tr.total td { font-weight: 700; }
+table.documents th[scope=row] { white-space: nowrap; }
+del { background: var(--del-bg); color: var(--del-ink); text-decoration: line-through; }
+ins { background: var(--ins-bg); color: var(--ins-ink); text-decoration: none; font-weight: 600; }
+ul.items { list-style: none; padding: 0; margin: .5rem 0; }
+ul.items > li { margin: .6rem 0; padding: .5rem .75rem; border-left: 4px solid var(--line); background: var(--panel); }
+#hardened ul.items > li { border-left-color: var(--hardened); }
+#softened ul.items > li { border-left-color: var(--softened); }
+.headline { margin: 0; }
+.stance { font-weight: 700; }
+.facts { color: var(--muted); font-size: .9rem; }
+.reason, .text { margin: .25rem 0 0; }
+.none { color: var(--muted); font-style: italic; }
+details > summary { cursor: pointer; font-weight: 600; padding: .4rem 0; }
+.aligned { border-bottom: 1px solid var(--line); }
+.aligned .pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: .25rem 1.25rem;
+  padding: .6rem 0; border-top: 1px solid var(--line); }
+.aligned .meta { grid-column: 1 / -1; font-size: .85rem; color: var(--muted); }
+.aligned p { margin: 0; }
+.aligned .where { display: block; font-size: .8rem; color: var(--muted); }
+.aligned .empty { color: var(--muted); font-style: italic; }
+.aligned .pair.unchanged .side { color: var(--muted); }
+.aligned .columns { font-weight: 700; border-top: 0; }
+@media (max-width: 40rem) {
+  body { font-size: 15px; }
+  main { padding: .75rem .75rem 2rem; }
+  h1 { font-size: 1.35rem; }
+  .aligned .pair { grid-template-columns: minmax(0, 1fr); }
+  .aligned .columns { display: none; }
+}
+@media print {
+  @page { margin: 1.5cm; }
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  nav { display: none; }
+  details::details-content { content-visibility: visible; display: contents; }
+  details > summary { display: none; }
+  h2, h3 { break-after: avoid; }
+  ul.items > li, .aligned .pair, tr { break-inside: avoid; }
+  del, ins, ul.items > li { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  ins { text-decoration: underline; }
+  a { color: inherit; }
+}
+"""
+"""Inline styles: responsive (the aligned view stacks under 40rem) and print-friendly."""
+
+
+def render(report: Report) -> str:
+    """The report as a complete HTML document, ending in a newline."""
+    return "\n".join(_page(report)) + "\n"
+
+
+def _text(text: str) -> str:
+    """Text as HTML character data: spaces collapsed, controls visible, markup characters escaped.
+
+    White space and control characters are treated as ``compare.safe.markdown_inline`` treats
+    them, so both formats show the same text.
+    """
+    return escape(printable(" ".join(text.split())), quote=True)
+
+
+def _ops(ops: Iterable[WordOp], shown: dict[str, str]) -> str:
+    """Word operations as HTML; ``shown`` maps the ops to keep to their tag ("" for plain)."""
+    pieces = []
+    for op in ops:
+        if op.op not in shown:
+            continue
+        tag = shown[op.op]
+        pieces.append(f"<{tag}>{_text(op.text)}</{tag}>" if tag else _text(op.text))
+    return " ".join(pieces)
+
+
+def _redline(pair: Pair) -> str:
+    """The new text with deletions in ``<del>`` and insertions in ``<ins>``, as the Markdown redline."""
+    if not pair.words:
+        return _text(side_text(pair.new or pair.old))
+    return _ops(pair.words, {"equal": "", "delete": "del", "insert": "ins"})
+
+
+def _old_side(pair: Pair) -> str:
+    """The old text as written, its words missing from the new text in ``<del>``.
+
+    ``Pair.words`` keeps the new spelling of equal words, so the old column diffs the other way
+    round: what is inserted going from new to old is what the old text had and the new lacks.
+    """
+    if not pair.words:
+        return _text(side_text(pair.old))
+    return _ops(word_diff(side_text(pair.new), side_text(pair.old)), {"equal": "", "insert": "del"})
+
+
+def _new_side(pair: Pair) -> str:
+    """The new text, its words missing from the old text in ``<ins>``."""
+    if not pair.words:
+        return _text(side_text(pair.new))
+    return _ops(pair.words, {"equal": "", "insert": "ins"})
+
+
+def _value(text: str) -> str:
+    """A header value; a bare web address becomes a link (it is a source, not a resource)."""
+    if _WEB_ADDRESS.fullmatch(text):
+        return f'<a href="{_text(text)}" rel="noopener noreferrer">{_text(text)}</a>'
+    return _text(text)
+
+
+def _page(report: Report) -> Iterator[str]:
+    yield "<!DOCTYPE html>"
+    yield '<html lang="en">'
+    yield "<head>"
+    yield '<meta charset="utf-8">'
+    yield '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    yield "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+    yield '<meta name="generator" content="jointdiff report">'
+    yield f"<title>{_text(report.title)}</title>"
+    yield f"<style>{_CSS}</style>"
+    yield "</head>"
+    yield "<body>"
+    yield "<main>"
+    yield from _header(report)
+    yield from _glance(report)
+    yield from _section("hardened", len(report.hardened), _items(report.hardened, _shifted_item))
+    yield from _section("softened", len(report.softened), _items(report.softened, _shifted_item))
+    yield from _section("new", pair_count(report.new), _grouped(report.new, _clause_item))
+    yield from _section("dropped", pair_count(report.dropped), _grouped(report.dropped, _clause_item))
+    yield from _section("names", sum(len(changes) for _, changes in report.names), _names(report.names))
+    yield from _section("reworded", pair_count(report.reworded), _grouped(report.reworded, _reworded_item))
+    yield from _section("rearranged", len(report.rearranged), _items(report.rearranged, _rearranged_item))
+    yield from _section("appendix", len(report.appendix), _aligned(report))
+    yield "</main>"
+    yield "</body>"
+    yield "</html>"
+
+
+def _header(report: Report) -> Iterator[str]:
+    yield "<header>"
+    yield f"<h1>{_text(report.title)}</h1>"
+    yield '<div class="table-wrap"><table class="documents">'
+    yield '<thead><tr><td></td><th scope="col">Old</th><th scope="col">New</th></tr></thead>'
+    yield "<tbody>"
+    for label, old, new in report.documents:
+        yield f'<tr><th scope="row">{_text(label)}</th><td>{_value(old)}</td><td>{_value(new)}</td></tr>'
+    yield "</tbody></table></div>"
+    yield f'<p class="totals">{_text(report.totals)}</p>'
+    if report.filter_note:
+        yield f'<p class="note filter"><em>{_text(report.filter_note)}</em></p>'
+    yield f'<p class="note">{_text(READING_NOTE)}</p>'
+    yield '<nav aria-label="Sections"><ul>'
+    for heading in HEADINGS.values():
+        yield f'<li><a href="#{heading.anchor}">{_text(heading.title)}</a></li>'
+    yield "</ul></nav>"
+    yield "</header>"
+
+
+def _section(key: str, count: int | None, body: Iterable[str]) -> Iterator[str]:
+    heading = HEADINGS[key]
+    shown_count = "" if count is None else f' <span class="count">({count})</span>'
+    yield f'<section id="{heading.anchor}">'
+    yield f"<h2>{_text(heading.title)}{shown_count}</h2>"
+    yield f'<p class="blurb">{_text(heading.blurb)}</p>'
+    yield from body
+    yield "</section>"
+
+
+def _glance(report: Report) -> Iterator[str]:
+    def rows() -> Iterator[str]:
+        yield '<div class="table-wrap"><table class="glance">'
+        headers = "".join(f'<th scope="col" class="number">{_text(column)}</th>' for column in report.glance_columns)
+        yield f"<thead><tr><td></td>{headers}</tr></thead>"
+        yield "<tbody>"
+        for number, (label, counts) in enumerate(report.glance, start=1):
+            cells = "".join(f'<td class="number">{count if count else "–"}</td>' for count in counts)
+            total = ' class="total"' if number == len(report.glance) else ""
+            yield f'<tr{total}><th scope="row">{_text(label)}</th>{cells}</tr>'
+        yield "</tbody></table></div>"
+        yield f'<p class="note">{_text(report.routine_note)}</p>'
+
+    yield from _section("glance", None, rows())
+
+
+def _items(pairs: Sequence[Pair], item: _Item) -> Iterator[str]:
+    if not pairs:
+        yield '<p class="none">None.</p>'
+        return
+    yield '<ul class="items">'
+    for pair in pairs:
+        yield "<li>"
+        yield from item(pair)
+        yield "</li>"
+    yield "</ul>"
+
+
+def _grouped(groups: Sequence[Group], item: _Item) -> Iterator[str]:
+    if not groups:
+        yield '<p class="none">None.</p>'
+    for group in groups:
+        yield f'<h3>{_text(group.heading)} <span class="count">({len(group.pairs)})</span></h3>'
+        yield from _items(group.pairs, item)
+
+
+def _facts(*facts: str) -> str:
+    """The parenthesis after an item's headline."""
+    return f'<span class="facts">({_text(joined_facts(*facts))})</span>'
+
+
+def _shifted_item(pair: Pair) -> Iterator[str]:
+    facts = _facts(pair_location(pair), status_word(pair), about(pair))
+    yield f'<p class="headline"><span class="stance">{_text(stance_change(pair))}</span> {facts}</p>'
+    yield f'<p class="reason">Reason: {_text(pair.shift_reason or "not given")}</p>'
+    yield f'<p class="text">{_redline(pair)}</p>'
+
+
+def _clause_item(pair: Pair) -> Iterator[str]:
+    stance = _text(stance_phrase(pair.new or pair.old))
+    yield f'<p class="headline"><span class="stance">{stance}</span> {_facts(pair_location(pair), about(pair))}</p>'
+    yield f'<p class="text">{_redline(pair)}</p>'
+
+
+def _reworded_item(pair: Pair) -> Iterator[str]:
+    yield f'<p class="headline">{_facts(pair_location(pair))}</p>'
+    yield f'<p class="text">{_redline(pair)}</p>'
+
+
+def _rearranged_item(pair: Pair) -> Iterator[str]:
+    facts = _facts(pair_location(pair), about(pair))
+    yield f'<p class="headline"><span class="stance">{_text(pair.status.value)}</span> {facts}</p>'
+    yield f'<p class="text">{_redline(pair)}</p>'
+
+
+def _names(names: Sequence[tuple[str, Sequence[NameChange]]]) -> Iterator[str]:
+    for label, changes in names:
+        yield f'<h3>{_text(label)} <span class="count">({len(changes)})</span></h3>'
+        if not changes:
+            yield '<p class="none">None.</p>'
+            continue
+        yield '<ul class="items">'
+        for change in changes:
+            places = _text(", ".join(change.places))
+            yield f'<li><span class="stance">{_text(change.name)}</span> {_facts(change.roles)}: {places}</li>'
+        yield "</ul>"
+
+
+def _side(clauses: Sequence[Clause], label: str, body: str) -> str:
+    where = f"{label} {location(clauses)}" if clauses else label
+    shown = body if clauses else '<span class="empty">not in this version</span>'
+    return f'<p class="side {label}"><span class="where">{_text(where)}</span>{shown}</p>'
+
+
+def _aligned(report: Report) -> Iterator[str]:
+    pairs = report.appendix
+    yield "<details>"
+    yield f"<summary>Show all {len(pairs)} clause pairs side by side</summary>"
+    yield '<div class="aligned">'
+    yield '<div class="pair columns"><p class="side">Old</p><p class="side">New</p></div>'
+    for number, pair in enumerate(pairs, start=1):
+        meta = joined_facts(f"{number}. {pair.status.value}", note(pair))
+        yield f'<div class="pair {pair.status.value}">'
+        yield f'<p class="meta">{_text(meta)}</p>'
+        yield _side(pair.old, "old", _old_side(pair))
+        yield _side(pair.new, "new", _new_side(pair))
+        yield "</div>"
+    yield "</div>"
+    yield "</details>"
