@@ -253,9 +253,11 @@ def clauses(file: str, fmt: str, lexicons: tuple[str, ...], color: bool | None) 
 
 def _register_commands() -> None:
     """The views that live in their own modules (each imports only click at module scope)."""
+    from compare.check_command import check
     from compare.report.command import report
 
     cli.add_command(report)
+    cli.add_command(check)
 
 
 _register_commands()
