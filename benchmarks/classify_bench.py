@@ -25,10 +25,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from compare.classify import classify, load_lexicon  # noqa: E402
-from compare.model import Clause, Kind, Pair, Shift, Status  # noqa: E402
+from compare.model import Clause, Kind, Label, Pair, Shift, Status  # noqa: E402
+from compare.pipeline import label_document  # noqa: E402
+from compare.read import read  # noqa: E402
 from compare.shift import shift  # noqa: E402
 
-LABELS = ROOT / "fixtures" / "labels"
+FIXTURES = ROOT / "fixtures"
+LABELS = FIXTURES / "labels"
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 LONG_COMMUNIQUE = "g7-leaders-communique/2021-06-13_g7-carbis-bay-communique.md"
 
@@ -86,12 +89,32 @@ def as_clause(text: str, doc_id: str = "old", index: int = 0) -> Clause:
     return Clause(doc_id, index, 1, index + 1, 0, len(text), text)
 
 
+def in_context(source: str | None, text: str, cache: dict[str, tuple[Clause, ...]]) -> Label:
+    """The label the product gives a clause where it stands in its document (a UN sub-item
+    takes the stance of its lead paragraph), or alone when its document is not at hand."""
+    if source is not None and (FIXTURES / source).is_file():
+        if source not in cache:
+            cache[source] = label_document(read(FIXTURES / source))
+        wanted = " ".join(text.split())
+        for clause in cache[source]:
+            if clause.text == wanted or wanted in clause.text or clause.text in wanted:
+                assert clause.label is not None
+                return clause.label
+    label = classify(as_clause(text)).label
+    assert label is not None
+    return label
+
+
 def score_set(
-    clause_items: list[tuple[str, str]], pair_items: list[tuple[str, str, str]], verbose: bool, name: str
+    clause_items: list[tuple[str, str, str | None]],
+    pair_items: list[tuple[str, str, str]],
+    verbose: bool,
+    name: str,
 ) -> Scores:
     gold, predicted = [], []
-    for text, kind in clause_items:
-        label = classify(as_clause(text)).label
+    documents: dict[str, tuple[Clause, ...]] = {}
+    for text, kind, source in clause_items:
+        label = in_context(source, text, documents)
         gold.append(Kind(kind))
         predicted.append(label.kind)
         if verbose and label.kind is not Kind(kind):
@@ -153,7 +176,7 @@ def fixture_set(verbose: bool) -> Scores | None:
     if not shifts_file.exists():
         print(f"  (no {shifts_file.relative_to(ROOT)}: shift direction not measured on fixtures)")
     return score_set(
-        [(c["text"], c["kind"]) for c in clauses],
+        [(c["text"], c["kind"], c.get("source")) for c in clauses],
         [(p["old"], p["new"], p["shift"]) for p in pairs],
         verbose,
         "fixture",
@@ -168,7 +191,7 @@ def corpus_set(corpus: Path, verbose: bool) -> Scores | None:
     clauses = tomllib.loads((LABELS / "corpus_clauses.toml").read_text("utf-8"))["clause"]
     pairs = tomllib.loads((LABELS / "corpus_shifts.toml").read_text("utf-8"))["pair"]
     return score_set(
-        [(locate(corpus, c["file"], c["find"], cache), c["kind"]) for c in clauses],
+        [(locate(corpus, c["file"], c["find"], cache), c["kind"], None) for c in clauses],
         [
             (
                 locate(corpus, p["old_file"], p["old_find"], cache),
