@@ -205,6 +205,31 @@ def corpus_set(corpus: Path, verbose: bool) -> Scores | None:
     )
 
 
+def heldout_set(corpus: Path, verbose: bool) -> Scores | None:
+    """Clauses labelled after the classifier was written, from files no other set uses, and
+    never used to tune it: the figure to expect on statements it has not seen. Each is
+    classified where it stands in its document, as the product does."""
+    labels = LABELS / "heldout_clauses.toml"
+    if not corpus.is_dir() or not labels.is_file():
+        print(f"\n== held-out set skipped: no corpus at {corpus} or no {labels.name}")
+        return None
+    documents: dict[str, tuple[Clause, ...]] = {}
+    gold, predicted = [], []
+    for entry in tomllib.loads(labels.read_text("utf-8"))["clause"]:
+        if entry["file"] not in documents:
+            documents[entry["file"]] = label_document(read(corpus / entry["file"]))
+        wanted = " ".join(entry["find"].split())
+        clause = next((c for c in documents[entry["file"]] if wanted in c.text), None)
+        if clause is None or clause.label is None:
+            print(f"  [held-out] not located: {entry['find']!r} in {entry['file']}")
+            continue
+        gold.append(Kind(entry["kind"]))
+        predicted.append(clause.label.kind)
+        if verbose and clause.label.kind is not Kind(entry["kind"]):
+            print(f"  [held-out] kind {entry['kind']} != {clause.label.kind} ({clause.label.stance!r}): {clause.text[:150]}")
+    return Scores(tuple(gold), tuple(predicted), (), ())
+
+
 def timing(corpus: Path) -> None:
     path = corpus / LONG_COMMUNIQUE
     if not path.exists():
@@ -237,6 +262,9 @@ def main() -> None:
     if len(measured) > 1:
         fields = ("gold", "predicted", "shift_gold", "shift_predicted")
         report("overall", Scores(*(sum((getattr(s, f) for _, s in measured), ()) for f in fields)))
+    heldout = heldout_set(args.corpus, args.verbose)
+    if heldout is not None:
+        report("held-out set (never tuned on)", heldout)
     timing(args.corpus)
 
 

@@ -809,16 +809,24 @@ def classify_all(
     """
     used = lexicon if lexicon is not None else load_lexicon()
     labelled: list[Clause] = []
-    lead: Label | None = None
+    lead_in: str | None = None
     for clause in clauses:
         block = document.blocks[clause.paragraph - 1] if clause.paragraph <= len(document.blocks) else None
         in_sub_paragraph = block is not None and block.marker.startswith("(")
-        context = Context(speaker=speaker, lead=lead if in_sub_paragraph else None)
-        result = classify(clause, lexicon=used, context=context)
+        lead = None
+        if in_sub_paragraph and lead_in is not None:
+            # Read the sub-paragraph as its lead-in says it: "Strongly urges the DPRK: (c) To
+            # immediately cease ..." is a call to stop, that is a concern.
+            joined = dataclasses.replace(clause, text=f"{lead_in} {clause.text}")
+            lead = classify(joined, lexicon=used, context=Context(speaker=speaker)).label
+        result = classify(clause, lexicon=used, context=Context(speaker=speaker, lead=lead))
         if clause.text.endswith(":"):
-            lead = result.label
+            # A sub-paragraph that opens a list of its own ("(a) ..., including:") carries on
+            # the lead-in it completes.
+            own = clause.text.rstrip(":")
+            lead_in = f"{lead_in} {own}" if in_sub_paragraph and lead_in is not None else own
         elif not in_sub_paragraph:
-            lead = None
+            lead_in = None
         labelled.append(result)
     return tuple(labelled)
 
@@ -855,21 +863,20 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
         if attribution_match
         else None
     )
-    if governing is None:
-        actors: tuple[str, ...] = ()  # no stance, so nobody speaks
-        if context.lead is not None and context.lead.kind is not Kind.OTHER:
-            return dataclasses.replace(
-                context.lead,
-                actors=actors or context.lead.actors,
-                targets=tuple(t for t in targets_found if t not in actors),
-                topics=topics,
-                quoted=quoted,
-                attribution=attribution,
-            )
+    continues_lead = governing is None or _INFINITIVE_OPENING.match(plain) is not None
+    if continues_lead and context.lead is not None and context.lead.kind is not Kind.OTHER:
+        return dataclasses.replace(
+            context.lead,
+            targets=targets_found,
+            topics=topics,
+            quoted=quoted,
+            attribution=attribution,
+        )
+    if governing is None:  # no stance, so nobody speaks but the genre's default speaker
         return Label(
             kind=Kind.OTHER,
-            actors=actors or ((context.speaker,) if context.speaker else ()),
-            targets=tuple(t for t in targets_found if t not in actors),
+            actors=(context.speaker,) if context.speaker else (),
+            targets=targets_found,
             topics=topics,
             quoted=quoted,
             attribution=attribution,
@@ -1022,11 +1029,26 @@ def _in_relative_clause(plain: str, position: int) -> bool:
     return bool(_RELATIVE.search(plain, boundary + 1, position))
 
 
+_OPENING_FILLERS = frozenset({"also", "further", "furthermore", "moreover", "again"})
+_INFINITIVE_OPENING = re.compile(r"\s*to\s+(?:\w+ly\s+)?\w+", re.IGNORECASE)
+"""A sub-paragraph that opens "To ensure ..." carries on the sentence of its lead-in."""
+
+
 def _govern(hits: list[_Hit], plain: str) -> tuple[_Hit | None, list[_Hit]]:
     """The governing hit and the main-clause hits coordinated with it (see the module doc)."""
     if not hits:
         return None, []
     attached = [hit for hit in hits if hit.subject_start >= 0]
+    opening = hits[0]
+    opens_with_it = all(
+        word.lower() in _OPENING_FILLERS for word in _WORD.findall(plain, 0, opening.phrase_start)
+    )
+    if opening.subject_start < 0 and opens_with_it and not _is_participle(plain, opening):
+        # A UN operative paragraph opens with its verb ("Condemns ...", "Calls upon ..."): a
+        # body later in it that "established" or "pledged" something does not speak for the
+        # Assembly. (An opening participle, "Acknowledging ..., we commit ...", does not
+        # govern a main clause with its own speaker.)
+        return opening, []
     if not attached:
         # A paragraph that opens with its verb (UN style) is governed by that verb alone: the
         # verbs chained after it ("..., acknowledges ..., and notes with concern ...") are

@@ -565,3 +565,44 @@ def test_the_seed_article_yields_the_concerns_of_the_2_plus_2_statement() -> Non
     assert has({"China"}, {"nuclear weapons"})
     assert has({"Russia", "China"}, {"military cooperation"}, attribution="The statement also")
     assert has({"Russia", "North Korea"}, {"ballistic missiles"}, intensity=7, quoted=True)
+
+
+def _labels_of(text: str) -> list[tuple[str, str]]:
+    from compare.pipeline import label_document
+    from compare.read import parse
+
+    return [(c.text[:30], c.label.kind.value) for c in label_document(parse(text)) if c.label]
+
+
+def test_a_un_operative_verb_governs_its_paragraph_over_a_later_body_that_acts() -> None:
+    text = (
+        "The General Assembly,\n\n1. Condemns in the strongest terms the violations documented by "
+        "the commission of inquiry established by the Human Rights Council in its resolution 22/13;\n"
+    )
+    assert _labels_of(text)[-1][1] == "concern"
+
+
+def test_an_opening_participle_does_not_govern_a_main_clause_with_its_own_speaker() -> None:
+    text = "Acknowledging the key role of emerging technologies, we commit to enhancing cooperation on them.\n"
+    assert _labels_of(text)[0][1] == "commitment"
+
+
+def test_nested_sub_paragraphs_take_the_stance_of_their_whole_lead_in() -> None:
+    text = (
+        "The General Assembly,\n\n2. Expresses its very serious concern about:\n\n"
+        "(a) The persistence of reports of violations, including:\n\n"
+        "(i) Torture and other cruel treatment in places of detention;\n\n"
+        "(b) To immediately cease the use of torture;\n"
+    )
+    kinds = [kind for _, kind in _labels_of(text)]
+    assert kinds[-2:] == ["concern", "concern"]
+
+
+def test_an_infinitive_sub_paragraph_carries_on_its_lead_in_call() -> None:
+    text = (
+        "The General Assembly,\n\n3. Strongly urges the Government:\n\n"
+        "(a) To ensure full and unhindered access to persons in need, as pledged by the Government;\n\n"
+        "(b) To immediately cease the use of torture;\n"
+    )
+    kinds = [kind for _, kind in _labels_of(text)]
+    assert kinds[-2:] == ["call", "concern"]
