@@ -17,6 +17,7 @@ from enum import StrEnum
 from pathlib import PurePath
 
 from compare.filters import PairFilter, names_in
+from compare.normalise import normalise
 from compare.model import Clause, Comparison, Document, Kind, Pair, Shift, Status
 from compare.render.common import location, shift_note
 
@@ -344,7 +345,7 @@ def _document_name(document: Document) -> str:
 
 def _default_title(old: Document, new: Document) -> str:
     old_name, new_name = _document_name(old), _document_name(new)
-    if old_name == new_name:
+    if normalise(old_name) == normalise(new_name):  # the same title, give or take its quotes
         return f"Change report: {new_name}"
     return f"Change report: {old_name} → {new_name}"
 
