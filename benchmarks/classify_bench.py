@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from compare.classify import classify, load_lexicon  # noqa: E402
-from compare.model import Clause, Kind, Label, Pair, Shift, Status  # noqa: E402
+from compare.model import Clause, Kind, Label, Pair, Status  # noqa: E402
 from compare.pipeline import label_document  # noqa: E402
 from compare.read import read  # noqa: E402
 from compare.shift import shift  # noqa: E402
@@ -140,7 +140,7 @@ def report(title: str, scores: Scores) -> None:
     f1s = []
     print(f"  {'kind':<11} {'n':>4} {'P':>6} {'R':>6} {'F1':>6}")
     for kind in Kind:
-        true_positive = sum(g is kind and p is kind for g, p in zip(scores.gold, scores.predicted))
+        true_positive = sum(g is kind and p is kind for g, p in zip(scores.gold, scores.predicted, strict=True))
         n_gold = sum(g is kind for g in scores.gold)
         n_predicted = sum(p is kind for p in scores.predicted)
         if not n_gold and not n_predicted:
@@ -152,16 +152,16 @@ def report(title: str, scores: Scores) -> None:
             f1s.append(f1)
         print(f"  {kind.value:<11} {n_gold:>4} {precision:6.3f} {recall:6.3f} {f1:6.3f}")
     if f1s:
-        accuracy = sum(g is p for g, p in zip(scores.gold, scores.predicted)) / len(scores.gold)
+        accuracy = sum(g is p for g, p in zip(scores.gold, scores.predicted, strict=True)) / len(scores.gold)
         print(f"  macro-F1 on kind: {sum(f1s) / len(f1s):.3f}   accuracy: {accuracy:.3f}")
     if scores.shift_gold:
-        right = sum(g == p for g, p in zip(scores.shift_gold, scores.shift_predicted))
-        changed = [(g, p) for g, p in zip(scores.shift_gold, scores.shift_predicted) if g != "same"]
+        right = sum(g == p for g, p in zip(scores.shift_gold, scores.shift_predicted, strict=True))
+        changed = [(g, p) for g, p in zip(scores.shift_gold, scores.shift_predicted, strict=True) if g != "same"]
         changed_right = sum(g == p for g, p in changed)
         print(f"  shift direction: {right}/{len(scores.shift_gold)} right"
               f" ({right / len(scores.shift_gold):.3f}); on pairs whose stance changed:"
               f" {changed_right}/{len(changed)}")
-        print(f"  confusion (gold->predicted): {dict(Counter(zip(scores.shift_gold, scores.shift_predicted)))}")
+        print(f"  confusion (gold->predicted): {dict(Counter(zip(scores.shift_gold, scores.shift_predicted, strict=True)))}")
 
 
 def fixture_set(verbose: bool) -> Scores | None:

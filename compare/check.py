@@ -25,12 +25,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import TYPE_CHECKING, Any
 
 # The parser of Python's own regular expressions: private, but the only way to see the
 # structure of a pattern exactly as ``re`` will run it.
 from re import _constants as sre
 from re import _parser as sre_parser
+from typing import TYPE_CHECKING, Any
 
 from compare.errors import FixtureError, InputError
 from compare.model import Clause, Kind, Pair, Shift, Status

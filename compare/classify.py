@@ -584,7 +584,8 @@ def _prefixes(pattern: str, flags: int) -> set[str] | None:
     >>> _prefixes(r"\\w+ly", re.I) is None
     True
     """
-    from re import _constants as sre, _parser  # noqa: PLC0415  (only while compiling)
+    from re import _constants as sre  # noqa: PLC0415  (only while compiling)
+    from re import _parser
 
     def sequence(items, room: int) -> set[tuple[str, bool]] | None:
         results = {("", True)}

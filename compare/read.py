@@ -368,7 +368,9 @@ def _decode(data: bytes, name: str) -> tuple[str, list[str]]:
 
 
 def _guess_encoding(data: bytes) -> str | None:
-    from charset_normalizer import from_bytes  # slow to import; only legacy files need it
+    from charset_normalizer import (
+        from_bytes,  # slow to import; only legacy files need it
+    )
 
     best = from_bytes(data).best()
     if best is None:

@@ -143,7 +143,7 @@ def _side(clauses: Sequence[Clause]) -> Label:
     if len(labels) == 1:
         return labels[0]
     strongest = max(
-        labels, key=lambda l: (l.kind is not Kind.OTHER, l.kind is Kind.CONCERN, l.intensity)
+        labels, key=lambda label: (label.kind is not Kind.OTHER, label.kind is Kind.CONCERN, label.intensity)
     )
 
     def union(attribute: str) -> tuple[str, ...]:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from compare.model import Comparison, Pair, Status
-from compare.model import Shift
+from compare.model import Comparison, Pair, Shift, Status
 from compare.render.common import STATUS_MARK, pair_location, shift_note, summary_line
 from compare.safe import printable
 

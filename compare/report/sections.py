@@ -17,8 +17,8 @@ from enum import StrEnum
 from pathlib import PurePath
 
 from compare.filters import PairFilter, names_in
-from compare.normalise import normalise
 from compare.model import Clause, Comparison, Document, Kind, Pair, Shift, Status
+from compare.normalise import normalise
 from compare.render.common import location, shift_note
 
 __all__ = [

@@ -14,7 +14,14 @@ from xml.etree import ElementTree
 
 import pytest
 
-from compare.check import CheckResult, Failure, Manifest, Outcome, load_manifest, run_check
+from compare.check import (
+    CheckResult,
+    Failure,
+    Manifest,
+    Outcome,
+    load_manifest,
+    run_check,
+)
 from compare.junit import junit_xml
 from tests.check.conftest import CASE, write_manifest
 

@@ -20,7 +20,13 @@ from compare.read import read
 from compare.report import render_report
 from compare.report.sections import HEADINGS
 from tests.conftest import FIXTURES
-from tests.report.checks import PageParser, clause_texts, external_references, parse_page, visible
+from tests.report.checks import (
+    PageParser,
+    clause_texts,
+    external_references,
+    parse_page,
+    visible,
+)
 
 CHROMIUM = shutil.which("chromium")
 EXAMPLE = (FIXTURES / "two-plus-two" / "old.txt", FIXTURES / "two-plus-two" / "new.txt")

@@ -13,7 +13,14 @@ from compare.model import Comparison, Document, Kind, Shift
 from compare.pipeline import compare_documents
 from compare.read import read
 from compare.report import render_report
-from compare.report.sections import Report, Section, build_report, kind_of, pair_count, section_of
+from compare.report.sections import (
+    Report,
+    Section,
+    build_report,
+    kind_of,
+    pair_count,
+    section_of,
+)
 from tests.conftest import FIXTURES
 from tests.report.checks import parse_page
 
