@@ -66,7 +66,9 @@ def main() -> int:
             False,
         ),
     }
-    print(f"G7 pair: {old.name} -> {new.name}; {args.repeat} runs each, terminal {SIZE[0]}x{SIZE[1]} (headless)")
+    print(
+        f"G7 pair: {old.name} -> {new.name}; {args.repeat} runs each, terminal {SIZE[0]}x{SIZE[1]} (headless)"
+    )
     print(f"pipeline alone, in process, warm: {_pipeline_seconds(old, new):.2f} s")
     results: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(args.repeat):

@@ -6,9 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from compare.check_command import check
-from compare.cli import cli
-
 OLD = """We strongly condemn North Korea's ballistic missile launches.
 
 We underscore the importance of peace and stability across the Taiwan Strait.
@@ -33,12 +30,6 @@ old = "talks/old.txt"
 new = "talks/new.txt"
 """
 """A manifest's one case over the small corpus, with no golden file."""
-
-
-@pytest.fixture(autouse=True)
-def check_command(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``jointdiff check`` as ``cli.add_command(check)`` registers it (undone after each test)."""
-    monkeypatch.setitem(cli.commands, "check", check)
 
 
 @pytest.fixture

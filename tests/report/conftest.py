@@ -6,9 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from compare.cli import cli
-from compare.report.command import report
-
 HOSTILE_OLD = """Joint Statement on | pipes | and *stars*
 
 We note the <script>alert(1)</script> | problem | with _underscores_ and *stars*.
@@ -64,12 +61,6 @@ HOSTILE_TEXT = (
     "> not a quote",
 )
 """Pieces of the hostile documents that every report must show as they are."""
-
-
-@pytest.fixture(autouse=True)
-def report_command(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``jointdiff report`` as ``cli.add_command(report)`` registers it (undone after each test)."""
-    monkeypatch.setitem(cli.commands, "report", report)
 
 
 @pytest.fixture

@@ -1,0 +1,1 @@
+"""The review app's screens: the review itself, and the dialogs it opens (export, confirm)."""

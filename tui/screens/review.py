@@ -1,0 +1,478 @@
+"""The review screen: old and new side by side, a summary that filters, search, detail, export.
+
+It lays out the widgets and coordinates them; they draw. On mount it runs the pipeline
+(``compare.compare_documents``) in a worker behind a loading indicator, and when the comparison
+is ready it owns the state every widget shows: the filter (a ``compare.filters.PairFilter``), the
+pairs it lets through, the current pair and the search. It hands both panes the same rows (wrapped
+once per width by ``tui.rows``) so they stay aligned, keeps their scrolling in step, and gives the
+sidebar fresh counts (``tui.facets``) whenever the filter changes. Wide terminals put the panes
+side by side; narrow ones (under 120 columns) stack them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Hashable
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.notifications import SeverityLevel
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+from textual.worker import Worker, WorkerState
+
+from compare.filters import PairFilter
+from compare.model import Comparison, Document, Pair, Shift, Status
+from compare.pipeline import compare_documents
+from compare.render.common import STATUS_MARK, pair_location
+from compare.report import render_report
+from compare.safe import printable
+from tui.commands import ReviewCommands
+from tui.facets import Facet, Summary, named_most_first, summarise, toggled
+from tui.rows import Rows, Side, layout_rows, matches_in, search_pattern
+from tui.screens.export import ExportScreen
+from tui.widgets.clause_pane import ClausePane
+from tui.widgets.detail_panel import DetailPanel
+from tui.widgets.summary_sidebar import SummarySidebar
+
+__all__ = ["ReviewScreen"]
+
+_CHANGE = Binding.Group("Change")
+"""n and p share one footer entry."""
+
+
+class ReviewScreen(Screen[None]):
+    """Two aligned panes, the summary sidebar, the detail panel and the search bar."""
+
+    CSS_PATH = "review.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    COMMANDS = Screen.COMMANDS | {ReviewCommands}
+    BINDINGS = [
+        Binding("n", "next_change", "Next change", tooltip="Jump to the next changed pair", group=_CHANGE),
+        Binding(
+            "p",
+            "previous_change",
+            "Previous change",
+            tooltip="Jump to the previous changed pair",
+            group=_CHANGE,
+        ),
+        Binding("slash", "start_search", "Search", tooltip="Search both texts; matches are highlighted"),
+        Binding(
+            "enter", "toggle_detail", "Detail", tooltip="Show or hide scores, kinds and positions of the pair"
+        ),
+        Binding(
+            "f",
+            "switch_focus",
+            "Filters",
+            tooltip="Move to the summary sidebar (Enter toggles a filter), or back",
+        ),
+        Binding("e", "export", "Export", tooltip="Write the Markdown report of the current view to a file"),
+        Binding("y", "copy_clause", "Copy", tooltip="Copy the selected clause's text to the clipboard"),
+        Binding("j,down", "next_pair", "Next pair", show=False, tooltip="Select the next pair"),
+        Binding("k,up", "previous_pair", "Previous pair", show=False, tooltip="Select the previous pair"),
+        Binding("g,home", "first_pair", "First pair", show=False, tooltip="Select the first pair"),
+        Binding("G,end", "last_pair", "Last pair", show=False, tooltip="Select the last pair"),
+        Binding("pagedown,space", "next_page", "Page down", show=False, tooltip="Move a screenful down"),
+        Binding("pageup", "previous_page", "Page up", show=False, tooltip="Move a screenful up"),
+        Binding(
+            "right_square_bracket",
+            "next_match",
+            "Next match",
+            show=False,
+            tooltip="Jump to the next search match",
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_match",
+            "Previous match",
+            show=False,
+            tooltip="Jump to the previous search match",
+        ),
+        Binding(
+            "c",
+            "toggle_filter('only_changes')",
+            "Changes only",
+            show=False,
+            tooltip="Show only changed pairs",
+        ),
+        Binding(
+            "r", "toggle_filter('hide_routine')", "Hide routine", show=False, tooltip="Hide routine changes"
+        ),
+        Binding(
+            "h",
+            "toggle_filter('shifts', 'stronger')",
+            "Hardened",
+            show=False,
+            tooltip="Show only hardened pairs",
+        ),
+        Binding(
+            "s",
+            "toggle_filter('shifts', 'weaker')",
+            "Softened",
+            show=False,
+            tooltip="Show only softened pairs",
+        ),
+        Binding("x", "clear_filters", "Clear filters", show=False, tooltip="Show every pair again"),
+        Binding("escape", "close", "Close", show=False, tooltip="Close the search bar, detail panel or help"),
+    ]
+
+    comparison: var[Comparison | None] = var(None, init=False)
+    """The pipeline's result; None while it runs."""
+    pair_filter: var[PairFilter] = var(PairFilter(), init=False)
+    """What the view shows, as the sidebar and the filter keys set it."""
+    current: var[int] = var(0, init=False, always_update=True)
+    """Index of the selected pair among the shown ones."""
+    search_text: var[str] = var("", init=False)
+    """The search as typed; "" for none."""
+
+    class Ready(Message):
+        """The pipeline has compared the documents."""
+
+        def __init__(self, comparison: Comparison) -> None:
+            super().__init__()
+            self.comparison = comparison
+
+    class Exported(Message):
+        """The report of the view has been written."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
+    def __init__(self, old: Document, new: Document, *, marked: bool = False) -> None:
+        """Review ``old`` against ``new``; ``marked`` spells changes out for monochrome views."""
+        super().__init__()
+        self.old = old
+        self.new = new
+        self.marked = marked
+        self.shown: tuple[Pair, ...] = ()
+        """The pairs the filter lets through, in the new document's order."""
+        self.matches: tuple[int, ...] = ()
+        """Indexes (among the shown pairs) of the pairs the search finds."""
+        self.summary: Summary | None = None
+        self._rows: Rows | None = None
+        self._names: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+        self._positions: dict[int, int] = {}
+
+    @property
+    def current_pair(self) -> Pair | None:
+        """The selected pair, or None when no pair is shown."""
+        return self.shown[self.current] if self.shown else None
+
+    @property
+    def detail_open(self) -> bool:
+        """Whether the detail panel is showing."""
+        return self.has_class("-detail")
+
+    @property
+    def searching(self) -> bool:
+        """Whether the search bar is open."""
+        return self.has_class("-searching")
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            yield SummarySidebar(id="summary")
+            with Vertical(id="main"):
+                with Container(id="panes"):
+                    yield ClausePane(Side.OLD, id="old-pane")
+                    yield ClausePane(Side.NEW, id="new-pane")
+                yield DetailPanel(id="detail")
+                yield Input(placeholder="Search both texts; Enter to jump, Escape to clear", id="search")
+        yield Static(id="status-line")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        for pane, document in zip(self._panes(), (self.old, self.new), strict=True):
+            pane.border_title = Content(_document_title(pane.side, document))
+        self.query_one("#summary").border_title = "Summary"
+        self.query_one("#panes").loading = True
+        self.query_one("#new-pane").focus()
+        self.compare_in_background()
+
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    def compare_in_background(self) -> None:
+        """Run the pipeline off the event loop and post the result."""
+        self.post_message(self.Ready(compare_documents(self.old, self.new)))
+
+    def on_review_screen_ready(self, message: Ready) -> None:
+        self.query_one("#panes").loading = False
+        self.comparison = message.comparison
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is not WorkerState.ERROR:
+            return
+        if event.worker.group == "compare":
+            self.query_one("#panes").loading = False
+            self._status(f"could not compare the documents: {event.worker.error}")
+            self._tell(f"could not compare the documents: {event.worker.error}", severity="error", timeout=30)
+        elif event.worker.group == "export":
+            self._tell(f"could not export: {event.worker.error}", severity="error", timeout=10)
+
+    def watch_comparison(self, comparison: Comparison) -> None:
+        pairs = comparison.pairs
+        self._positions = {id(pair): position for position, pair in enumerate(pairs)}
+        self._names = (named_most_first(pairs, "targets"), named_most_first(pairs, "topics"))
+        self._refilter()
+
+    def watch_pair_filter(self) -> None:
+        self._refilter()
+
+    def watch_current(self, current: int) -> None:
+        for pane in self._panes():
+            pane.current = current
+        self._scroll_to_current()
+        if self.detail_open:
+            self.query_one(DetailPanel).show_pair(self.current_pair)
+        self._show_position()
+
+    def watch_search_text(self, search_text: str) -> None:
+        pattern = search_pattern(search_text)
+        self.matches = matches_in(self.shown, pattern) if pattern else ()
+        for pane in self._panes():
+            pane.pattern = pattern
+        self._show_position()
+
+    def _refilter(self) -> None:
+        """Apply the filter: new shown pairs, rows, counts and matches; keep the selection near."""
+        if self.comparison is None:
+            return
+        previous = self.current_pair
+        pairs = self.comparison.pairs
+        self.shown = self.pair_filter.apply(pairs)
+        targets, topics = self._names
+        self.summary = summarise(pairs, self.pair_filter, targets=targets, topics=topics)
+        self.query_one(SummarySidebar).show_summary(self.summary)
+        pattern = search_pattern(self.search_text)
+        self.matches = matches_in(self.shown, pattern) if pattern else ()
+        self._rows = None
+        self._relayout()
+        self.current = self._index_near(previous)
+
+    def _index_near(self, pair: Pair | None) -> int:
+        """Where the pair is among the shown ones, or the first shown pair after where it was."""
+        if pair is None or not self.shown:
+            return 0
+        shown_positions = [self._positions[id(shown)] for shown in self.shown]
+        return min(bisect_left(shown_positions, self._positions[id(pair)]), len(self.shown) - 1)
+
+    def _relayout(self) -> None:
+        """Wrap the shown pairs for the panes' width, unless they already are.
+
+        While the loading indicator covers them the panes have no width yet; their first
+        ``Resized`` brings them back here.
+        """
+        width = min(pane.text_width() for pane in self._panes())
+        if self.comparison is None or width <= 0:
+            return
+        if self._rows is not None and self._rows.width == width:
+            return
+        self._rows = layout_rows(self.shown, width, marked=self.marked)
+        for pane in self._panes():
+            pane.show(self._rows, self.shown)
+        self._scroll_to_current()
+
+    def _scroll_to_current(self) -> None:
+        """Bring the current pair into view in both panes, at the same row."""
+        old_pane, new_pane = self._panes()
+        height = min(old_pane.scrollable_content_region.height, new_pane.scrollable_content_region.height)
+        row = new_pane.row_for_current(max(height, 1))
+        old_pane.follow(row)
+        new_pane.follow(row)
+
+    def on_clause_pane_resized(self) -> None:
+        self._relayout()
+        self._scroll_to_current()
+
+    def on_clause_pane_scrolled(self, message: ClausePane.Scrolled) -> None:
+        for pane in self._panes():
+            if pane is not message.pane:
+                pane.follow(message.row)
+
+    def on_clause_pane_selected(self, message: ClausePane.Selected) -> None:
+        self.current = message.index
+
+    def on_summary_sidebar_toggled(self, message: SummarySidebar.Toggled) -> None:
+        self.toggle_filter(message.facet, message.value)
+
+    def toggle_filter(self, facet: Facet | str, value: Hashable = True) -> None:
+        """Switch one filter value on or off (a switch such as "only_changes" takes no value)."""
+        facet = Facet(facet)
+        if facet is Facet.STATUSES:
+            value = Status(value)
+        elif facet is Facet.SHIFTS:
+            value = Shift(value)
+        self.pair_filter = toggled(self.pair_filter, facet, value)
+
+    def action_toggle_filter(self, facet: str, value: str | None = None) -> None:
+        self.toggle_filter(facet, True if value is None else value)
+
+    def action_clear_filters(self) -> None:
+        self.pair_filter = PairFilter()
+
+    def action_switch_focus(self) -> None:
+        sidebar = self.query_one(SummarySidebar)
+        (self.query_one("#new-pane") if sidebar.has_focus else sidebar).focus()
+
+    def _move_to(self, index: int | None, nothing: str) -> None:
+        """Select the pair at ``index``, or say ``nothing`` (there is no such pair)."""
+        if index is None:
+            self._tell(nothing)
+        else:
+            self.current = index
+
+    def action_next_change(self) -> None:
+        later = (k for k in range(self.current + 1, len(self.shown)) if self.shown[k].has_changes)
+        self._move_to(next(later, None), "no change after this pair")
+
+    def action_previous_change(self) -> None:
+        earlier = (k for k in range(self.current - 1, -1, -1) if self.shown[k].has_changes)
+        self._move_to(next(earlier, None), "no change before this pair")
+
+    def action_next_pair(self) -> None:
+        if self.current + 1 < len(self.shown):
+            self.current += 1
+
+    def action_previous_pair(self) -> None:
+        if self.current > 0:
+            self.current -= 1
+
+    def action_first_pair(self) -> None:
+        if self.shown:
+            self.current = 0
+
+    def action_last_pair(self) -> None:
+        if self.shown:
+            self.current = len(self.shown) - 1
+
+    def action_next_page(self) -> None:
+        self._page(+1)
+
+    def action_previous_page(self) -> None:
+        self._page(-1)
+
+    def _page(self, direction: int) -> None:
+        """Select the pair a screenful of rows away."""
+        if self._rows is None or not self.shown:
+            return
+        height = self.query_one("#new-pane", ClausePane).scrollable_content_region.height
+        self.current = self._rows.pair_at(self._rows.starts[self.current] + direction * max(height, 1))
+
+    def action_start_search(self) -> None:
+        self.add_class("-searching")
+        search = self.query_one("#search", Input)
+        search.value = self.search_text
+        search.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.search_text = event.value
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
+        self._close_search()
+        if self.matches:
+            self._jump_to_match(+1, from_current=True)
+        elif self.search_text.strip():
+            self._tell(f"no pair holds '{self.search_text.strip()}'")
+
+    def _close_search(self) -> None:
+        self.remove_class("-searching")
+        self.query_one("#new-pane").focus()
+
+    def action_next_match(self) -> None:
+        self._jump_to_match(+1)
+
+    def action_previous_match(self) -> None:
+        self._jump_to_match(-1)
+
+    def _jump_to_match(self, direction: int, *, from_current: bool = False) -> None:
+        """Select the next (or previous) matching pair, going round at either end."""
+        if not self.matches:
+            self._tell("no search matches: press / to search")
+            return
+        if direction > 0:
+            start = self.current if from_current else self.current + 1
+            self.current = self.matches[bisect_left(self.matches, start) % len(self.matches)]
+        else:
+            self.current = self.matches[bisect_left(self.matches, self.current) - 1]
+
+    def action_toggle_detail(self) -> None:
+        self.toggle_class("-detail")
+        if self.detail_open:
+            self.query_one(DetailPanel).show_pair(self.current_pair)
+
+    def action_close(self) -> None:
+        if self.searching:
+            self.search_text = ""
+            self._close_search()
+        elif self.detail_open:
+            self.remove_class("-detail")
+        else:
+            self.app.action_hide_help_panel()
+
+    def action_copy_clause(self) -> None:
+        pair = self.current_pair
+        if pair is None:
+            return
+        clauses = pair.new or pair.old
+        self.app.copy_to_clipboard(" ".join(clause.text for clause in clauses))
+        self._tell(f"copied the {'new' if pair.new else 'old'} text of {clauses[0].id}")
+
+    def action_export(self) -> None:
+        if self.comparison is None:
+            return
+        stem = Path(self.new.path).stem if self.new.path != "-" else "review"
+        self.app.push_screen(ExportScreen(f"{stem}-review.md"), self._export_chosen)
+
+    def _export_chosen(self, path: Path | None) -> None:
+        if path is not None and self.comparison is not None:
+            self.export_in_background(path, self.comparison, self.pair_filter)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def export_in_background(self, path: Path, comparison: Comparison, pair_filter: PairFilter) -> None:
+        """Write the Markdown report of the filtered comparison to ``path`` (replacing it was agreed)."""
+        path.write_text(
+            render_report(comparison, fmt="markdown", pair_filter=pair_filter), encoding="utf-8", newline="\n"
+        )
+        self.post_message(self.Exported(path))
+
+    def on_review_screen_exported(self, message: Exported) -> None:
+        self._tell(f"wrote {message.path}")
+
+    def _panes(self) -> tuple[ClausePane, ClausePane]:
+        return self.query_one("#old-pane", ClausePane), self.query_one("#new-pane", ClausePane)
+
+    def _show_position(self) -> None:
+        """Say where the selection is, and what the search found."""
+        pair = self.current_pair
+        if pair is None:
+            self._status("no pair passes the filters: x clears them" if self.comparison else "")
+            return
+        parts = [
+            f"pair {self.current + 1} of {len(self.shown)}",
+            f"{STATUS_MARK[pair.status]} {pair.status}",
+            pair_location(pair),
+        ]
+        if self.search_text.strip():
+            parts.append(f"{len(self.matches)} pairs match '{self.search_text.strip()}'")
+        self._status("  ·  ".join(parts))
+
+    def _status(self, text: str) -> None:
+        self.query_one("#status-line", Static).update(Content(printable(text)))
+
+    def _tell(self, text: str, *, severity: SeverityLevel = "information", timeout: float = 3) -> None:
+        """A notification; its text may hold document text or file names, so it is never markup."""
+        self.notify(printable(text), severity=severity, timeout=timeout, markup=False)
+
+
+def _document_title(side: Side, document: Document) -> str:
+    """A pane's title: which side, the path, and the date where known."""
+    date = f" ({document.date})" if document.date else ""
+    return printable(f"{side}: {document.path}{date}")

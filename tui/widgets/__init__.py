@@ -1,0 +1,1 @@
+"""The review app's widgets: the clause panes, the summary sidebar and the detail panel."""
