@@ -864,6 +864,7 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
         if attribution_match
         else None
     )
+    quotations = tuple(" ".join(text[start:end].split()) for start, end in quotes) if quoted else ()
     continues_lead = governing is None or _INFINITIVE_OPENING.match(plain) is not None
     if continues_lead and context.lead is not None and context.lead.kind is not Kind.OTHER:
         return dataclasses.replace(
@@ -872,6 +873,7 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
             topics=topics,
             quoted=quoted,
             attribution=attribution,
+            quotes=quotations,
         )
     if governing is None:  # no stance, so nobody speaks but the genre's default speaker
         return Label(
@@ -881,6 +883,7 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
             topics=topics,
             quoted=quoted,
             attribution=attribution,
+            quotes=quotations,
         )
 
     entry = governing.entry
@@ -905,6 +908,8 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
         topics=topics,
         quoted=quoted,
         attribution=attribution,
+        quotes=quotations,
+        stance_quoted=quoted and inside(governing),
     )
 
 

@@ -20,7 +20,8 @@ __all__ = ["CLAUSE_COLUMNS", "PAIR_COLUMNS", "clause_frame", "pair_frame"]
 
 CLAUSE_COLUMNS = (
     "id", "paragraph", "sentence", "start", "end", "kind", "intensity", "stance", "negated",
-    "hedges", "actors", "targets", "topics", "quoted", "attribution", "text",
+    "hedges", "actors", "targets", "topics", "quoted", "attribution", "stance_quoted", "quotes",
+    "text",
 )  # fmt: skip
 PAIR_COLUMNS = (
     "status", "score", "shift", "shift_reason", "routine", "old_ids", "new_ids", "old_kind",
@@ -87,6 +88,8 @@ def _clause_row(clause: Clause) -> dict[str, object]:
         "topics": _joined(label.topics) if label else None,
         "quoted": label.quoted if label else None,
         "attribution": label.attribution if label else None,
+        "stance_quoted": label.stance_quoted if label else None,
+        "quotes": _joined(label.quotes) if label else None,
         "text": clause.text,
     }
 

@@ -128,6 +128,11 @@ class Label:
     """True when the clause is, or holds, text quoted from a statement (in news reports)."""
     attribution: str | None = None
     """Who the quotation is attributed to ("a joint statement said"), where stated."""
+    quotes: tuple[str, ...] = ()
+    """The quoted statement language itself, each quotation as written (without its marks)."""
+    stance_quoted: bool = False
+    """True when the stance phrase is the statement's own quoted words ("strongly condemned"),
+    False when it is the reporter's narration around them ("hit out at", "accused")."""
 
 
 @dataclass(frozen=True, slots=True)

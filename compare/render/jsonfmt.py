@@ -106,4 +106,6 @@ def label_record(label: Label) -> dict[str, Any]:
         "topics": list(label.topics),
         "quoted": label.quoted,
         "attribution": label.attribution,
+        "quotes": list(label.quotes),
+        "stance_quoted": label.stance_quoted,
     }

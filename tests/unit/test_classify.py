@@ -544,27 +544,34 @@ def _seed_path() -> Path | None:
 
 
 def test_the_seed_article_yields_the_concerns_of_the_2_plus_2_statement() -> None:
-    read = pytest.importorskip("compare.read", reason="compare.read is not written yet").read
-    segment = pytest.importorskip("compare.segment", reason="compare.segment is not written yet").segment
+    from compare.pipeline import label_document
+    from compare.read import read
+
     path = _seed_path()
     if path is None:
         pytest.skip("no seed article in seeds/ or ../shared/seeds/")
-    labels = [classify(clause).label for clause in segment(read(str(path)), doc_id="old")]
+    labels = [clause.label for clause in label_document(read(str(path)))]
     concerns = [label for label in labels if label is not None and label.kind is Kind.CONCERN]
 
-    def has(targets: set[str], topics: set[str], **fields: object) -> bool:
-        return any(
-            targets <= set(label.targets)
+    def find(targets: set[str], topics: set[str], **fields: object) -> Label:
+        found = [
+            label
+            for label in concerns
+            if targets <= set(label.targets)
             and topics <= set(label.topics)
             and all(getattr(label, name) == value for name, value in fields.items())
-            for label in concerns
-        )
+        ]
+        assert found, f"no concern about {targets} / {topics} with {fields}"
+        return found[0]
 
-    assert has({"China"}, {"South China Sea"}, attribution="a joint statement said", quoted=True)
-    assert has({"China"}, {"East China Sea"})
-    assert has({"China"}, {"nuclear weapons"})
-    assert has({"Russia", "China"}, {"military cooperation"}, attribution="The statement also")
-    assert has({"Russia", "North Korea"}, {"ballistic missiles"}, intensity=7, quoted=True)
+    maritime = find({"China"}, {"South China Sea"}, attribution="a joint statement said", quoted=True)
+    assert maritime.stance_quoted and "unlawful maritime claims" in maritime.quotes[0]
+    find({"China"}, {"East China Sea"}, stance="accused", stance_quoted=False)  # the reporter's word
+    find({"China"}, {"nuclear weapons"}, stance_quoted=False)
+    find({"Russia", "China"}, {"military cooperation"}, attribution="The statement also", stance_quoted=True)
+    find({"Russia", "North Korea"}, {"ballistic missiles"}, intensity=7, stance_quoted=True)
+    narration = find({"China"}, {"South China Sea"}, stance="hit out Sunday at")
+    assert narration.quoted and not narration.stance_quoted and narration.quotes == ("destabilizing actions",)
 
 
 def _labels_of(text: str) -> list[tuple[str, str]]:
