@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from compare.model import Comparison
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -48,3 +53,25 @@ def consecutive_pairs() -> list[tuple[Path, Path]]:
         files = series_files(series)
         pairs.extend(zip(files, files[1:], strict=False))
     return pairs
+
+
+def pair_id(pair: tuple[Path, Path]) -> str:
+    """A readable test id for a corpus pair: series/old-name->new-name."""
+    return f"{pair[0].parent.name}/{pair[0].name}->{pair[1].name}"
+
+
+@cache
+def compared(old: Path, new: Path) -> Comparison:
+    """The comparison of two files, computed once per test session (corpus tests share it)."""
+    from compare.pipeline import compare_documents
+    from compare.read import read
+
+    return compare_documents(read(old), read(new))
+
+
+def write_pair(folder: Path, old_text: str, new_text: str) -> tuple[str, str]:
+    """Write two statements as folder/old.txt and folder/new.txt; return their paths."""
+    old, new = folder / "old.txt", folder / "new.txt"
+    old.write_text(old_text, encoding="utf-8")
+    new.write_text(new_text, encoding="utf-8")
+    return str(old), str(new)

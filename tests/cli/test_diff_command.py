@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from compare.cli import main
+from tests.conftest import write_pair
 
 OLD = "We reaffirm our commitment to peace.\n\nWe express concern about the launches.\n"
 NEW = "We reaffirm our commitment to peace.\n\nWe strongly condemn the launches.\n"
@@ -18,10 +19,7 @@ NEW = "We reaffirm our commitment to peace.\n\nWe strongly condemn the launches.
 
 @pytest.fixture
 def pair(tmp_path: Path) -> tuple[str, str]:
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(OLD, encoding="utf-8")
-    new.write_text(NEW, encoding="utf-8")
-    return str(old), str(new)
+    return write_pair(tmp_path, OLD, NEW)
 
 
 def test_identical_documents_exit_0(pair: tuple[str, str], capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,16 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from compare.pipeline import compare_documents
-from compare.read import read
 from compare.render import FORMATS, render
-from tests.conftest import consecutive_pairs, corpus_or_skip
+from tests.conftest import compared, consecutive_pairs, corpus_or_skip, pair_id
 
 PAIRS = consecutive_pairs()
-
-
-def _id(pair: tuple[Path, Path]) -> str:
-    return f"{pair[0].parent.name}/{pair[0].name}->{pair[1].name}"
 
 
 def test_the_corpus_is_there_or_the_skip_says_why() -> None:
@@ -23,10 +17,10 @@ def test_the_corpus_is_there_or_the_skip_says_why() -> None:
     assert len(PAIRS) >= 150
 
 
-@pytest.mark.parametrize("pair", PAIRS, ids=[_id(p) for p in PAIRS])
+@pytest.mark.parametrize("pair", PAIRS, ids=[pair_id(p) for p in PAIRS])
 def test_a_corpus_pair_covers_every_character_and_pairs_every_clause_once(pair: tuple[Path, Path]) -> None:
-    old, new = read(pair[0]), read(pair[1])
-    comparison = compare_documents(old, new)
+    comparison = compared(*pair)
+    old, new = comparison.old, comparison.new
     for side, document in (("old", old), ("new", new)):
         clauses = sorted((c for p in comparison.pairs for c in getattr(p, side)), key=lambda c: c.start)
         assert [c.index for c in sorted(clauses, key=lambda c: c.index)] == list(range(len(clauses)))

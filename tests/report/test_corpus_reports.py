@@ -10,28 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from compare.pipeline import compare_documents
-from compare.read import read
 from compare.report import render_report
 from compare.report.sections import HEADINGS
-from tests.conftest import consecutive_pairs, corpus_or_skip
+from tests.conftest import compared, consecutive_pairs, pair_id
 from tests.report.checks import foreign_html, parse_page, table_rows, table_widths
 
 PAIRS = consecutive_pairs()
 
 
-def _id(pair: tuple[Path, Path]) -> str:
-    return f"{pair[0].parent.name}/{pair[0].name}->{pair[1].name}"
-
-
-def test_the_corpus_is_there_or_the_skip_says_why() -> None:
-    corpus_or_skip()
-    assert len(PAIRS) >= 150
-
-
-@pytest.mark.parametrize("pair", PAIRS, ids=[_id(p) for p in PAIRS])
+@pytest.mark.parametrize("pair", PAIRS, ids=[pair_id(p) for p in PAIRS])
 def test_a_corpus_pair_renders_a_well_formed_report_in_both_formats(pair: tuple[Path, Path]) -> None:
-    comparison = compare_documents(read(pair[0]), read(pair[1]))
+    comparison = compared(*pair)
     markdown = render_report(comparison)
     assert all(rows == [rows[0]] * len(rows) for rows in table_widths(markdown))
     assert table_rows(markdown)[-1] == len(comparison.pairs)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from compare.cli import main
+from tests.conftest import write_pair
 from tui.app import ReviewApp
 
 OLD = "We reaffirm our commitment to peace.\n\nWe express concern about the launches.\n"
@@ -25,10 +26,7 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[ReviewApp]:
 
 @pytest.fixture
 def pair(tmp_path: Path) -> tuple[str, str]:
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(OLD, encoding="utf-8")
-    new.write_text(NEW, encoding="utf-8")
-    return str(old), str(new)
+    return write_pair(tmp_path, OLD, NEW)
 
 
 def test_a_missing_file_exits_2_with_one_line_and_no_app(
