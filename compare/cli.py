@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from compare.align import DEFAULT_THRESHOLD, METHODS, SCORERS
 from compare.errors import CompareError, ExitCode, UsageError
+from compare.options import Settings, comparison_options
 
 if TYPE_CHECKING:
     from compare.model import Document
@@ -138,26 +138,7 @@ _new_argument = click.argument(
     help="Output format.",
 )
 @click.option("--only-changes", is_flag=True, help="Leave unchanged clauses out.")
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0, 100),
-    default=None,
-    help=f"Lowest similarity (0-100) at which two clauses still align as reworded [default: {DEFAULT_THRESHOLD:g}].",
-)
-@click.option(
-    "--scorer",
-    type=click.Choice(SCORERS),
-    default=SCORERS[0],
-    show_default=True,
-    help="How clause similarity is scored (see README: Alignment).",
-)
-@click.option(
-    "--method",
-    type=click.Choice(METHODS),
-    default=METHODS[0],
-    show_default=True,
-    help="Best-first matching, or an optimal global assignment.",
-)
+@comparison_options
 @click.option("--color/--no-color", default=None, help="Colour the terminal output [default: if a terminal].")
 @click.option("--example", is_flag=True, help="Compare the bundled example pair.")
 def diff(
@@ -165,9 +146,7 @@ def diff(
     new: str | None,
     fmt: str,
     only_changes: bool,
-    threshold: float | None,
-    scorer: str,
-    method: str,
+    settings: Settings,
     color: bool | None,
     example: bool,
 ) -> ExitCode:
@@ -176,18 +155,9 @@ def diff(
     OLD and NEW are .txt, .md, .html or .pdf statements ('-' reads standard input).
     Exit status: 0 no differences, 1 differences, 2 trouble.
     """
-    from compare.pipeline import compare_documents
     from compare.render import render
 
-    old_path, new_path = inputs(old, new, example)
-    old_document, new_document = read_pair(old_path, new_path)
-    comparison = compare_documents(
-        old_document,
-        new_document,
-        threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
-        scorer=scorer,
-        method=method,
-    )
+    comparison = settings.compare(*read_pair(*inputs(old, new, example)))
     colored = fmt == "terminal" and use_color(color)
     output = render(comparison, fmt, color=colored, only_changes=only_changes)
     click.echo(output, nl=False, color=colored)

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from compare.options import Settings, comparison_options
+
 if TYPE_CHECKING:
     from compare.errors import ExitCode
 
@@ -25,7 +27,8 @@ __all__ = ["review"]
 @click.argument("new", required=False, metavar="NEW", type=click.Path(allow_dash=True, dir_okay=True))
 @click.option("--example", is_flag=True, help="Review the bundled example pair.")
 @click.option("--color/--no-color", default=None, help="Colour the review [default: unless NO_COLOR is set].")
-def review(old: str | None, new: str | None, example: bool, color: bool | None) -> ExitCode:
+@comparison_options
+def review(old: str | None, new: str | None, example: bool, color: bool | None, settings: Settings) -> ExitCode:
     """Review what changed from OLD to NEW, side by side, in the terminal.
 
     OLD and NEW are .txt, .md, .html or .pdf statements ('-' reads standard input). Keys: n/p
@@ -40,7 +43,7 @@ def review(old: str | None, new: str | None, example: bool, color: bool | None) 
         _read_keys_from_terminal()
     from tui.app import ReviewApp
 
-    app = ReviewApp(old_document, new_document, color=use_color(color))
+    app = ReviewApp(old_document, new_document, color=use_color(color), settings=settings)
     app.run()
     # The review's exit status says whether it ran, not whether the documents differ.
     return ExitCode.TROUBLE if app.return_code else ExitCode.SAME

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.filter import LineFilter, Monochrome, NoColor
 
 from compare.model import Document
+from compare.options import Settings
 from tui.screens.review import ReviewScreen
 
 __all__ = ["ReviewApp"]
@@ -33,15 +34,19 @@ class ReviewApp(App[None]):
         Binding("question_mark", "show_help_panel", "Help", tooltip="Show every key and what it does"),
     ]
 
-    def __init__(self, old: Document, new: Document, *, color: bool | None = None) -> None:
+    def __init__(
+        self, old: Document, new: Document, *, color: bool | None = None, settings: Settings | None = None
+    ) -> None:
         """Review ``old`` against ``new``.
 
         Args:
             color: True or False turns colour on or off; None follows ``NO_COLOR``.
+            settings: how to compare (the command's options); the defaults when None.
         """
         super().__init__()
         self.old = old
         self.new = new
+        self.settings = settings or Settings()
         if color is not None:
             self.no_color = not color
 
@@ -52,4 +57,4 @@ class ReviewApp(App[None]):
         return [*filters, _MONOCHROME] if self.no_color else filters
 
     def on_mount(self) -> None:
-        self.push_screen(ReviewScreen(self.old, self.new, marked=self.no_color))
+        self.push_screen(ReviewScreen(self.old, self.new, marked=self.no_color, settings=self.settings))

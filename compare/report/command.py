@@ -15,6 +15,7 @@ import click
 
 from compare.errors import ExitCode, UsageError
 from compare.model import Kind
+from compare.options import Settings, comparison_options
 from compare.report import REPORT_FORMATS, render_report
 
 __all__ = ["report"]
@@ -58,6 +59,7 @@ _HTML_SUFFIXES = (".html", ".htm")
 @click.option("--topic", "topics", multiple=True, metavar="TOPIC", help="Only clauses on this topic (repeatable).")
 @click.option("--only-changes", is_flag=True, help="Leave unchanged clauses out of the appendix and the counts.")
 @click.option("--example", is_flag=True, help="Report on the bundled example pair.")
+@comparison_options
 def report(
     old: str | None,
     new: str | None,
@@ -69,6 +71,7 @@ def report(
     topics: tuple[str, ...],
     only_changes: bool,
     example: bool,
+    settings: Settings,
 ) -> ExitCode:
     """Write a change report from OLD to NEW that reads without a terminal.
 
@@ -81,12 +84,11 @@ def report(
     """
     from compare.cli import inputs, read_pair
     from compare.filters import PairFilter
-    from compare.pipeline import compare_documents
 
     old_path, new_path = inputs(old, new, example)
     destination = _destination(output, (old_path, new_path))
     fmt = fmt or ("html" if destination and destination.suffix.lower() in _HTML_SUFFIXES else "markdown")
-    comparison = compare_documents(*read_pair(old_path, new_path))
+    comparison = settings.compare(*read_pair(old_path, new_path))
     pair_filter = PairFilter(
         kinds=frozenset(kinds), targets=frozenset(targets), topics=frozenset(topics), only_changes=only_changes
     )

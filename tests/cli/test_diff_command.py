@@ -123,3 +123,45 @@ def test_the_console_script_runs_as_a_module() -> None:
         [sys.executable, "-m", "compare", "--help"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0 and "diff" in result.stdout
+
+
+def test_a_user_lexicon_changes_how_clauses_are_classified(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = write_pair(tmp_path, "The Council noted the plan.\n", "The Council expressed its dismay at the plan.\n")
+    lexicon = tmp_path / "dismay.toml"
+    lexicon.write_text(
+        "[[stance]]\nid = 'dismay'\nkind = 'concern'\nrung = 3\nrole = 'verb'\n"
+        "patterns = ['express(?:es|ed)? (?:its )?dismay']\n",
+        encoding="utf-8",
+    )
+    main(["diff", "--format", "json", old, new])
+    assert json.loads(capsys.readouterr().out)["pairs"][0]["new"][0]["kind"] == "other"
+    main(["diff", "--format", "json", "--lexicon", str(lexicon), old, new])
+    assert json.loads(capsys.readouterr().out)["pairs"][0]["new"][0]["kind"] == "concern"
+
+
+def test_a_user_profile_marks_its_genre_s_routine_changes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = write_pair(
+        tmp_path,
+        "The Arctic Council met on Tuesday in Tromso to review the work plan.\n",
+        "The Arctic Council met on Wednesday in Tromso to review the work plan.\n",
+    )
+    profile = tmp_path / "arctic.toml"
+    profile.write_text(
+        "name = 'arctic'\npriority = 50\ncues = ['Arctic Council']\n"
+        "[[mask]]\nname = 'weekday'\npattern = '(?:Mon|Tues|Wednes|Thurs|Fri)day'\nreplacement = '<day>'\n",
+        encoding="utf-8",
+    )
+    main(["diff", "--format", "json", old, new])
+    assert json.loads(capsys.readouterr().out)["pairs"][0]["routine"] is False
+    main(["diff", "--format", "json", "--profile", str(profile), old, new])
+    record = json.loads(capsys.readouterr().out)
+    assert record["pairs"][0]["routine"] is True and record["options"]["profile"] == "arctic"
+
+
+def test_a_broken_profile_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = write_pair(tmp_path, "A plan.\n", "A new plan.\n")
+    profile = tmp_path / "bad.toml"
+    profile.write_text("name = 'x'\nsurprise = 1\n", encoding="utf-8")
+    assert main(["diff", "--profile", str(profile), old, new]) == 2
+    err = capsys.readouterr().err
+    assert "bad.toml" in err and len(err.strip().splitlines()) == 1

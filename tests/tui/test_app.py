@@ -6,6 +6,7 @@ import pytest
 from textual.filter import Monochrome
 
 from compare.model import Document
+from compare.options import Settings
 from tests.tui.conftest import review_screen, settle
 from tui.app import ReviewApp
 from tui.rows import Side, Tag
@@ -123,10 +124,10 @@ async def test_colour_views_show_changes_by_style_not_markers(
 async def test_a_failing_pipeline_is_reported_not_raised(
     small_case: tuple[Document, Document], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(old: Document, new: Document) -> None:
+    def broken(settings: Settings, old: Document, new: Document) -> None:
         raise ValueError("alignment failed")
 
-    monkeypatch.setattr("tui.screens.review.compare_documents", broken)
+    monkeypatch.setattr(Settings, "compare", broken)
     app = ReviewApp(*small_case)
     messages: list[tuple[str, str]] = []
     app.notify = lambda message, *, severity="information", **_: messages.append((message, severity))  # type: ignore[method-assign]

@@ -130,3 +130,9 @@ def test_standard_input_without_a_terminal_for_the_keys_is_a_usage_error(
     assert main(["review", pair[0], "-"]) == 2
     assert "terminal" in capsys.readouterr().err
     assert started == []
+
+
+def test_the_comparison_options_reach_the_app(pair: tuple[str, str], started: list[ReviewApp]) -> None:
+    assert main(["review", "--threshold", "70", "--method", "global", *pair]) == 0
+    (app,) = started
+    assert (app.settings.threshold, app.settings.method) == (70.0, "global")

@@ -1,7 +1,7 @@
 """The review screen: old and new side by side, a summary that filters, search, detail, export.
 
 It lays out the widgets and coordinates them; they draw. On mount it runs the pipeline
-(``compare.compare_documents``) in a worker behind a loading indicator, and when the comparison
+(``compare.options.Settings.compare``) in a worker behind a loading indicator, and when the comparison
 is ready it owns the state every widget shows: the filter (a ``compare.filters.PairFilter``), the
 pairs it lets through, the current pair and the search. It hands both panes the same rows (wrapped
 once per width by ``tui.rows``) so they stay aligned, keeps their scrolling in step, and gives the
@@ -29,7 +29,7 @@ from textual.worker import Worker, WorkerState
 
 from compare.filters import PairFilter
 from compare.model import Comparison, Document, Pair, Shift, Status
-from compare.pipeline import compare_documents
+from compare.options import Settings
 from compare.render.common import STATUS_MARK, pair_location
 from compare.report import render_report
 from compare.safe import printable
@@ -145,11 +145,15 @@ class ReviewScreen(Screen[None]):
             super().__init__()
             self.path = path
 
-    def __init__(self, old: Document, new: Document, *, marked: bool = False) -> None:
-        """Review ``old`` against ``new``; ``marked`` spells changes out for monochrome views."""
+    def __init__(
+        self, old: Document, new: Document, *, marked: bool = False, settings: Settings | None = None
+    ) -> None:
+        """Review ``old`` against ``new``; ``marked`` spells changes out for monochrome views;
+        ``settings`` says how to compare (the defaults when None)."""
         super().__init__()
         self.old = old
         self.new = new
+        self.settings = settings or Settings()
         self.marked = marked
         self.shown: tuple[Pair, ...] = ()
         """The pairs the filter lets through, in the new document's order."""
@@ -198,7 +202,7 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
     def compare_in_background(self) -> None:
         """Run the pipeline off the event loop and post the result."""
-        self.post_message(self.Ready(compare_documents(self.old, self.new)))
+        self.post_message(self.Ready(self.settings.compare(self.old, self.new)))
 
     def on_review_screen_ready(self, message: Ready) -> None:
         self.query_one("#panes").loading = False

@@ -1,0 +1,120 @@
+"""The settings every comparing command shares (diff, report, review), and their options.
+
+``@comparison_options`` adds ``--threshold``, ``--scorer``, ``--method``, ``--lexicon`` and
+``--profile`` to a click command and hands the command one ``Settings`` value instead; the
+review app receives the same value, so the three views always compare alike. Only the
+standard library and click are imported here at module scope.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from compare.align import DEFAULT_THRESHOLD, METHODS, SCORERS
+
+if TYPE_CHECKING:
+    from compare.model import Comparison, Document
+
+__all__ = ["Settings", "comparison_options"]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How to compare: alignment settings and the user's lexicon and profile files."""
+
+    threshold: float = DEFAULT_THRESHOLD
+    scorer: str = SCORERS[0]
+    method: str = METHODS[0]
+    lexicons: tuple[str, ...] = ()
+    """User lexicon files added to the shipped ones (``--lexicon``)."""
+    profiles: tuple[str, ...] = ()
+    """User genre profiles added to the shipped ones (``--profile``)."""
+
+    def compare(self, old: Document, new: Document) -> Comparison:
+        """Run the pipeline on two documents with these settings.
+
+        Raises:
+            UsageError: a lexicon or profile file is unreadable or malformed.
+        """
+        from compare.classify import load_lexicon
+        from compare.pipeline import compare_documents
+        from compare.routine import load_profiles
+
+        return compare_documents(
+            old,
+            new,
+            threshold=self.threshold,
+            scorer=self.scorer,
+            method=self.method,
+            lexicon=load_lexicon(self.lexicons),
+            profiles=load_profiles(self.profiles),
+        )
+
+
+def comparison_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the comparison options to a click command, which receives ``settings=Settings``."""
+
+    @functools.wraps(command)
+    def with_settings(
+        *args: Any,
+        threshold: float | None,
+        scorer: str,
+        method: str,
+        lexicons: tuple[str, ...],
+        profiles: tuple[str, ...],
+        **kwargs: Any,
+    ) -> Any:
+        settings = Settings(
+            threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+            scorer=scorer,
+            method=method,
+            lexicons=lexicons,
+            profiles=profiles,
+        )
+        return command(*args, settings=settings, **kwargs)
+
+    options = (
+        click.option(
+            "--threshold",
+            type=click.FloatRange(0, 100),
+            default=None,
+            help=f"Lowest similarity (0-100) at which two clauses still align as reworded "
+            f"[default: {DEFAULT_THRESHOLD:g}].",
+        ),
+        click.option(
+            "--scorer",
+            type=click.Choice(SCORERS),
+            default=SCORERS[0],
+            show_default=True,
+            help="How clause similarity is scored (see README: Alignment).",
+        ),
+        click.option(
+            "--method",
+            type=click.Choice(METHODS),
+            default=METHODS[0],
+            show_default=True,
+            help="Best-first matching, or an optimal global assignment.",
+        ),
+        click.option(
+            "--lexicon",
+            "lexicons",
+            multiple=True,
+            type=click.Path(exists=True, dir_okay=False),
+            help="A TOML lexicon that extends or replaces the shipped one (repeatable).",
+        ),
+        click.option(
+            "--profile",
+            "profiles",
+            multiple=True,
+            type=click.Path(exists=True, dir_okay=False),
+            help="A TOML genre profile for routine changes, added to the shipped ones (repeatable).",
+        ),
+    )
+    for option in reversed(options):
+        with_settings = option(with_settings)
+    return with_settings
