@@ -66,11 +66,12 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from compare.errors import UsageError
 from compare.model import Clause, Document, Kind, Label
@@ -685,15 +686,19 @@ def _compile(lexicon: Lexicon) -> _Compiled:
     verb_branches = ordered(e for e in lexicon.stances if e.role != "noun")
     noun_branches = ordered(e for e in lexicon.stances if e.role == "noun")
 
-    def weighted(qualifiers: Iterable[Qualifier], prefix: str) -> tuple[list[tuple[str, str]], dict[str, int]]:
-        items, weights = [], {}
-        for index, qualifier in enumerate(qualifiers):
-            for number, pattern in enumerate(qualifier.patterns):
+    def grouped(entries: Iterable[Any], prefix: str, value: Callable[[Any], Any]) -> tuple[list[tuple[str, str]], dict[str, Any]]:
+        """Each entry's patterns as named groups, longest first, and each group's value."""
+        items, values = [], {}
+        for index, entry in enumerate(entries):
+            for number, pattern in enumerate(entry.patterns):
                 group = f"{prefix}{index}_{number}"
                 items.append((group, pattern))
-                weights[group] = qualifier.weight
+                values[group] = value(entry)
         items.sort(key=lambda item: -len(item[1]))
-        return items, weights
+        return items, values
+
+    def weighted(qualifiers: Iterable[Qualifier], prefix: str) -> tuple[list[tuple[str, str]], dict[str, int]]:
+        return grouped(qualifiers, prefix, lambda qualifier: qualifier.weight)
 
     def scanner(items: list[tuple[str, str]], flags: int = re.IGNORECASE, **how: bool) -> _Scanner | None:
         return _Scanner(items, flags, **how) if items else None
@@ -711,14 +716,7 @@ def _compile(lexicon: Lexicon) -> _Compiled:
     negations, _ = weighted(lexicon.negations, "x")
 
     def named(names: Iterable[Name], prefix: str) -> tuple[list[tuple[str, str]], dict[str, str]]:
-        items, of_group = [], {}
-        for index, name in enumerate(names):
-            for number, pattern in enumerate(name.patterns):
-                group = f"{prefix}{index}_{number}"
-                items.append((group, pattern))
-                of_group[group] = name.name
-        items.sort(key=lambda item: -len(item[1]))
-        return items, of_group
+        return grouped(names, prefix, lambda name: name.name)
 
     actors, actor_names = named(lexicon.actors, "a")
     names, name_of_group = named(lexicon.targets, "n")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import click
 
 from compare.errors import CompareError, ExitCode, UsageError
-from compare.options import Settings, comparison_options
+from compare.options import Settings, comparison_options, lexicon_option
 
 if TYPE_CHECKING:
     from compare.model import Document
@@ -174,13 +174,7 @@ def diff(
     show_default=True,
     help="A table to read, JSON or CSV (one row per clause, from the same pandas frame).",
 )
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="A TOML lexicon that extends or replaces the shipped one (repeatable).",
-)
+@lexicon_option
 @click.option("--color/--no-color", default=None, help="Colour the table [default: if a terminal].")
 def clauses(file: str, fmt: str, lexicons: tuple[str, ...], color: bool | None) -> ExitCode:
     """List the clauses of FILE with their labels.

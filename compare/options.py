@@ -20,7 +20,16 @@ from compare.align import DEFAULT_THRESHOLD, METHODS, SCORERS
 if TYPE_CHECKING:
     from compare.model import Comparison, Document
 
-__all__ = ["Settings", "comparison_options"]
+__all__ = ["Settings", "comparison_options", "lexicon_option"]
+
+lexicon_option = click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A TOML lexicon that extends or replaces the shipped one (repeatable).",
+)
+"""``--lexicon FILE``, also for ``jointdiff clauses``, which classifies without comparing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +109,7 @@ def comparison_options(command: Callable[..., Any]) -> Callable[..., Any]:
             show_default=True,
             help="Best-first matching, or an optimal global assignment.",
         ),
-        click.option(
-            "--lexicon",
-            "lexicons",
-            multiple=True,
-            type=click.Path(exists=True, dir_okay=False),
-            help="A TOML lexicon that extends or replaces the shipped one (repeatable).",
-        ),
+        lexicon_option,
         click.option(
             "--profile",
             "profiles",
