@@ -613,3 +613,16 @@ def test_an_infinitive_sub_paragraph_carries_on_its_lead_in_call() -> None:
     )
     kinds = [kind for _, kind in _labels_of(text)]
     assert kinds[-2:] == ["call", "concern"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "stance"),
+    [
+        ("We, the Quad Leaders, remain dedicated to working with Indo-Pacific partners.", "commitment", "remain dedicated to"),
+        ("We and our governments will continue to listen to Pacific priorities.", "commitment", "will"),
+    ],
+)
+def test_compound_and_appositive_subjects_still_speak(text: str, kind: str, stance: str) -> None:
+    label = classify(Clause("old", 0, 1, 1, 0, len(text), text)).label
+    assert label is not None and (label.kind.value, label.stance) == (kind, stance)
+    assert "We" in label.actors
