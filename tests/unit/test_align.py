@@ -110,6 +110,13 @@ def test_both_matching_methods_pair_every_clause_once(method: str) -> None:
     assert sum(len(n) for _, _, n in result) == 5
 
 
+@pytest.mark.parametrize("method", ["greedy", "global"])
+def test_both_matching_methods_pair_rewordings(method: str) -> None:
+    old = f"{A} {B}"
+    new = A.replace("reaffirm", "reiterate") + " " + B.replace("strongly", "firmly")
+    assert statuses(old, new, method=method) == ["reworded", "reworded"]
+
+
 def test_repeated_formula_sentences_pair_in_order() -> None:
     old = f"{A} {B} {A}"
     new = f"{A} {B} {A}"
