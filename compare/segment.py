@@ -75,6 +75,13 @@ _GERUND = re.compile(
     rf"(?:{_STANCE_VERBS})\w*ing\b)",
     re.IGNORECASE,
 )
+_CHAINED_OPERATIVE = re.compile(
+    rf",\s+(?=(?:and\s+)?(?:also\s+|further\s+|strongly\s+|again\s+)*"
+    rf"(?=(?-i:[a-z]))(?:{_STANCE_VERBS})\w*s\s+\w)",
+    re.IGNORECASE,
+)
+"""A UN operative paragraph chains its verbs with commas: "Calls upon X to ..., urges an end to
+..., requests ..." (each in the third person, in lower case after the first)."""
 _INLINE_ENUMERATION = re.compile(r"(?<=[;:,])\s+(?=\((?:[a-z]|[ivx]{1,5})\)\s)")
 _SEMICOLON = re.compile(r";\s+")
 
@@ -223,6 +230,7 @@ def _clause_cuts(sentence: str) -> set[int]:
     candidates.update(enumerated)
     candidates.update(match.end() for match in _COORDINATED.finditer(sentence))
     candidates.update(match.end() for match in _GERUND.finditer(sentence))
+    candidates.update(match.end() for match in _CHAINED_OPERATIVE.finditer(sentence))
     word_starts = [match.start() for match in _word_pattern().finditer(sentence)]
 
     def words_between(low: int, high: int) -> int:

@@ -131,3 +131,11 @@ def test_a_full_stop_glued_to_the_next_sentence_still_ends_the_sentence() -> Non
 
 def test_a_glued_full_stop_in_an_abbreviation_or_a_name_is_not_a_sentence_end() -> None:
     assert len(texts("The U.S.Government and St.Louis bank met in Washington D.C.Today.")) == 1
+
+
+def test_a_un_operative_paragraph_chaining_its_verbs_with_commas_is_one_clause_per_verb() -> None:
+    text = (
+        "Calls upon the Government to address the poor conditions of prisons, urges an end to the "
+        "practice of denying prisoners medical treatment, requests the Secretary-General to report;"
+    )
+    assert [t.split()[0] for t in texts(text)] == ["Calls", "urges", "requests"]
