@@ -25,6 +25,11 @@ Rules, in order:
 4. Split and merged pairs compare the strongest stance of each side: the concern if a side
    has one (as classify() lets a concern govern a mixed clause), else the highest rung; the
    targets, topics and hedges of a side are those of all its clauses.
+5. A pair aligned with a similarity under WEAK_MATCH whose two sides are of different kinds
+   gets "same", its reason starting "weak match": on the corpus such pairs were mostly two
+   different sentences ("We believe ..." paired with "We are united in our commitment ..."),
+   and a false "hardened" costs an analyst more than a missed one. A change of rung within one
+   kind keeps its direction at any similarity.
 """
 
 from __future__ import annotations
@@ -35,6 +40,9 @@ from collections.abc import Sequence
 from compare.model import Clause, Kind, Label, Pair, Shift, Status
 
 __all__ = ["shift", "compare_labels"]
+
+WEAK_MATCH = 60.0
+"""Below this similarity (0-100), a pair whose kinds differ gets no direction (rule 5)."""
 
 _ENDORSEMENT = {Kind.POSITION: 0, Kind.WELCOME: 1, Kind.COMMITMENT: 2}
 _DEMAND = {Kind.CALL: 0, Kind.DECISION: 1}
@@ -50,7 +58,12 @@ def shift(pair: Pair) -> Pair:
         return dataclasses.replace(pair, shift=None, shift_reason=None)
     if pair.status is Status.UNCHANGED:
         return dataclasses.replace(pair, shift=Shift.SAME, shift_reason=None)
-    direction, reason = compare_labels(_side(pair.old), _side(pair.new))
+    old, new = _side(pair.old), _side(pair.new)
+    direction, reason = compare_labels(old, new)
+    if direction is not Shift.SAME and old.kind is not new.kind and (pair.score or 100.0) < WEAK_MATCH:
+        # Two clauses this unlike that also say different kinds of thing are more often two
+        # statements than one statement hardened: name the change, claim no direction.
+        direction, reason = Shift.SAME, f"weak match ({pair.score:g}), {reason}"
     return dataclasses.replace(pair, shift=direction, shift_reason=reason)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from compare.classify import classify
 from compare.model import Clause, Kind, Label, Pair, Shift, Status
-from compare.shift import compare_labels, shift
+from compare.shift import WEAK_MATCH, compare_labels, shift
 
 
 def clause(text: str, doc_id: str = "old", index: int = 0) -> Clause:
@@ -109,3 +111,25 @@ def test_shift_leaves_its_input_alone() -> None:
     original = pair("We note the plan.", "We welcome the plan.")
     shift(original)
     assert original.shift is None and original.shift_reason is None
+
+
+def test_a_weak_match_between_kinds_claims_no_direction_but_a_rung_change_keeps_it() -> None:
+    def clause(text: str, doc_id: str) -> Clause:
+        return classify(Clause(doc_id, 0, 1, 1, 0, len(text), text))
+
+    across = Pair(
+        Status.REWORDED,
+        (clause("We believe all countries have a role in regional peace.", "old"),),
+        (clause("We are united in our commitment to regional peace.", "new"),),
+        score=WEAK_MATCH - 4,
+    )
+    within = Pair(
+        Status.REWORDED,
+        (clause("We express concern over the launches.", "old"),),
+        (clause("We strongly condemn the launches of missiles.", "new"),),
+        score=WEAK_MATCH - 4,
+    )
+    weak = shift(across)
+    assert weak.shift is Shift.SAME and weak.shift_reason.startswith("weak match")
+    assert shift(within).shift is Shift.STRONGER
+    assert shift(replace(across, score=WEAK_MATCH + 20)).shift is Shift.STRONGER
