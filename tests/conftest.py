@@ -63,6 +63,16 @@ def consecutive_pairs() -> list[tuple[Path, Path]]:
     return pairs
 
 
+def corpus_pair_params() -> list[object]:
+    """Every consecutive corpus pair as a test parameter, or one skipped parameter that says
+    why there are none (instead of pytest's bare "empty parameter set")."""
+    pairs = consecutive_pairs()
+    if not pairs:
+        reason = f"shared corpus not found at {CORPUS} (it lives beside the checkout)"
+        return [pytest.param(None, marks=pytest.mark.skip(reason=reason), id="no-corpus")]
+    return [pytest.param(pair, id=pair_id(pair)) for pair in pairs]
+
+
 def pair_id(pair: tuple[Path, Path]) -> str:
     """A readable test id for a corpus pair: series/old-name->new-name."""
     return f"{pair[0].parent.name}/{pair[0].name}->{pair[1].name}"

@@ -7,17 +7,15 @@ from pathlib import Path
 import pytest
 
 from compare.render import FORMATS, render
-from tests.conftest import compared, consecutive_pairs, corpus_or_skip, pair_id
-
-PAIRS = consecutive_pairs()
+from tests.conftest import compared, consecutive_pairs, corpus_or_skip, corpus_pair_params
 
 
 def test_the_corpus_is_there_or_the_skip_says_why() -> None:
     corpus_or_skip()
-    assert len(PAIRS) >= 150
+    assert len(consecutive_pairs()) >= 150
 
 
-@pytest.mark.parametrize("pair", PAIRS, ids=[pair_id(p) for p in PAIRS])
+@pytest.mark.parametrize("pair", corpus_pair_params())
 def test_a_corpus_pair_covers_every_character_and_pairs_every_clause_once(pair: tuple[Path, Path]) -> None:
     comparison = compared(*pair)
     old, new = comparison.old, comparison.new

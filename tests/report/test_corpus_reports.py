@@ -12,13 +12,11 @@ import pytest
 
 from compare.report import render_report
 from compare.report.sections import HEADINGS
-from tests.conftest import compared, consecutive_pairs, pair_id
+from tests.conftest import compared, corpus_pair_params
 from tests.report.checks import foreign_html, parse_page, table_rows, table_widths
 
-PAIRS = consecutive_pairs()
 
-
-@pytest.mark.parametrize("pair", PAIRS, ids=[pair_id(p) for p in PAIRS])
+@pytest.mark.parametrize("pair", corpus_pair_params())
 def test_a_corpus_pair_renders_a_well_formed_report_in_both_formats(pair: tuple[Path, Path]) -> None:
     comparison = compared(*pair)
     markdown = render_report(comparison)
