@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -186,12 +184,3 @@ def test_a_file_that_cannot_be_written_exits_2_naming_it(
     err = capsys.readouterr().err
     assert err == f"jointdiff: error: cannot write the report to '{target}': file name too long\n"
 
-
-def test_the_command_module_imports_nothing_heavy() -> None:
-    code = (
-        "import sys, compare.report.command; "
-        "heavy = [m for m in ('textual', 'numpy', 'rapidfuzz', 'rich', 'pandas', 'tui', 'compare.pipeline', "
-        "'compare.report.sections') if m in sys.modules]; print(','.join(heavy))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == ""

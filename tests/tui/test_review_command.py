@@ -74,15 +74,6 @@ def test_bad_input_never_loads_textual() -> None:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_importing_the_command_loads_no_heavy_module() -> None:
-    code = (
-        "import sys, compare.review_command\n"
-        "print([m for m in ('textual', 'tui', 'numpy', 'rapidfuzz', 'rich') if m in sys.modules])\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
-
-
 def test_good_input_starts_the_app_with_both_documents(
     pair: tuple[str, str], started: list[ReviewApp]
 ) -> None:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 
-def test_importing_the_cli_loads_no_heavy_module() -> None:
-    code = (
-        "import sys, compare.cli; "
-        "heavy = [m for m in ('textual', 'numpy', 'rapidfuzz', 'rich', 'pandas', 'tui') if m in sys.modules]; "
-        "print(','.join(heavy))"
-    )
+HEAVY = ("textual", "tui", "numpy", "rapidfuzz", "rich", "pandas", "scipy", "compare.pipeline", "compare.report.sections")
+
+
+@pytest.mark.parametrize(
+    "module", ["compare.cli", "compare.report.command", "compare.review_command", "compare.check_command"]
+)
+def test_importing_the_command_line_loads_no_heavy_module(module: str) -> None:
+    code = f"import sys, {module}; print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
 
