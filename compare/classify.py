@@ -200,8 +200,6 @@ class Lexicon:
     """A stance word right after one of these is a noun ("the demands of")."""
     prepositions: tuple[str, ...] = ()
     """A name right after one of these is an object, not a speaker ("visits to Australia")."""
-    sources: tuple[str, ...] = ()
-    """The files it was read from, shipped ones first."""
     compiled: _Compiled = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -301,7 +299,6 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
             fillers=tuple(dict.fromkeys(grammar["fillers"])),
             determiners=tuple(dict.fromkeys(grammar["determiners"])),
             prepositions=tuple(dict.fromkeys(grammar["prepositions"])),
-            sources=tuple(source for source, _ in documents),
         )
     except re.error as err:  # a pattern valid alone but not in combination (rare)
         raise UsageError(f"bad lexicon: patterns do not combine ({err})") from err
@@ -1128,12 +1125,6 @@ def _modifiers(
             rise += compiled.weights[match.lastgroup]
             phrase_end = match.end()
     return min(rise, 2), phrase_start, phrase_end
-
-
-def _skip_space(plain: str, position: int) -> int:
-    while position < len(plain) and plain[position] in " \t\n,":
-        position += 1
-    return position
 
 
 def _hedges(

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import click
 
 from compare.errors import CompareError, ExitCode, UsageError
-from compare.options import Settings, comparison_options, lexicon_option
+from compare.options import Settings, comparison_options, lexicon_option, pair_arguments
 
 if TYPE_CHECKING:
     from compare.model import Document
@@ -118,17 +118,8 @@ def use_color(flag: bool | None) -> bool:
     return sys.stdout.isatty()
 
 
-_input_argument = click.argument(
-    "old", required=False, metavar="OLD", type=click.Path(allow_dash=True, dir_okay=True)
-)
-_new_argument = click.argument(
-    "new", required=False, metavar="NEW", type=click.Path(allow_dash=True, dir_okay=True)
-)
-
-
 @cli.command()
-@_input_argument
-@_new_argument
+@pair_arguments
 @click.option(
     "--format",
     "fmt",

@@ -20,7 +20,16 @@ from compare.align import DEFAULT_THRESHOLD, METHODS, SCORERS
 if TYPE_CHECKING:
     from compare.model import Comparison, Document
 
-__all__ = ["Settings", "comparison_options", "lexicon_option"]
+__all__ = ["Settings", "comparison_options", "lexicon_option", "pair_arguments"]
+
+
+def pair_arguments(command: Callable[..., Any]) -> Callable[..., Any]:
+    """OLD and NEW, both optional so that ``--example`` can stand in for them, '-' for stdin."""
+    for name in ("new", "old"):
+        command = click.argument(
+            name, required=False, metavar=name.upper(), type=click.Path(allow_dash=True, dir_okay=True)
+        )(command)
+    return command
 
 lexicon_option = click.option(
     "--lexicon",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from compare.options import Settings, comparison_options
+from compare.options import Settings, comparison_options, pair_arguments
 
 if TYPE_CHECKING:
     from compare.errors import ExitCode
@@ -23,8 +23,7 @@ __all__ = ["review"]
 
 
 @click.command("review")
-@click.argument("old", required=False, metavar="OLD", type=click.Path(allow_dash=True, dir_okay=True))
-@click.argument("new", required=False, metavar="NEW", type=click.Path(allow_dash=True, dir_okay=True))
+@pair_arguments
 @click.option("--example", is_flag=True, help="Review the bundled example pair.")
 @click.option("--color/--no-color", default=None, help="Colour the review [default: unless NO_COLOR is set].")
 @comparison_options

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["markdown_inline", "printable"]
+__all__ = ["markdown_inline", "plain", "printable"]
 
 # C0 controls except none (a clause never holds a line break), DEL, C1 controls, and the
 # Unicode format characters that reorder or hide text (bidi overrides and isolates).
@@ -40,6 +40,16 @@ def printable(text: str) -> str:
     return _UNSAFE.sub(_visible, text)
 
 
+def plain(text: str) -> str:
+    """The text on one line, white space collapsed, control characters made visible: how every
+    format shows document text before escaping it for its own markup.
+
+    >>> plain("We  note\\n the \\x1b plan")
+    'We note the ␛ plan'
+    """
+    return printable(" ".join(text.split()))
+
+
 def markdown_inline(text: str) -> str:
     """The text as literal inline Markdown: every character that could be markup is escaped.
 
@@ -48,5 +58,5 @@ def markdown_inline(text: str) -> str:
     >>> print(markdown_inline("1. # heading"))
     1\\. # heading
     """
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", printable(" ".join(text.split())))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", plain(text))
     return _LINE_START_MARKUP.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", escaped)

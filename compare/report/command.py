@@ -15,7 +15,7 @@ import click
 
 from compare.errors import ExitCode, UsageError
 from compare.model import Kind
-from compare.options import Settings, comparison_options
+from compare.options import Settings, comparison_options, pair_arguments
 from compare.report import REPORT_FORMATS, render_report
 
 __all__ = ["report"]
@@ -24,8 +24,7 @@ _HTML_SUFFIXES = (".html", ".htm")
 
 
 @click.command("report")
-@click.argument("old", required=False, metavar="OLD", type=click.Path(allow_dash=True))
-@click.argument("new", required=False, metavar="NEW", type=click.Path(allow_dash=True))
+@pair_arguments
 @click.option(
     "-o",
     "--output",

@@ -32,7 +32,7 @@ from compare.report.sections import (
     stance_phrase,
     status_word,
 )
-from compare.safe import printable
+from compare.safe import plain
 
 __all__ = ["render"]
 
@@ -123,7 +123,7 @@ def _text(text: str) -> str:
     White space and control characters are treated as ``compare.safe.markdown_inline`` treats
     them, so both formats show the same text.
     """
-    return escape(printable(" ".join(text.split())), quote=True)
+    return escape(plain(text), quote=True)
 
 
 def _ops(ops: Iterable[WordOp], shown: dict[str, str]) -> str:
