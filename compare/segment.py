@@ -49,10 +49,13 @@ _NEXT_WORD = re.compile(r"\s*((?:([\w.']+)|\S).{0,20})", re.DOTALL)
 
 # Verbs that carry a stance: after "and"/"but"/"while" they start a coordinated main clause.
 _STANCE_VERBS = (
-    r"(?:re)?affirm|reiterat|condemn|call|urg|welcom|commit|pledg|express|stress|underscor"
-    r"|recogni[sz]|not(?:e|ed|es|ing)\b|emphasi[sz]|support|decid|agre|encourag|reject|oppos"
-    r"|deplor|resolv|request|invit|demand|intend|highlight|acknowledg|will\b|shall\b"
+    r"(?:(?:re)?affirm|reiterat|condemn|call|urg|welcom|commit|pledg|express|stress|underscor"
+    r"|recogni[sz]|emphasi[sz]|support(?!\s+(?:to|for|of)\b)|decid|agre|encourag|reject"
+    r"|oppos|deplor|resolv|request|invit|demand|intend|highlight|acknowledg)"
+    r"(?:e|es|ed|d|s|ing|eing|ted|ting)?\b|not(?:e|ed|es|ing)\b|will\b|shall\b"
 )
+"""Only the verb's own endings follow a stem: "and urgency of" or "and support to Israel" (a
+noun) do not start a clause, "and urges" and "and supported" do."""
 _FINITE_AUX = (
     r"is|are|was|were|has|have|had|will|would|shall|should|may|might|can|could|must"
     r"|remains?|continues?|seems?|appears?|suggests?|indicates?"
@@ -61,7 +64,7 @@ _ADVERBS = r"(?:(?:also|further|furthermore|strongly|firmly|jointly|again|fully|
 _COORDINATED = re.compile(
     rf"""
     (?:,\s+|;\s+|\s+)
-    (?=(?:and|but|while|whereas)\s+{_ADVERBS}(?:{_STANCE_VERBS})\w*)   # "... and reaffirmed ..."
+    (?=(?:and|but|while|whereas)\s+{_ADVERBS}(?:{_STANCE_VERBS}))      # "... and reaffirmed ..."
     |
     [,;]\s+                                                            # "..., and strains in
     (?=(?:and|but|while|whereas)\s+                                    #  financial markets
@@ -72,12 +75,12 @@ _COORDINATED = re.compile(
 )
 _GERUND = re.compile(
     rf",\s+(?=(?:and\s+|while\s+|thereby\s+)?(?:also\s+|further\s+|strongly\s+)*"
-    rf"(?:{_STANCE_VERBS})\w*ing\b)",
+    rf"(?=\w*ing\b)(?:{_STANCE_VERBS}))",
     re.IGNORECASE,
 )
 _CHAINED_OPERATIVE = re.compile(
     rf",\s+(?=(?:and\s+)?(?:also\s+|further\s+|strongly\s+|again\s+)*"
-    rf"(?=(?-i:[a-z]))(?:{_STANCE_VERBS})\w*s\s+\w)",
+    rf"(?=(?-i:[a-z])\w*s\s+\w)(?:{_STANCE_VERBS}))",
     re.IGNORECASE,
 )
 """A UN operative paragraph chains its verbs with commas: "Calls upon X to ..., urges an end to
@@ -195,14 +198,15 @@ def _ends_sentence(block: str, dot: int, cut: int) -> bool:
     if block[dot] != ".":
         return True
     word = block[max(0, dot - 40) : dot].rsplit(None, 1)[-1:] or [""]
-    word = word[0].lstrip(_OPENERS)
+    # the last part of a compound ("Japan-Australia-India-U.S.") decides, as the word alone would
+    word = re.split(r"[-\u2010\u2011/]", word[0])[-1].lstrip(_OPENERS)
     lowered = word.lower().rstrip(".")
     if first.isdigit() and lowered in {"no", "nos", "art", "para", "paras", "p", "pp", "vol"}:
         return False
     if lowered in _NEVER_FINAL:
         return False
     if lowered in _MAYBE_FINAL or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
-        return next_text.lower() in _SENTENCE_STARTERS
+        return next_text.lower() in _SENTENCE_STARTERS and first not in "(["
     if re.fullmatch(r"[A-Z]", word):
         # An initial ("Joseph R. Biden") unless a sentence obviously starts after it.
         return next_text.lower() in _SENTENCE_STARTERS
@@ -228,7 +232,9 @@ def _clause_cuts(sentence: str) -> set[int]:
     candidates = set(_semicolon_cuts(sentence))
     enumerated = {match.end() for match in _INLINE_ENUMERATION.finditer(sentence)}
     candidates.update(enumerated)
-    candidates.update(match.end() for match in _COORDINATED.finditer(sentence))
+    candidates.update(
+        match.end() for match in _COORDINATED.finditer(sentence) if not _joins_phrases(sentence, match)
+    )
     candidates.update(match.end() for match in _GERUND.finditer(sentence))
     candidates.update(match.end() for match in _CHAINED_OPERATIVE.finditer(sentence))
     word_starts = [match.start() for match in _word_pattern().finditer(sentence)]
@@ -248,6 +254,45 @@ def _clause_cuts(sentence: str) -> set[int]:
         last = cut
     cuts.update(_length_cuts(sentence, sorted(cuts)))
     return cuts
+
+
+_VERBISH = re.compile(
+    rf"\b(?:{_FINITE_AUX}|do|does|did|been|being)\b|(?-i:\b[a-z]\w+ed\b)|\b(?:{_STANCE_VERBS})",
+    re.IGNORECASE,
+)
+"""A word that makes a list item a clause: an auxiliary, a stance verb, a lower-case past tense
+(not "United")."""
+_OPEN_END = re.compile(
+    r"\b(?:(?:by|with|towards?|to|for|of|on|in|at|from|into|onto|upon|about|over|against|between"
+    r"|among|the|a|an|our|their|its)"
+    r"|(?:not|have|has|had|will|would|shall|do|does|did|can|could|may|might|must|should|to)"
+    r"\s+(?:\w+ly\s+)?[\w-]+)\s*$",
+    re.IGNORECASE,
+)
+"""The end of a phrase still waiting for its object: "appalled by", "does not seek", "to advise"."""
+
+
+def _joins_phrases(sentence: str, match: re.Match[str]) -> bool:
+    """Whether an "and"/"but" found by _COORDINATED joins phrases rather than clauses.
+
+    Two shapes: the last item of a list of names that is the subject of the verb after it
+    ("Japan, the ROK, and the United States are working ..."), and words that share what
+    follows ("to advise and support members", "appalled by and condemn the attacks").
+
+    >>> def joins(text): return _joins_phrases(text, _COORDINATED.search(text))
+    >>> joins("In addition, Japan, the ROK, and the United States are working to deter threats.")
+    True
+    >>> joins("We set up an Advisory Panel to advise and support members of the group.")
+    True
+    >>> joins("Financial market conditions have deteriorated, and tighter credit conditions have the potential to restrain growth.")
+    False
+    """
+    before = sentence[: match.start()]
+    after_a_comma = match.group(0).lstrip()[:1] in (",", ";")
+    if not after_a_comma:
+        return bool(_OPEN_END.search(before))
+    items = re.split(r"[,;]", before)
+    return len(items) >= 2 and _word_count(items[-1]) <= 4 and not _VERBISH.search(items[-1])
 
 
 def _semicolon_cuts(sentence: str) -> list[int]:

@@ -139,3 +139,40 @@ def test_a_un_operative_paragraph_chaining_its_verbs_with_commas_is_one_clause_p
         "practice of denying prisoners medical treatment, requests the Secretary-General to report;"
     )
     assert [t.split()[0] for t in texts(text)] == ["Calls", "urges", "requests"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the last item of a list of names that is the subject of the verb after it
+        "In addition, Japan, the ROK, and the United States are working to deter threats together.",
+        "Australia, the United Kingdom, and the United States have a long history of working together.",
+        "Industrial production, housing starts, and employment have continued to decline steeply.",
+        # words that share what follows them
+        "We established an Advisory Panel to advise and support members of the network.",
+        "We remain appalled by and condemn the devastating attacks on the civilian population.",
+        "Australia does not seek and will not acquire nuclear weapons of any kind.",
+        "The Quad countries have led and will continue to lead global efforts on vaccines.",
+        # a noun after "and", not a verb
+        "Stressing also the vital importance and urgency of achieving the entry into force of the Treaty,",
+        "We express our full solidarity and support to Israel and its people in this hour.",
+    ],
+)
+def test_coordinated_phrases_are_not_cut_into_clauses(text: str) -> None:
+    assert texts(text) == [text]
+
+
+def test_a_compound_name_ending_in_an_abbreviation_does_not_end_the_sentence() -> None:
+    text = "We welcome the Japan-Australia-India-U.S. (Quad) Senior Cyber Group meeting. We note progress."
+    assert texts(text) == [
+        "We welcome the Japan-Australia-India-U.S. (Quad) Senior Cyber Group meeting.",
+        "We note progress.",
+    ]
+
+
+def test_coordinated_clauses_after_a_list_with_a_verb_are_still_cut() -> None:
+    text = (
+        "Financial market conditions have deteriorated, and tighter credit conditions have the "
+        "potential to restrain economic growth."
+    )
+    assert len(texts(text)) == 2
