@@ -13,14 +13,18 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 __all__ = [
+    "SURE",
+    "WEAK",
     "Block",
     "BlockKind",
     "Clause",
     "Comparison",
     "Document",
+    "Evidence",
     "Furniture",
     "Kind",
     "Label",
+    "Marker",
     "Pair",
     "Shift",
     "Status",
@@ -61,11 +65,18 @@ class Kind(StrEnum):
 
 
 class Shift(StrEnum):
-    """Whether the stance of an aligned pair got stronger, weaker or stayed the same."""
+    """Whether the stance of an aligned pair got stronger, weaker or stayed the same.
+
+    MIXED: the stance markers of the pair disagree (a stronger verb under a new hedge).
+    UNCLEAR: the pairing is too weak to claim any direction; the evidence still says what
+    differs.
+    """
 
     STRONGER = "stronger"
     WEAKER = "weaker"
     SAME = "same"
+    MIXED = "mixed"
+    UNCLEAR = "unclear"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +122,22 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class Marker:
+    """One word or phrase of a clause that bears on how firmly its stance is put."""
+
+    kind: str
+    """"act" (the speech act), "modal", "likelihood", "qualifier", "intensifier",
+    "downtoner" or "negation"."""
+    text: str
+    """As written ("will", "where appropriate", "strongly")."""
+    value: int
+    """Its strength on its own scale: the rung of an act, the firmness of a modal; +weight for
+    an intensifier, -weight for a downtoner, likelihood hedge or qualifier."""
+    start: int = 0
+    """Offset in the clause text where it starts."""
+
+
+@dataclass(frozen=True, slots=True)
 class Label:
     """What classify() says of one clause."""
 
@@ -133,6 +160,8 @@ class Label:
     stance_quoted: bool = False
     """True when the stance phrase is the statement's own quoted words ("strongly condemned"),
     False when it is the reporter's narration around them ("hit out at", "accused")."""
+    markers: tuple[Marker, ...] = ()
+    """Every stance marker of the governing proposition, in reading order (see shift())."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +198,26 @@ class WordOp:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """One stance marker compared across a pair: what it was, what it became, which way."""
+
+    marker: str
+    """What kind of marker ("act", "modal", "likelihood", "qualifier", "intensifier", "negation")."""
+    old: str
+    """As written in the old clause; "" where it had none."""
+    new: str
+    """As written in the new clause; "" where it has none."""
+    direction: Shift
+    """STRONGER, WEAKER or SAME: what this marker alone says."""
+
+
+SURE = 0.8
+"""Confidence (0.0-1.0) from which a pairing, or a clause left unpaired, is shown as sure."""
+WEAK = 0.5
+"""Confidence below which a pairing is shown as weak; between WEAK and SURE it is "likely"."""
+
+
+@dataclass(frozen=True, slots=True)
 class Pair:
     """Clauses of the old and the new document that align, with how they changed."""
 
@@ -182,11 +231,31 @@ class Pair:
     shift_reason: str | None = None
     routine: bool = False
     """True when the change is there by construction (a session number, a meeting date)."""
+    confidence: float | None = None
+    """How sure the aligner is (0.0-1.0) that these clauses correspond, or, for an added or
+    removed clause, that it has no counterpart; None when the pair was built by hand."""
+    matched_by: str | None = None
+    """How the pair was found: "equal", "words" (fuzzy string similarity), "group" (a split,
+    merge or condensation) or "meaning" (the semantic pass); None for added and removed."""
+    shift_evidence: tuple[Evidence, ...] = ()
+    """The stance markers that differ between the two sides, each with its own direction."""
 
     @property
     def has_changes(self) -> bool:
         """Whether this pair shows any difference at all."""
         return self.status is not Status.UNCHANGED
+
+    @property
+    def certainty(self) -> str:
+        """"sure", "likely" or "weak", from ``confidence`` (see SURE and WEAK); "sure" when
+        the pair carries no confidence (built by hand).
+
+        >>> Pair(Status.REWORDED, (), (), confidence=0.42).certainty
+        'weak'
+        """
+        if self.confidence is None or self.confidence >= SURE:
+            return "sure"
+        return "likely" if self.confidence >= WEAK else "weak"
 
 
 @dataclass(frozen=True, slots=True)
