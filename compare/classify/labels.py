@@ -1,0 +1,498 @@
+"""Reading one clause: its governing stance, how hard it is put, who speaks and about whom.
+
+See the package docstring (``compare.classify``) for how a clause is read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from compare.classify.compiled import Compiled
+from compare.classify.lexicon import Context, Lexicon, StanceEntry, load_lexicon
+from compare.classify.scanner import WORD_PATTERN as _WORDS
+from compare.classify.scanner import words as _words
+from compare.model import Clause, Document, Kind, Label
+
+__all__ = ["classify", "classify_all", "plain_quotes"]
+
+_STOP_BETWEEN = frozenset(
+    "to of for in on at that which who with by from as than and or but not no".split()
+)
+_WORD = re.compile(r"[\w'’-]+")
+_QUOTE = re.compile(r'"([^"]+)"')
+_LEAD = re.compile(
+    r"\s*(?:[-*•]\s+|\(?\d{1,3}[.)]\s+|\(?[a-z]{1,4}\)\s+|\d{1,3}\.\s*)?"
+    r"(?:the\s+general\s+assembly\s*,\s*)?"
+    r"(?:(?:also|further|furthermore|moreover|finally|in\s+addition|together|today|"
+    r"to\s+that\s+end|in\s+this\s+context|in\s+this\s+regard|accordingly|consequently|"
+    r"as\s+a\s+consequence|nonetheless|nevertheless|however|in\s+particular|"
+    r"individually\s+and\s+together)\s*,\s*)*",
+    re.IGNORECASE,
+)
+_AND_BEFORE = re.compile(r"\band(?:\s+(?:also|further|\w+ly))*\s+$", re.IGNORECASE)
+_PREVIOUS_WORD = re.compile(r"\b([\w']+)\s+$")
+_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
+_COORDINATED = re.compile(
+    r"(?:,\s*|\s)(?:and|while|but|as\s+well\s+as)(?:\s+(?:also|further|\w+ly|we|they|it))*\s*$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_OPENING = re.compile(r"\s*(?:our|its|their)(?:\s+[\w-]+){0,2}\s+$", re.IGNORECASE)
+_CHARACTERS = str.maketrans(
+    {
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2018": "'", "\u2019": "'", "\u02bc": "'",
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+    }
+)
+
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    entry: StanceEntry
+    subject_start: int = -1
+    """Start of the speaker it is attached to, or -1."""
+    at_opening: bool = False
+    light_start: int = -1
+    """Start of the light verb that governs this noun, or -1."""
+
+    @property
+    def phrase_start(self) -> int:
+        return self.light_start if self.light_start >= 0 else self.start
+
+
+
+
+def plain_quotes(text: str) -> str:
+    """Typographic quotes, dashes and spaces as ASCII, one character for one (offsets hold).
+
+    >>> plain_quotes("\u201cstrongly condemned\u201d Russia\u2019s")
+    '"strongly condemned" Russia\\'s'
+    """
+    return text.translate(_CHARACTERS)
+
+
+def classify(
+    clause: Clause, *, lexicon: Lexicon | None = None, context: Context | None = None
+) -> Clause:
+    """Return the clause with its Label: kind, intensity, stance, hedges, actors, targets, topics.
+
+    Args:
+        clause: a clause from segment(); its text is read, never changed.
+        lexicon: the word lists to use; the shipped lexicon when None.
+        context: what the document says that the clause does not (the default speaker).
+
+    Returns:
+        ``dataclasses.replace(clause, label=Label(...))``.
+    """
+    used = lexicon if lexicon is not None else load_lexicon()
+    return dataclasses.replace(clause, label=_label(clause.text, used, context or Context()))
+
+
+def classify_all(
+    document: Document,
+    clauses: Sequence[Clause],
+    *,
+    lexicon: Lexicon | None = None,
+    speaker: str | None = None,
+) -> tuple[Clause, ...]:
+    """Classify every clause of a document, giving each the context the document holds.
+
+    A clause in a lettered sub-paragraph ("(b) Torture and ...") completes the last paragraph
+    that ended with a colon ("Expresses its very serious concern about:"), and takes its
+    stance from it when it has none of its own.
+
+    Args:
+        document: the document the clauses were cut from (for their blocks' markers).
+        clauses: what segment() returned for it.
+        lexicon: the word lists; the shipped lexicon when None.
+        speaker: the genre's default actor (a routine profile's ``speaker``).
+    """
+    used = lexicon if lexicon is not None else load_lexicon()
+    labelled: list[Clause] = []
+    lead_in: str | None = None
+    for clause in clauses:
+        block = document.blocks[clause.paragraph - 1] if clause.paragraph <= len(document.blocks) else None
+        in_sub_paragraph = block is not None and block.marker.startswith("(")
+        lead = None
+        if in_sub_paragraph and lead_in is not None:
+            # Read the sub-paragraph as its lead-in says it: "Strongly urges the DPRK: (c) To
+            # immediately cease ..." is a call to stop, that is a concern.
+            joined = dataclasses.replace(clause, text=f"{lead_in} {clause.text}")
+            lead = classify(joined, lexicon=used, context=Context(speaker=speaker)).label
+        result = classify(clause, lexicon=used, context=Context(speaker=speaker, lead=lead))
+        if clause.text.endswith(":"):
+            # A sub-paragraph that opens a list of its own ("(a) ..., including:") carries on
+            # the lead-in it completes.
+            own = clause.text.rstrip(":")
+            lead_in = f"{lead_in} {own}" if in_sub_paragraph and lead_in is not None else own
+        elif not in_sub_paragraph:
+            lead_in = None
+        labelled.append(result)
+    return tuple(labelled)
+
+
+def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
+    compiled = lexicon.compiled
+    plain = plain_quotes(text)
+    words = _words(plain)
+    opening = _LEAD.match(plain).end()
+    quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(plain)]
+    attribution_match = compiled.attribution.search(plain) if compiled.attribution else None
+    quoted = bool(quotes) and (
+        attribution_match is not None
+        or any(_is_quoted_fragment(plain[start:end]) for start, end in quotes)
+    )
+    verb_found, noun_found, actor_found, name_found, topic_found = compiled.main.scan(plain, words)
+    names = [(start, end, compiled.name_of_group[group]) for start, end, group in name_found]
+    speakers = _speakers(plain, actor_found, compiled, names)
+    hits = _stance_hits(plain, verb_found, noun_found, compiled, speakers, opening, quotes)
+
+    def inside(hit: _Hit) -> bool:
+        return any(start <= hit.start < end for start, end in quotes)
+
+    governing, peers = (None, [])
+    if quoted:
+        governing, peers = _govern([h for h in hits if inside(h)], plain)
+    if governing is None:
+        governing, peers = _govern([h for h in hits if not inside(h)], plain)
+
+    targets_found = tuple(dict.fromkeys(name for _, _, name in names))
+    topics = tuple(dict.fromkeys(compiled.topic_of_group[g] for _, _, g in topic_found))
+    attribution = (
+        " ".join(text[attribution_match.start() : attribution_match.end()].split())
+        if attribution_match
+        else None
+    )
+    quotations = tuple(" ".join(text[start:end].split()) for start, end in quotes) if quoted else ()
+    continues_lead = governing is None or _INFINITIVE_OPENING.match(plain) is not None
+    if continues_lead and context.lead is not None and context.lead.kind is not Kind.OTHER:
+        return dataclasses.replace(
+            context.lead,
+            targets=targets_found,
+            topics=topics,
+            quoted=quoted,
+            attribution=attribution,
+            quotes=quotations,
+        )
+    if governing is None:  # no stance, so nobody speaks but the genre's default speaker
+        return Label(
+            kind=Kind.OTHER,
+            actors=(context.speaker,) if context.speaker else (),
+            targets=targets_found,
+            topics=topics,
+            quoted=quoted,
+            attribution=attribution,
+            quotes=quotations,
+        )
+
+    entry = governing.entry
+    strongest = governing
+    for peer in peers:
+        if peer.entry.kind is entry.kind and peer.entry.rung > strongest.entry.rung:
+            strongest = peer
+    rise, phrase_start, phrase_end = _modifiers(plain, words, strongest, compiled)
+    fall, hedges, hedge_start = _hedges(text, plain, words, strongest, compiled)
+    phrase_start = min(phrase_start, hedge_start)  # "may establish", not "establish"
+    actors = _actors_before(plain, governing.phrase_start, opening, speakers, compiled)
+    if not actors and context.speaker:
+        actors = (context.speaker,)
+    return Label(
+        kind=entry.kind,
+        intensity=max(1, strongest.entry.rung + rise - fall),
+        stance=" ".join(text[phrase_start:phrase_end].split()),
+        negated=_negated(plain, strongest, compiled),
+        hedges=hedges,
+        actors=actors,
+        targets=tuple(t for t in targets_found if t not in actors),
+        topics=topics,
+        quoted=quoted,
+        attribution=attribution,
+        quotes=quotations,
+        stance_quoted=quoted and inside(governing),
+    )
+
+
+def _is_quoted_fragment(quoted: str) -> bool:
+    words = quoted.split()
+    return len(words) >= 2 and words[0][:1].islower()
+
+
+def _speakers(
+    plain: str,
+    actor_found: list[tuple[int, int, str]],
+    compiled: Compiled,
+    names: list[tuple[int, int, str]],
+) -> list[tuple[int, int, str]]:
+    """Every mention that can be a speaker: actors, and names of countries or organisations."""
+    found = list(names)
+    for start, end, group in actor_found:
+        name = compiled.actor_names[group]
+        if name == "the speaker":
+            name = " ".join(plain[start:end].split())
+        found.append((start, end, name))
+    found.sort()
+    return found
+
+
+def _stance_hits(
+    plain: str,
+    verb_found: list[tuple[int, int, str]],
+    noun_found: list[tuple[int, int, str]],
+    compiled: Compiled,
+    speakers: list[tuple[int, int, str]],
+    opening: int,
+    quotes: list[tuple[int, int]],
+) -> list[_Hit]:
+    fillers = compiled.fillers
+    quote_starts = [start for start, _ in quotes]
+
+    subjects = [
+        (start, end) for start, end, _ in speakers
+        if not compiled.object_before.search(plain, max(0, start - 12), start)
+        and not plain.startswith("'s", end)
+    ]
+    main_subject = next((start for start, end in subjects if fillers.fullmatch(plain, opening, start)), -1)
+
+    def attached(position: int) -> int:
+        for start, end in reversed(subjects):
+            if end <= position:
+                if fillers.fullmatch(plain, end, position):
+                    return start
+                if position - end > 80:
+                    break
+        # a verb coordinated with the main one shares its subject ("The Committee is
+        # maintaining ... and intends to ...")
+        word = _WORDS.match(plain, position)
+        is_participle = bool(word) and word.group(0).lower().endswith("ing")
+        if main_subject >= 0 and not is_participle and _AND_BEFORE.search(plain, max(0, position - 30), position):
+            if ";" not in plain[main_subject:position]:
+                return main_subject
+        return -1
+
+    def at_opening(position: int) -> bool:
+        starts = [opening, *(s for s in quote_starts if s <= position)]
+        return any(fillers.fullmatch(plain, start, position) for start in starts if start <= position)
+
+    nouns = [(start, end, compiled.noun_entries[group]) for start, end, group in noun_found]
+    used_nouns: set[int] = set()
+    hits: list[_Hit] = []
+    determiners = compiled.determiners
+    for start, end, group in verb_found:
+        entry = compiled.verb_entries[group]
+        previous = _PREVIOUS_WORD.search(plain, max(0, start - 20), start)
+        if previous and previous.group(1).lower() in determiners:
+            continue  # "the demands of": a noun, not the verb
+        if any(start < n_end and n_start < end for n_start, n_end, _ in nouns if n_start in used_nouns):
+            continue
+        if entry.role == "light":
+            noun = _governed_noun(plain, end, nouns)
+            if noun is not None:
+                n_start, n_end, n_entry = noun
+                subject, opens = attached(start), at_opening(start)
+                if entry.kind is Kind.OTHER and subject < 0 and not opens and not _AND_BEFORE.search(
+                    plain, max(0, start - 30), start
+                ):
+                    continue  # "our shared commitment": "share" is no speaker's verb here
+                used_nouns.add(n_start)
+                hits.append(_Hit(n_start, n_end, n_entry, subject, opens, start))
+                continue
+            if entry.kind is Kind.OTHER:
+                continue
+        subject = attached(start)
+        opens = at_opening(start)
+        if entry.needs_subject and subject < 0 and not opens:
+            continue
+        if subject < 0 and not opens and _INFINITIVE.search(plain, max(0, start - 4), start):
+            continue  # "efforts to encourage ...": the complement of another word, not a stance
+        hits.append(_Hit(start, end, entry, subject, opens))
+    for n_start, n_end, n_entry in nouns:
+        if n_start not in used_nouns and _POSSESSIVE_OPENING.fullmatch(plain, opening, n_start):
+            hits.append(_Hit(n_start, n_end, n_entry, -1, True))
+    hits.sort(key=lambda hit: hit.phrase_start)
+    return [hit for hit in hits if not _in_relative_clause(plain, hit.phrase_start)]
+
+
+def _governed_noun(
+    plain: str, light_end: int, nouns: list[tuple[int, int, StanceEntry]]
+) -> tuple[int, int, StanceEntry] | None:
+    for noun in nouns:
+        n_start = noun[0]
+        if n_start < light_end:
+            continue
+        between = plain[light_end:n_start]
+        found = _WORD.findall(between)
+        if len(found) > 4 or any(ch in between for ch in '.;:,()"'):
+            return None
+        if any(word.lower() in _STOP_BETWEEN for word in found):
+            return None
+        return noun
+    return None
+
+
+def _in_relative_clause(plain: str, position: int) -> bool:
+    boundary = max(plain.rfind(mark, 0, position) for mark in ",;:")
+    return bool(_RELATIVE.search(plain, boundary + 1, position))
+
+
+_OPENING_FILLERS = frozenset({"also", "further", "furthermore", "moreover", "again"})
+_INFINITIVE_OPENING = re.compile(r"\s*to\s+(?:\w+ly\s+)?\w+", re.IGNORECASE)
+"""A sub-paragraph that opens "To ensure ..." carries on the sentence of its lead-in."""
+
+
+def _govern(hits: list[_Hit], plain: str) -> tuple[_Hit | None, list[_Hit]]:
+    """The governing hit and the main-clause hits coordinated with it (see the module doc)."""
+    if not hits:
+        return None, []
+    attached = [hit for hit in hits if hit.subject_start >= 0]
+    opening = hits[0]
+    opens_with_it = all(
+        word.lower() in _OPENING_FILLERS for word in _WORD.findall(plain, 0, opening.phrase_start)
+    )
+    if opening.subject_start < 0 and opens_with_it and not _is_participle(plain, opening):
+        # A UN operative paragraph opens with its verb ("Condemns ...", "Calls upon ..."): a
+        # body later in it that "established" or "pledged" something does not speak for the
+        # Assembly. (An opening participle, "Acknowledging ..., we commit ...", does not
+        # govern a main clause with its own speaker.)
+        return opening, []
+    if not attached:
+        # A paragraph that opens with its verb (UN style) is governed by that verb alone: the
+        # verbs chained after it ("..., acknowledges ..., and notes with concern ...") are
+        # paragraphs of their own for the segmenter.
+        return hits[0], []
+    governing = attached[0]
+
+    def is_peer(hit: _Hit) -> bool:
+        if hit is governing or hit.phrase_start <= governing.start:
+            return False
+        if ";" in plain[governing.end : hit.phrase_start]:
+            return False  # "...; expresses concern at ...": a clause of its own
+        if hit.subject_start >= 0:
+            return True
+        if _is_participle(plain, hit) != _is_participle(plain, governing):
+            return False  # "We stand prepared ..., recognizing ... and expressing ...": a tail
+        window_start = max(governing.end, hit.phrase_start - 60)
+        return bool(_COORDINATED.search(plain, window_start, hit.phrase_start))
+
+    peers = [hit for hit in hits if is_peer(hit)]
+    if governing.entry.kind is not Kind.CONCERN:
+        concerns = [hit for hit in peers if hit.entry.kind is Kind.CONCERN]
+        if concerns:
+            governing = concerns[0]
+            peers = [hit for hit in peers if hit.phrase_start > governing.start]
+    return governing, peers
+
+
+def _is_participle(plain: str, hit: _Hit) -> bool:
+    word = _WORDS.match(plain, hit.phrase_start)
+    return bool(word) and word.group(0).lower().endswith("ing")
+
+
+_LAST_WORD = re.compile(r"[\w'-]+[\s,]*$")
+_NEXT_WORDS = {count: re.compile(rf"(?:[\s,]*[\w'-]+){{0,{count}}}") for count in (1, 2, 3, 4)}
+
+
+def _word_window_start(plain: str, position: int, words: int) -> int:
+    start = position
+    for _ in range(words):
+        match = _LAST_WORD.search(plain, max(0, start - 40), start)
+        if not match:
+            break
+        start = match.start()
+    return start
+
+
+def _word_window_end(plain: str, position: int, words: int) -> int:
+    match = _NEXT_WORDS[words].match(plain, position, position + 80)
+    return match.end() if match else position
+
+
+def _in_window(words: list[tuple[int, str]], start: int, end: int) -> list[tuple[int, str]]:
+    return [word for word in words if start <= word[0] < end]
+
+
+def _modifiers(
+    plain: str, words: list[tuple[int, str]], hit: _Hit, compiled: Compiled
+) -> tuple[int, int, int]:
+    """How far modifiers raise the stance (at most 2), and the stance phrase widened to them."""
+    rise, phrase_start, phrase_end = 0, hit.phrase_start, hit.end
+    if compiled.modifiers_before:
+        window = _in_window(words, _word_window_start(plain, hit.phrase_start, 3), hit.end)
+        for start, _, group in compiled.modifiers_before.scan(plain, window):
+            rise += compiled.weights[group]
+            phrase_start = min(phrase_start, start)
+    if compiled.modifiers_after:
+        window = _in_window(words, hit.end, _word_window_end(plain, hit.end, 3))[:3]
+        match = next(
+            (m for start, _ in window if (m := compiled.modifiers_after.match(plain, start))), None
+        )
+        if match:
+            rise += compiled.weights[match.lastgroup]
+            phrase_end = match.end()
+    return min(rise, 2), phrase_start, phrase_end
+
+
+def _hedges(
+    text: str, plain: str, words: list[tuple[int, str]], hit: _Hit, compiled: Compiled
+) -> tuple[int, tuple[str, ...], int]:
+    """How far hedges lower the stance (at most 2), the hedges as written, and where the
+    earliest hedge standing right before the stance word starts (to widen the phrase)."""
+    fall, found, first_before = 0, [], hit.phrase_start
+    windows = {
+        "clause": words,
+        "before": _in_window(words, _word_window_start(plain, hit.phrase_start, 3), hit.phrase_start),
+        "after": _in_window(words, hit.end, _word_window_end(plain, hit.end, 3)),
+    }
+    for scope, window in windows.items():
+        scanner = compiled.hedges.get(scope)
+        if scanner is None or not window:
+            continue
+        for start, end, group in scanner.scan(plain, window):
+            fall += compiled.weights[group]
+            found.append(" ".join(text[start:end].split()))
+            if scope == "before":
+                first_before = min(first_before, start)
+    return min(fall, 2), tuple(dict.fromkeys(found)), first_before
+
+
+def _negated(plain: str, hit: _Hit, compiled: Compiled) -> bool:
+    if compiled.negation is None:
+        return False
+    before = _word_window_start(plain, hit.phrase_start, 3)
+    after = _word_window_end(plain, hit.end, 2)
+    return bool(
+        compiled.negation.search(plain, before, hit.phrase_start)
+        or compiled.negation.search(plain, hit.end, after)
+    )
+
+
+def _actors_before(
+    plain: str,
+    position: int,
+    opening: int,
+    speakers: list[tuple[int, int, str]],
+    compiled: Compiled,
+) -> tuple[str, ...]:
+    """Speakers named in the subject: between the last clause boundary and the stance word."""
+    boundary = max(opening, *(plain.rfind(mark, 0, position) + 1 for mark in ",;:"))
+    # a subject set off by commas ("We, the Leaders of the G7, strongly condemn"): look back
+    # past the appositive to the clause opening
+    if boundary > opening and compiled.fillers.fullmatch(plain, boundary, position):
+        boundary = opening
+    found = []
+    for start, end, name in speakers:
+        if boundary <= start and end <= position:
+            if plain.startswith("'s", end) or _OBJECT_BEFORE.search(plain, max(0, start - 6), start):
+                continue
+            found.append(name)
+    return tuple(dict.fromkeys(found))
+
+
+_OBJECT_BEFORE = re.compile(r"\b(?:of|to|with|by|for|at|on|in)\s+$", re.IGNORECASE)

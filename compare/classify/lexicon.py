@@ -1,0 +1,317 @@
+"""The lexicon: the word lists of ``compare/lexicons/*.toml`` (and users' ``--lexicon`` files),
+checked, merged and compiled once per set of files.
+
+Entries are keyed by ``id`` (stances, qualifiers) or ``name`` (actors, targets, topics,
+attributions): a later file's entry with a known key replaces it, a new one is added, and
+``enabled = false`` removes one. A file that cannot work is a one-line ``UsageError``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from compare.classify.scanner import expand
+from compare.errors import UsageError
+from compare.model import Kind, Label
+from compare.normalise import aliases
+
+if TYPE_CHECKING:
+    from compare.classify.compiled import Compiled
+
+__all__ = ["Context", "Lexicon", "Name", "Qualifier", "SHIPPED_FILES", "StanceEntry", "load_lexicon"]
+
+SHIPPED_FILES = ("stance.toml", "qualifiers.toml", "entities.toml")
+_ROLES = ("verb", "noun", "light")
+_SCOPES = {"modifier": ("before", "after"), "hedge": ("clause", "before", "after")}
+_QUALIFIER_SECTIONS = ("modifier", "hedge", "negation")
+_NAME_SECTIONS = ("actor", "target", "topic", "attribution")
+_SECTIONS = ("stance", *_QUALIFIER_SECTIONS, *_NAME_SECTIONS, "grammar")
+_GRAMMAR_KEYS = ("fillers", "determiners", "prepositions")
+
+
+@dataclass(frozen=True, slots=True)
+class StanceEntry:
+    """One stance word or phrase of the lexicon, with the kind and rung it gives a clause."""
+
+    id: str
+    kind: Kind
+    rung: int
+    patterns: tuple[str, ...]
+    role: str = "verb"
+    """"verb", "noun" (counts only when a light verb governs it) or "light"."""
+    needs_subject: bool = False
+    """Counts only right after a speaker or at the start of the clause."""
+    priority: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    """A modifier (raises the rung), a hedge (lowers it) or a negation, with where it acts."""
+
+    id: str
+    patterns: tuple[str, ...]
+    weight: int = 1
+    scope: str = "before"
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A canonical name (actor, target, topic, attribution) and the patterns that find it."""
+
+    name: str
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the document around a clause tells classify() that the clause itself does not."""
+
+    speaker: str | None = None
+    """The actor of clauses that name none (a UN resolution's "General Assembly")."""
+    lead: Label | None = None
+    """The label of the paragraph this clause completes, for a clause with no stance word of
+    its own: a UN sub-paragraph "(b) Torture and ..." after "Expresses its very serious
+    concern about:" is that concern."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Lexicon:
+    """Everything language-specific classify() uses, with its patterns compiled once.
+
+    Compared by identity (``eq=False``): it is built once per set of files by load_lexicon()
+    and hashing it must cost nothing.
+    """
+
+    stances: tuple[StanceEntry, ...]
+    modifiers: tuple[Qualifier, ...] = ()
+    hedges: tuple[Qualifier, ...] = ()
+    negations: tuple[Qualifier, ...] = ()
+    actors: tuple[Name, ...] = ()
+    targets: tuple[Name, ...] = ()
+    topics: tuple[Name, ...] = ()
+    attributions: tuple[Name, ...] = ()
+    fillers: tuple[str, ...] = ()
+    """Words that may stand between a speaker and its stance verb ("also", "continue to")."""
+    determiners: tuple[str, ...] = ()
+    """A stance word right after one of these is a noun ("the demands of")."""
+    prepositions: tuple[str, ...] = ()
+    """A name right after one of these is an object, not a speaker ("visits to Australia")."""
+    compiled: Compiled = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        from compare.classify.compiled import compile_lexicon
+
+        object.__setattr__(self, "compiled", compile_lexicon(self))
+
+
+
+
+
+def load_lexicon(extra: Sequence[Path | str] = ()) -> Lexicon:
+    """The shipped lexicon, extended or overridden by user files, compiled once per set of files.
+
+    Args:
+        extra: TOML files given with ``--lexicon FILE``, applied in order after the shipped
+            ones. An entry whose ``id`` (stances, qualifiers) or ``name`` (actors, targets,
+            topics, attributions) is already known replaces it; a new one is added;
+            ``enabled = false`` removes one.
+
+    Raises:
+        UsageError: a file cannot be read, is not TOML, or holds an entry that cannot work
+            (unknown kind, a rung that is not a whole number, a pattern that does not compile).
+    """
+    return _load(tuple(str(path) for path in extra))
+
+
+@cache
+def _load(extra: tuple[str, ...]) -> Lexicon:
+    merged: dict[str, dict[str, dict[str, object]]] = {section: {} for section in _SECTIONS}
+    grammar: dict[str, list[str]] = {key: [] for key in _GRAMMAR_KEYS}
+    package = resources.files("compare.lexicons")
+    documents = [(name, package.joinpath(name).read_text("utf-8")) for name in SHIPPED_FILES]
+    for path in extra:
+        try:
+            documents.append((path, Path(path).read_text("utf-8")))
+        except (OSError, UnicodeDecodeError) as err:
+            raise UsageError(f"cannot read lexicon '{path}': {_reason(err)}") from err
+    for source, text in documents:
+        try:
+            document = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as err:
+            raise UsageError(f"bad lexicon '{source}': not valid TOML ({err})") from err
+        _merge(source, document, merged, grammar)
+    build = _Builder(merged)
+    try:
+        return Lexicon(
+            stances=build.stances(),
+            modifiers=build.qualifiers("modifier"),
+            hedges=build.qualifiers("hedge"),
+            negations=build.qualifiers("negation"),
+            actors=build.names("actor"),
+            targets=build.targets(),
+            topics=build.names("topic"),
+            attributions=build.names("attribution"),
+            fillers=tuple(dict.fromkeys(grammar["fillers"])),
+            determiners=tuple(dict.fromkeys(grammar["determiners"])),
+            prepositions=tuple(dict.fromkeys(grammar["prepositions"])),
+        )
+    except re.error as err:  # a pattern valid alone but not in combination (rare)
+        raise UsageError(f"bad lexicon: patterns do not combine ({err})") from err
+
+
+def _reason(err: Exception) -> str:
+    if isinstance(err, FileNotFoundError):
+        return "no such file"
+    if isinstance(err, UnicodeDecodeError):
+        return "not UTF-8"
+    return str(getattr(err, "strerror", None) or err).lower()
+
+
+def _merge(
+    source: str,
+    document: dict[str, object],
+    merged: dict[str, dict[str, dict[str, object]]],
+    grammar: dict[str, list[str]],
+) -> None:
+    def fail(problem: str) -> UsageError:
+        return UsageError(f"bad lexicon '{source}': {problem}")
+
+    for section, value in document.items():
+        if section not in _SECTIONS:
+            raise fail(f"unknown table [{section}] (expected one of {', '.join(_SECTIONS)})")
+        if section == "grammar":
+            if not isinstance(value, dict):
+                raise fail("[grammar] must be a table")
+            for key, words in value.items():
+                if key not in _GRAMMAR_KEYS:
+                    raise fail(f"[grammar] has unknown key {key!r} (expected {', '.join(_GRAMMAR_KEYS)})")
+                if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+                    raise fail(f"[grammar] {key} must be a list of words")
+                grammar[key].extend(words)
+            continue
+        if not isinstance(value, list):
+            raise fail(f"[{section}] must be an array of tables: write [[{section}]]")
+        key_field = "name" if section in _NAME_SECTIONS else "id"
+        for number, entry in enumerate(value, start=1):
+            where = f"[[{section}]] #{number}"
+            if not isinstance(entry, dict):
+                raise fail(f"{where} is not a table")
+            key = entry.get(key_field)
+            if not isinstance(key, str) or not key:
+                raise fail(f"{where} has no {key_field}")
+            where = f"[[{section}]] {key_field} = {key!r}"
+            if entry.get("enabled", True) is False:
+                merged[section][key] = {"enabled": False}
+                continue
+            _check_entry(section, entry, where, fail)
+            merged[section][key] = dict(entry)
+
+
+def _check_entry(section: str, entry: dict[str, object], where: str, fail) -> None:
+    allowed = {
+        "stance": {"id", "kind", "rung", "role", "subject", "priority", "patterns", "enabled"},
+        "modifier": {"id", "patterns", "weight", "scope", "enabled"},
+        "hedge": {"id", "patterns", "weight", "scope", "enabled"},
+        "negation": {"id", "patterns", "enabled"},
+    }.get(section, {"name", "patterns", "enabled"})
+    unknown = set(entry) - allowed
+    if unknown:
+        raise fail(f"{where}: unknown key {sorted(unknown)[0]!r}")
+    patterns = entry.get("patterns")
+    needs_patterns = not (section == "target" and "patterns" not in entry)
+    if needs_patterns and (
+        not isinstance(patterns, list)
+        or not patterns
+        or not all(isinstance(p, str) and p for p in patterns)
+    ):
+        raise fail(f"{where}: patterns must be a non-empty list of strings")
+    for pattern in patterns or ():
+        if "(?P<" in pattern:
+            raise fail(f"{where}: pattern {pattern!r} has a named group; use (?:...)")
+        try:
+            re.compile(expand(pattern))
+        except re.error as err:
+            raise fail(f"{where}: pattern {pattern!r} does not compile ({err})") from err
+    if section == "stance":
+        kind = entry.get("kind")
+        if kind not in {k.value for k in Kind}:
+            raise fail(f"{where}: kind {kind!r} is not one of {', '.join(k.value for k in Kind)}")
+        rung = entry.get("rung")
+        if not isinstance(rung, int) or isinstance(rung, bool) or not 0 <= rung <= 20:
+            raise fail(f"{where}: rung must be a whole number from 0 to 20, not {rung!r}")
+        if entry.get("role", "verb") not in _ROLES:
+            raise fail(f"{where}: role {entry.get('role')!r} is not one of {', '.join(_ROLES)}")
+        if not isinstance(entry.get("subject", False), bool):
+            raise fail(f"{where}: subject must be true or false")
+        if not isinstance(entry.get("priority", 0), int):
+            raise fail(f"{where}: priority must be a whole number")
+    if section in _SCOPES:
+        scope = entry.get("scope", "before")
+        if scope not in _SCOPES[section]:
+            raise fail(f"{where}: scope {scope!r} is not one of {', '.join(_SCOPES[section])}")
+    if section in ("modifier", "hedge"):
+        weight = entry.get("weight", 1)
+        if not isinstance(weight, int) or isinstance(weight, bool) or not 1 <= weight <= 5:
+            raise fail(f"{where}: weight must be a whole number from 1 to 5, not {weight!r}")
+
+
+class _Builder:
+    def __init__(self, merged: dict[str, dict[str, dict[str, object]]]) -> None:
+        self.merged = merged
+
+    def _live(self, section: str) -> Iterable[tuple[str, dict[str, object]]]:
+        return ((k, v) for k, v in self.merged[section].items() if v.get("enabled", True))
+
+    def stances(self) -> tuple[StanceEntry, ...]:
+        return tuple(
+            StanceEntry(
+                id=key,
+                kind=Kind(entry["kind"]),
+                rung=int(entry["rung"]),
+                patterns=tuple(entry["patterns"]),
+                role=str(entry.get("role", "verb")),
+                needs_subject=bool(entry.get("subject", False)),
+                priority=int(entry.get("priority", 0)),
+            )
+            for key, entry in self._live("stance")
+        )
+
+    def qualifiers(self, section: str) -> tuple[Qualifier, ...]:
+        return tuple(
+            Qualifier(
+                id=key,
+                patterns=tuple(entry["patterns"]),
+                weight=int(entry.get("weight", 1)),
+                scope=str(entry.get("scope", "before")),
+            )
+            for key, entry in self._live(section)
+        )
+
+    def names(self, section: str) -> tuple[Name, ...]:
+        return tuple(Name(key, tuple(entry["patterns"])) for key, entry in self._live(section))
+
+    def targets(self) -> tuple[Name, ...]:
+        disabled = {k for k, v in self.merged["target"].items() if not v.get("enabled", True)}
+        table: dict[str, list[str]] = {}
+        for alias in aliases():
+            if alias.canonical not in disabled:
+                variants = (alias.canonical, *alias.variants)
+                table.setdefault(alias.canonical, []).extend(_literal(v) for v in variants)
+        for key, entry in self._live("target"):
+            table.setdefault(key, []).extend(entry.get("patterns", [_literal(key)]))
+        return tuple(Name(name, tuple(dict.fromkeys(patterns))) for name, patterns in table.items())
+
+def _literal(name: str) -> str:
+    """A regex for a name as written, with any apostrophe or hyphen spelling.
+
+    >>> _literal("People's Republic")
+    "People['\u2019]s\\\\ Republic"
+    """
+    return re.escape(name).replace("'", "['\u2019]").replace(r"\-", "[-\u2010\u2011]")
