@@ -24,7 +24,8 @@ CLAUSE_COLUMNS = (
     "text",
 )  # fmt: skip
 PAIR_COLUMNS = (
-    "status", "score", "shift", "shift_reason", "routine", "old_ids", "new_ids", "old_kind",
+    "status", "score", "confidence", "certainty", "matched_by", "shift", "shift_reason", "routine",
+    "old_ids", "new_ids", "old_kind",
     "new_kind", "old_intensity", "new_intensity", "targets", "topics", "old_text", "new_text",
 )  # fmt: skip
 _LIST_SEPARATOR = "; "
@@ -51,6 +52,9 @@ def pair_frame(comparison: Comparison) -> pd.DataFrame:
             {
                 "status": pair.status.value,
                 "score": pair.score,
+                "confidence": pair.confidence,
+                "certainty": pair.certainty,
+                "matched_by": pair.matched_by,
                 "shift": pair.shift.value if pair.shift else None,
                 "shift_reason": pair.shift_reason,
                 "routine": pair.routine,
@@ -67,7 +71,9 @@ def pair_frame(comparison: Comparison) -> pd.DataFrame:
             }
         )
     frame = pd.DataFrame(rows, columns=list(PAIR_COLUMNS))
-    return frame.astype({"score": "float64", "old_intensity": "Int64", "new_intensity": "Int64"})
+    return frame.astype(
+        {"score": "float64", "confidence": "float64", "old_intensity": "Int64", "new_intensity": "Int64"}
+    )
 
 
 def _clause_row(clause: Clause) -> dict[str, object]:

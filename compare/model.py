@@ -135,6 +135,11 @@ class Marker:
     an intensifier, -weight for a downtoner, likelihood hedge or qualifier."""
     start: int = 0
     """Offset in the clause text where it starts."""
+    entry: str = ""
+    """The lexicon entry that found it ("time-limit", "condemn"): two markers of one entry are
+    the same marker in other words."""
+    scaled: bool = True
+    """For an act: whether a ladder orders it against acts of other kinds."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,70 +1,80 @@
-"""Say whether the stance of an aligned pair got stronger, weaker or stayed the same, and why.
+"""Say whether the stance of an aligned pair got stronger, weaker, stayed the same or is mixed,
+marker by marker, and why.
 
-shift() runs after align() on pairs whose clauses carry labels from classify(). Only stance
-decides the direction: the kind of speech act and its rung on the ladder of that kind (see
-``compare.classify``). Everything else that changed and matters to an analyst (a hedge, a new
-target or topic) is named in the reason but never moves the direction on its own: naming a
-new country is news, but "We condemn X" is not a harder line than "We condemn Y".
+shift() runs after align() on pairs whose clauses carry labels from classify(). Each label lists
+the stance markers of its clause's governing proposition (``Label.markers``; see
+``compare.classify.markers``); the two sides are compared marker by marker, and each marker that
+differs becomes a piece of ``Pair.shift_evidence`` with its own direction:
 
-Rules, in order:
+- **act** (the speech act): on one ladder, the higher rung is stronger ("expressed concern ->
+  condemned"); across kinds only where a scale orders them (no stance < any stance; taking note
+  or noting < any other stance; position < welcome < commitment; call < decision); otherwise the
+  change is named ("kind changed: concern -> call") and claims nothing. Two acts that are both
+  modals ("will" -> "may") are left to the modal marker;
+- **negation**: added is weaker, removed stronger;
+- **modal**: the firmer modal is stronger (must > will, shall > should > would > may > might,
+  could); a weak modal (would and below) added is weaker, dropped stronger; a firm one added or
+  dropped is named only;
+- **likelihood** ("likely"), **qualifier** (conditions, time limits: "where appropriate", "for
+  some time") and **tentative** ("will explore") markers: added is weaker, dropped stronger; the
+  same entry in other words is no change;
+- **intensifier**: a higher total weight is stronger ("grave" 2 -> "gravest" 3);
+  **downtoner** ("somewhat"): more is weaker.
 
-1. Negation added ("will" -> "will not", "no longer") is weaker; removed is stronger.
-2. Same kind: the higher rung is stronger ("expressed concern -> strongly condemned").
-3. Different kinds that lie on one scale are ordered; kinds that do not are "same" with the
-   reason "kind changed: concern -> call". The scales:
+The net direction: stronger or weaker when every directed piece agrees, **mixed** when they
+disagree, same when none has a direction. Targets and topics that changed are named in the
+reason but never move the direction: naming a new country is news, not a harder line.
 
-   - no stance (other) < any stance: a stance added is stronger, a stance dropped weaker;
-   - bare noting (position at rung 1: "notes", "takes note", "recalls") < any other stance,
-     because every ladder starts there ("takes note of the report" -> "welcomes the report");
-   - position < welcome < commitment: saying a thing matters, backing it, pledging to act
-     ("will champion adherence" -> "emphasise the importance of adherence" is weaker);
-   - call < decision: a decision is the top of the call ladder ("requests" -> "decides").
-
-   A concern is on no scale with the others: "concern -> call" is a change of kind, not of
-   strength, and is reported as such.
-4. Split and merged pairs compare the strongest stance of each side: the concern if a side
-   has one (as classify() lets a concern govern a mixed clause), else the highest rung; the
-   targets, topics and hedges of a side are those of all its clauses.
-5. A pair aligned with a similarity under WEAK_MATCH whose two sides are of different kinds
-   gets "same", its reason starting "weak match": on the corpus such pairs were mostly two
-   different sentences ("We believe ..." paired with "We are united in our commitment ..."),
-   and a false "hardened" costs an analyst more than a missed one. A change of rung within one
-   kind keeps its direction at any similarity.
+**Precision first.** A direction is claimed only on a pair aligned surely (confidence of at
+least ``compare.model.SURE``, or a pair built by hand): on a weaker pairing the pieces are still
+listed, and the shift is **unclear**. A split or merged pair compares the single clause with the
+part that corresponds to it (the same kind of act, else the most words in common), not the
+strongest against the strongest.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
-from compare.model import Clause, Kind, Label, Pair, Shift, Status
+from compare.model import SURE, Clause, Evidence, Kind, Label, Marker, Pair, Shift, Status
 
-__all__ = ["shift", "compare_labels"]
-
-WEAK_MATCH = 60.0
-"""Below this similarity (0-100), a pair whose kinds differ gets no direction (rule 5)."""
+__all__ = ["compare_labels", "compare_markers", "describe", "shift"]
 
 _ENDORSEMENT = {Kind.POSITION: 0, Kind.WELCOME: 1, Kind.COMMITMENT: 2}
 _DEMAND = {Kind.CALL: 0, Kind.DECISION: 1}
+NOTING_RUNG = 2
+"""Positions up to this rung ("takes note of", "notes", "recalls") lie below every other stance."""
+WEAK_MODAL = 3
+"""Modals up to this firmness (would, may, might, could) hedge what they govern."""
+_ADDED_IS_WEAKER = ("likelihood", "qualifier", "tentative")
+_SHOWN_AS = {"likelihood": "hedge", "tentative": "hedge"}
+_ARROW = {Shift.STRONGER: " \u25b2", Shift.WEAKER: " \u25bc"}
 
 
 def shift(pair: Pair) -> Pair:
-    """Return the pair with ``shift`` and ``shift_reason`` set from the labels of its clauses.
+    """Return the pair with ``shift``, ``shift_reason`` and ``shift_evidence`` set from the
+    labels of its clauses.
 
     Added and removed pairs get ``shift=None``; unchanged pairs ``Shift.SAME`` with no reason.
     A clause without a label is classified with the shipped lexicon first.
     """
     if pair.status in (Status.ADDED, Status.REMOVED) or not pair.old or not pair.new:
-        return dataclasses.replace(pair, shift=None, shift_reason=None)
+        return dataclasses.replace(pair, shift=None, shift_reason=None, shift_evidence=())
     if pair.status is Status.UNCHANGED:
-        return dataclasses.replace(pair, shift=Shift.SAME, shift_reason=None)
-    old, new = _side(pair.old), _side(pair.new)
-    direction, reason = compare_labels(old, new)
-    if direction is not Shift.SAME and old.kind is not new.kind and (pair.score or 100.0) < WEAK_MATCH:
-        # Two clauses this unlike that also say different kinds of thing are more often two
-        # statements than one statement hardened: name the change, claim no direction.
-        direction, reason = Shift.SAME, f"weak match ({pair.score:g}), {reason}"
-    return dataclasses.replace(pair, shift=direction, shift_reason=reason)
+        return dataclasses.replace(pair, shift=Shift.SAME, shift_reason=None, shift_evidence=())
+    old, new, note = _corresponding(pair.old, pair.new)
+    evidence = compare_markers(old, new, _text(pair.old), _text(pair.new))
+    direction = _net(evidence)
+    reason = describe(evidence, old, new)
+    if note and evidence:
+        reason = f"{reason} ({note})"
+    sure = pair.confidence is None or pair.confidence >= SURE
+    if not sure and direction is not Shift.SAME:
+        reason = f"weak pairing ({pair.confidence:.2f}), no direction claimed: {reason}"
+        direction = Shift.UNCLEAR
+    return dataclasses.replace(pair, shift=direction, shift_reason=reason, shift_evidence=tuple(evidence))
 
 
 def compare_labels(old: Label, new: Label) -> tuple[Shift, str]:
@@ -72,99 +82,247 @@ def compare_labels(old: Label, new: Label) -> tuple[Shift, str]:
 
     >>> from compare.model import Kind, Label
     >>> compare_labels(Label(Kind.CONCERN, 2, "expressed concern"),
-    ...                Label(Kind.CONCERN, 7, "strongly condemned"))
-    (<Shift.STRONGER: 'stronger'>, 'expressed concern -> strongly condemned')
-    >>> compare_labels(Label(Kind.COMMITMENT, 3, "will"), Label(Kind.COMMITMENT, 1, "may"))
-    (<Shift.WEAKER: 'weaker'>, "commitment dropped 'will' -> 'may'")
+    ...                Label(Kind.CONCERN, 6, "condemned"))
+    (<Shift.STRONGER: 'stronger'>, 'act: expressed concern -> condemned ▲')
     """
-    direction, stance_reason = _stance_direction(old, new)
-    parts = [stance_reason] if stance_reason else []
-    parts += _list_changes("hedge", old.hedges, new.hedges, quote=True)
+    evidence = compare_markers(old, new)
+    return _net(evidence), describe(evidence, old, new)
+
+
+def compare_markers(old: Label, new: Label, old_text: str = "", new_text: str = "") -> list[Evidence]:
+    """Every stance marker that differs between two labels, each with its own direction.
+
+    Args:
+        old, new: the labels of the two sides.
+        old_text, new_text: the sides' texts, when known: a marker found on one side only
+            whose words stand anywhere in the other side's text is the same marker read at a
+            different distance from the act ("will continue to consult closely" ->
+            "intend to continue consulting closely"), not a change.
+    """
+    old_markers, new_markers = _markers(old), _markers(new)
+    if old_text and new_text:
+        old_markers = _unless_in(old_markers, new_markers, new_text)
+        new_markers = _unless_in(new_markers, old_markers, old_text)
+    evidence = _act(old, new, old_markers, new_markers)
+    if old.negated != new.negated:
+        direction = Shift.WEAKER if new.negated else Shift.STRONGER
+        evidence.append(Evidence("negation", "" if new.negated else "not", "not" if new.negated else "", direction))
+    evidence += _modal(old_markers, new_markers)
+    for kind in _ADDED_IS_WEAKER:
+        evidence += _present_or_not(kind, old_markers, new_markers)
+    evidence += _weights("intensifier", old_markers, new_markers)
+    evidence += _weights("downtoner", old_markers, new_markers)
+    return evidence
+
+
+def describe(evidence: Sequence[Evidence], old: Label, new: Label) -> str:
+    """The evidence and the changed targets and topics, as one line a person can read.
+
+    >>> describe([Evidence("modal", "will", "may", Shift.WEAKER)], Label(), Label())
+    'modal: will -> may ▼'
+    """
+    parts = [_piece(item) for item in evidence]
     parts += _list_changes("target", old.targets, new.targets)
     parts += _list_changes("topic", old.topics, new.topics)
-    if not parts:
-        parts = ["same stance"]
-    return direction, "; ".join(parts)
+    return "; ".join(parts) if parts else "same stance"
 
 
-def _stance_direction(old: Label, new: Label) -> tuple[Shift, str]:
-    if old.negated != new.negated:
-        said = f"'{old.stance}' -> '{new.stance}'" if old.stance or new.stance else ""
-        change = "negation added" if new.negated else "negation removed"
-        return (Shift.WEAKER if new.negated else Shift.STRONGER), " ".join(filter(None, [change, said]))
+def _piece(item: Evidence) -> str:
+    name = _SHOWN_AS.get(item.marker, item.marker)
+    arrow = _ARROW.get(item.direction, "")
+    if item.old and item.new:
+        return f"{name}: {item.old} -> {item.new}{arrow}"
+    if item.new:
+        return f"{name} added: {item.new}{arrow}"
+    return f"{name} dropped: {item.old}{arrow}"
+
+
+def _net(evidence: Sequence[Evidence]) -> Shift:
+    directions = {item.direction for item in evidence} - {Shift.SAME}
+    if not directions:
+        return Shift.SAME
+    if len(directions) > 1:
+        return Shift.MIXED
+    return directions.pop()
+
+
+def _markers(label: Label) -> tuple[Marker, ...]:
+    """A label's markers; for a label built by hand without them, its act alone."""
+    if label.markers or label.kind is Kind.OTHER:
+        return label.markers
+    return (Marker("act", label.stance, label.intensity),)
+
+
+def _first(kind: str, markers: Sequence[Marker]) -> Marker | None:
+    return next((marker for marker in markers if marker.kind == kind), None)
+
+
+def _is_modal_act(act: Marker, markers: Sequence[Marker]) -> bool:
+    return any(m.kind == "modal" and m.start == act.start for m in markers)
+
+
+def _act(old: Label, new: Label, old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list[Evidence]:
+    old_act, new_act = _first("act", old_markers), _first("act", new_markers)
+    if old_act is None and new_act is None:
+        return []
+    if old_act is None or new_act is None:
+        present = new_act or old_act
+        markers = new_markers if new_act else old_markers
+        if _is_modal_act(present, markers) and _first("modal", old_markers if new_act else new_markers):
+            return []  # "we will" -> "we must": both modals, the modal says it
+        label = new if new_act else old
+        direction = Shift.STRONGER if new_act else Shift.WEAKER
+        if not present.scaled:
+            direction = Shift.SAME
+        shown = f"{present.text} ({label.kind})"
+        return [Evidence("act", "" if new_act else shown, shown if new_act else "", direction)]
+    if _is_modal_act(old_act, old_markers) and _is_modal_act(new_act, new_markers):
+        return []  # "will" -> "may": the modal says it
     if old.kind is new.kind:
-        if old.kind is Kind.OTHER:
-            return Shift.SAME, ""
-        if new.intensity == old.intensity:
-            same = _normal(old.stance) == _normal(new.stance)
-            return Shift.SAME, ("" if same else f"same stance: '{old.stance}' -> '{new.stance}'")
-        stronger = new.intensity > old.intensity
-        if old.stance and _normal(old.stance) == _normal(new.stance):
-            # the words are the same, so a hedge made the difference: the hedge part says which
-            return (Shift.STRONGER if stronger else Shift.WEAKER), ""
-        if old.kind is Kind.COMMITMENT and not stronger:
-            return Shift.WEAKER, f"commitment dropped '{old.stance}' -> '{new.stance}'"
-        return (Shift.STRONGER if stronger else Shift.WEAKER), f"{old.stance} -> {new.stance}"
-    order = _cross_kind(old, new)
-    described = f"{old.kind} '{old.stance}' -> {new.kind} '{new.stance}'"
-    if old.kind is Kind.OTHER:
-        described = f"stance added: {new.kind} '{new.stance}'"
-    elif new.kind is Kind.OTHER:
-        described = f"stance dropped: {old.kind} '{old.stance}'"
+        if new_act.value == old_act.value:
+            same_entry = old_act.entry == new_act.entry if old_act.entry else _normal(old_act.text) == _normal(new_act.text)
+            return [] if same_entry else [Evidence("act", old_act.text, new_act.text, Shift.SAME)]
+        direction = Shift.STRONGER if new_act.value > old_act.value else Shift.WEAKER
+        return [Evidence("act", old_act.text, new_act.text, direction)]
+    order = _cross_kind(old.kind, old_act, new.kind, new_act)
+    old_shown, new_shown = f"{old_act.text} ({old.kind})", f"{new_act.text} ({new.kind})"
     if order is None:
-        return Shift.SAME, f"kind changed: {old.kind} -> {new.kind}"
-    if old.kind is Kind.COMMITMENT and order < 0:
-        return Shift.WEAKER, f"commitment dropped '{old.stance}' -> {new.kind} '{new.stance}'"
-    return (Shift.STRONGER if order > 0 else Shift.WEAKER), described
+        return [Evidence("kind changed", old_shown, new_shown, Shift.SAME)]
+    return [Evidence("act", old_shown, new_shown, Shift.STRONGER if order > 0 else Shift.WEAKER)]
 
 
-def _cross_kind(old: Label, new: Label) -> int | None:
-    """+1 when new's kind ranks above old's on a shared scale, -1 below, None off-scale."""
-    if old.kind is Kind.OTHER or new.kind is Kind.OTHER:
-        return 1 if old.kind is Kind.OTHER else -1
-    old_noting = old.kind is Kind.POSITION and old.intensity <= 1
-    new_noting = new.kind is Kind.POSITION and new.intensity <= 1
+def _cross_kind(old_kind: Kind, old_act: Marker, new_kind: Kind, new_act: Marker) -> int | None:
+    """+1 when the new act's kind ranks above the old one's on a shared scale, -1 below, None
+    where no scale holds both (or an act is on none)."""
+    if not (old_act.scaled and new_act.scaled):
+        return None
+    old_noting = old_kind is Kind.POSITION and old_act.value <= NOTING_RUNG
+    new_noting = new_kind is Kind.POSITION and new_act.value <= NOTING_RUNG
     if old_noting != new_noting:
         return 1 if old_noting else -1
     for scale in (_ENDORSEMENT, _DEMAND):
-        if old.kind in scale and new.kind in scale:
-            return 1 if scale[new.kind] > scale[old.kind] else -1
+        if old_kind in scale and new_kind in scale:
+            return 1 if scale[new_kind] > scale[old_kind] else -1
     return None
 
 
-def _list_changes(what: str, old: Sequence[str], new: Sequence[str], *, quote: bool = False) -> list[str]:
-    def shown(items: Sequence[str]) -> str:
-        return ", ".join(f"'{item}'" if quote else item for item in items)
+def _modal(old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list[Evidence]:
+    old_modal, new_modal = _first("modal", old_markers), _first("modal", new_markers)
+    if old_modal is None and new_modal is None:
+        return []
+    if old_modal is not None and new_modal is not None:
+        if old_modal.value == new_modal.value:
+            return []
+        direction = Shift.STRONGER if new_modal.value > old_modal.value else Shift.WEAKER
+        return [Evidence("modal", old_modal.text, new_modal.text, direction)]
+    present = new_modal or old_modal
+    direction = Shift.SAME
+    if present.value <= WEAK_MODAL:
+        direction = Shift.WEAKER if new_modal else Shift.STRONGER
+    return [Evidence("modal", "" if new_modal else present.text, present.text if new_modal else "", direction)]
 
+
+def _present_or_not(kind: str, old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list[Evidence]:
+    """Markers that weaken by being there: one added is weaker, one dropped stronger; the same
+    lexicon entry in other words is no change."""
+    old_of = {m.entry or _normal(m.text): m for m in old_markers if m.kind == kind}
+    new_of = {m.entry or _normal(m.text): m for m in new_markers if m.kind == kind}
+    evidence = []
+    for entry, marker in new_of.items():
+        if entry not in old_of:
+            evidence.append(Evidence(kind, "", marker.text, Shift.WEAKER))
+    for entry, marker in old_of.items():
+        if entry not in new_of:
+            evidence.append(Evidence(kind, marker.text, "", Shift.STRONGER))
+    return evidence
+
+
+def _weights(kind: str, old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list[Evidence]:
+    """Markers that count by weight: intensifiers (positive) and downtoners (negative)."""
+    old_found = [m for m in old_markers if m.kind == kind]
+    new_found = [m for m in new_markers if m.kind == kind]
+    old_total = sum(abs(m.value) for m in old_found)
+    new_total = sum(abs(m.value) for m in new_found)
+    if old_total == new_total:
+        return []
+    stronger = new_total > old_total
+    if kind == "downtoner":
+        stronger = not stronger
+    old_text = " ".join(m.text for m in old_found)
+    new_text = " ".join(m.text for m in new_found)
+    return [Evidence(kind, old_text, new_text, Shift.STRONGER if stronger else Shift.WEAKER)]
+
+
+def _list_changes(what: str, old: Sequence[str], new: Sequence[str]) -> list[str]:
     added = [item for item in new if item not in old]
     dropped = [item for item in old if item not in new]
     parts = []
     if added:
-        parts.append(f"{what}{'s' if len(added) > 1 else ''} added: {shown(added)}")
+        parts.append(f"{what}{'s' if len(added) > 1 else ''} added: {', '.join(added)}")
     if dropped:
-        parts.append(f"{what}{'s' if len(dropped) > 1 else ''} dropped: {shown(dropped)}")
+        parts.append(f"{what}{'s' if len(dropped) > 1 else ''} dropped: {', '.join(dropped)}")
     return parts
+
+
+_WEIGHED = ("intensifier", "downtoner", *_ADDED_IS_WEAKER)
+_PUNCTUATION = re.compile(r"[^\w\s-]")
+
+
+def _unless_in(markers: Sequence[Marker], other_markers: Sequence[Marker], other_text: str) -> tuple[Marker, ...]:
+    """Markers, without the weighed ones (intensifiers, hedges ...) found on this side only
+    whose words the other side's text holds all the same."""
+    read_there = {_normal(m.text) for m in other_markers}
+    words = " " + _normal(_PUNCTUATION.sub(" ", other_text)) + " "
+    return tuple(
+        marker
+        for marker in markers
+        if marker.kind not in _WEIGHED or _normal(marker.text) in read_there or f" {_normal(marker.text)} " not in words
+    )
+
+
+def _text(clauses: Sequence[Clause]) -> str:
+    return " ".join(clause.text for clause in clauses)
 
 
 def _normal(phrase: str) -> str:
     return " ".join(phrase.casefold().split())
 
 
-def _side(clauses: Sequence[Clause]) -> Label:
-    """The label that speaks for one side of a pair (rule 4 of the module doc)."""
-    labels = [_labelled(clause) for clause in clauses]
-    if len(labels) == 1:
-        return labels[0]
-    strongest = max(
-        labels, key=lambda label: (label.kind is not Kind.OTHER, label.kind is Kind.CONCERN, label.intensity)
+def _corresponding(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[Label, Label, str]:
+    """The two labels to compare: for a split or merge, the single clause and the part that
+    corresponds to it, with a note naming which part."""
+    old_labels = [_labelled(clause) for clause in old]
+    new_labels = [_labelled(clause) for clause in new]
+    if len(old) == 1 and len(new) == 1:
+        return old_labels[0], new_labels[0], ""
+    single, parts, part_clauses, single_clause = (
+        (old_labels[0], new_labels, new, old[0]) if len(old) == 1 else (new_labels[0], old_labels, old, new[0])
     )
+    single_words = set(single_clause.text.casefold().split())
 
-    def union(attribute: str) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(item for label in labels for item in getattr(label, attribute)))
+    def fit(k: int) -> tuple[bool, int]:
+        """The same kind of act first, then the most words in common."""
+        return parts[k].kind is single.kind, len(single_words & set(part_clauses[k].text.casefold().split()))
 
-    return dataclasses.replace(
-        strongest, targets=union("targets"), topics=union("topics"), hedges=strongest.hedges
+    best = max(range(len(parts)), key=fit)
+    same_act = [k for k in range(len(parts)) if _act_entry(parts[k]) and _act_entry(parts[k]) == _act_entry(single)]
+    if same_act:
+        best = max(same_act, key=fit)
+    note = f"part {best + 1} of {len(parts)} compared"
+    others = [label for k, label in enumerate(parts) if k != best]
+    chosen = dataclasses.replace(
+        parts[best],
+        targets=tuple(dict.fromkeys([*parts[best].targets, *(t for o in others for t in o.targets)])),
+        topics=tuple(dict.fromkeys([*parts[best].topics, *(t for o in others for t in o.topics)])),
     )
+    if len(old) == 1:
+        return single, chosen, note
+    return chosen, single, note
+
+
+def _act_entry(label: Label) -> str:
+    act = _first("act", label.markers)
+    return act.entry if act else ""
 
 
 def _labelled(clause: Clause) -> Label:

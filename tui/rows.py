@@ -22,7 +22,7 @@ from itertools import accumulate
 from rich.cells import cell_len, chop_cells
 
 from compare.model import Clause, Pair, Status
-from compare.render.common import location, shift_note
+from compare.render.common import certainty_note, location, shift_note
 from compare.safe import printable
 
 __all__ = [
@@ -232,7 +232,8 @@ def _notes(pair: Pair, side: Side) -> list[str]:
     """What a pane says besides the text: the other position of a moved, split or merged group."""
     clauses, others = (pair.old, pair.new) if side is Side.OLD else (pair.new, pair.old)
     if not clauses:
-        return [f"(not in the {side} text)"]
+        missing = [f"(not in the {side} text)", certainty_note(pair)]
+        return [note for note in missing if note]
     notes = []
     if pair.status is Status.MOVED:
         notes.append(f"moved {'to' if side is Side.OLD else 'from'} {location(others)}")
@@ -249,7 +250,8 @@ def _notes(pair: Pair, side: Side) -> list[str]:
             else f"merged from {len(others)} at {location(others)}"
         )
     if side is Side.NEW:
-        notes.extend(note for note in (shift_note(pair), "routine change" if pair.routine else "") if note)
+        facts = (certainty_note(pair), shift_note(pair), "routine change" if pair.routine else "")
+        notes.extend(note for note in facts if note)
     return [" ".join(printable(note).split()) for note in notes]
 
 

@@ -26,8 +26,13 @@ class Compiled:
     modifiers_before: Scanner | None
     modifiers_after: re.Pattern[str] | None
     weights: dict[str, int]
-    """Weight of each modifier and hedge pattern, by group name."""
+    """Weight of each modifier, hedge and modal pattern, by group name."""
+    markers: dict[str, tuple[str, str, int]]
+    """Marker kind, entry id and value of each modifier, hedge and modal pattern, by group."""
     hedges: dict[str, Scanner | None]
+    modals: Scanner | None
+    modal_exact: re.Pattern[str] | None
+    """A whole stance word that is itself a modal ("will"): the act is the modal's."""
     negation: re.Pattern[str] | None
     actors: Scanner | None
     actor_names: dict[str, str]
@@ -69,8 +74,14 @@ def compile_lexicon(lexicon: Lexicon) -> Compiled:
         items.sort(key=lambda item: -len(item[1]))
         return items, values
 
+    markers: dict[str, tuple[str, str, int]] = {}
+
     def weighted(qualifiers: Iterable[Qualifier], prefix: str) -> tuple[list[tuple[str, str]], dict[str, int]]:
-        return grouped(qualifiers, prefix, lambda qualifier: qualifier.weight)
+        """Patterns as named groups; records each group's weight and marker."""
+        items, entry_of = grouped(qualifiers, prefix, lambda qualifier: qualifier)
+        for group, q in entry_of.items():
+            markers[group] = (q.marker, q.id, q.value if q.marker == "modal" else q.weight)
+        return items, {group: q.weight for group, q in entry_of.items()}
 
     def scanner(items: list[tuple[str, str]], flags: int = re.IGNORECASE, **how: bool) -> Scanner | None:
         return Scanner(items, flags, **how) if items else None
@@ -86,6 +97,8 @@ def compile_lexicon(lexicon: Lexicon) -> Compiled:
         hedges[scope] = scanner(items)
         weights.update(w)
     negations, _ = weighted(lexicon.negations, "x")
+    modal_items, w = weighted(lexicon.modals, "mo")
+    weights.update(w)
 
     def named(names: Iterable[Name], prefix: str) -> tuple[list[tuple[str, str]], dict[str, str]]:
         return grouped(names, prefix, lambda name: name.name)
@@ -112,7 +125,10 @@ def compile_lexicon(lexicon: Lexicon) -> Compiled:
         modifiers_before=scanner(before),
         modifiers_after=regex(after, re.IGNORECASE),
         weights=weights,
+        markers=markers,
         hedges=hedges,
+        modals=scanner(modal_items),
+        modal_exact=regex(modal_items, re.IGNORECASE),
         negation=regex(negations, re.IGNORECASE),
         actors=actor_scanner,
         actor_names=actor_names,

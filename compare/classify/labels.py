@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from compare.classify.compiled import Compiled
 from compare.classify.lexicon import Context, Lexicon, StanceEntry, load_lexicon
+from compare.classify.markers import read_markers
 from compare.classify.scanner import WORD_PATTERN as _WORDS
 from compare.classify.scanner import words as _words
 from compare.model import Clause, Document, Kind, Label
@@ -191,6 +192,7 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
             quoted=quoted,
             attribution=attribution,
             quotes=quotations,
+            markers=_bare_modal_markers(text, plain, words, compiled),
         )
 
     entry = governing.entry
@@ -198,18 +200,24 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
     for peer in peers:
         if peer.entry.kind is entry.kind and peer.entry.rung > strongest.entry.rung:
             strongest = peer
-    rise, phrase_start, phrase_end = _modifiers(plain, words, strongest, compiled)
-    fall, hedges, hedge_start = _hedges(text, plain, words, strongest, compiled)
-    phrase_start = min(phrase_start, hedge_start)  # "may establish", not "establish"
-    actors = _actors_before(plain, governing.phrase_start, opening, speakers, compiled)
+    reading = read_markers(
+        text, plain, words, (strongest.start, strongest.phrase_start, strongest.end), strongest.entry, compiled
+    )
+    # Who speaks is the subject the stance word is attached to (with any names coordinated
+    # before it), not every name before the word: in "They stressed that these launches violate
+    # UN Security Council resolutions and pose a grave threat", the Council is not speaking.
+    subject_ends = [end for start, end, _ in speakers if start == governing.subject_start]
+    speaking_end = max(subject_ends) if subject_ends else governing.phrase_start
+    actors = _actors_before(plain, speaking_end, opening, speakers, compiled)
     if not actors and context.speaker:
         actors = (context.speaker,)
     return Label(
         kind=entry.kind,
-        intensity=max(1, strongest.entry.rung + rise - fall),
-        stance=" ".join(text[phrase_start:phrase_end].split()),
-        negated=_negated(plain, strongest, compiled),
-        hedges=hedges,
+        intensity=max(1, strongest.entry.rung + reading.rise - reading.fall),
+        stance=" ".join(text[reading.phrase_start : reading.phrase_end].split()),
+        negated=reading.negated,
+        hedges=reading.hedges,
+        markers=reading.markers,
         actors=actors,
         targets=tuple(t for t in targets_found if t not in actors),
         topics=topics,
@@ -218,6 +226,17 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
         quotes=quotations,
         stance_quoted=quoted and inside(governing),
     )
+
+
+def _bare_modal_markers(text: str, plain: str, words: list[tuple[int, str]], compiled: Compiled) -> tuple:
+    """The markers around the first modal of a clause with no stance word ("All parties must
+    refrain ..."), so that "must" -> "should" is still seen; () when it has none."""
+    if compiled.modals is None:
+        return ()
+    for start, end, _ in compiled.modals.scan(plain, words):
+        if not _in_relative_clause(plain, start):
+            return read_markers(text, plain, words, (start, start, end), None, compiled).markers
+    return ()
 
 
 def _is_quoted_fragment(quoted: str) -> bool:
@@ -310,6 +329,8 @@ def _stance_hits(
         opens = at_opening(start)
         if entry.needs_subject and subject < 0 and not opens:
             continue
+        if subject < 0 and not opens and not plain[end:].strip(" .;:,)\"'"):
+            continue  # "... or extortion demands.": a noun ending the clause, not a verb
         if subject < 0 and not opens and _INFINITIVE.search(plain, max(0, start - 4), start):
             continue  # "efforts to encourage ...": the complement of another word, not a stance
         hits.append(_Hit(start, end, entry, subject, opens))
@@ -393,84 +414,6 @@ def _govern(hits: list[_Hit], plain: str) -> tuple[_Hit | None, list[_Hit]]:
 def _is_participle(plain: str, hit: _Hit) -> bool:
     word = _WORDS.match(plain, hit.phrase_start)
     return bool(word) and word.group(0).lower().endswith("ing")
-
-
-_LAST_WORD = re.compile(r"[\w'-]+[\s,]*$")
-_NEXT_WORDS = {count: re.compile(rf"(?:[\s,]*[\w'-]+){{0,{count}}}") for count in (1, 2, 3, 4)}
-
-
-def _word_window_start(plain: str, position: int, words: int) -> int:
-    start = position
-    for _ in range(words):
-        match = _LAST_WORD.search(plain, max(0, start - 40), start)
-        if not match:
-            break
-        start = match.start()
-    return start
-
-
-def _word_window_end(plain: str, position: int, words: int) -> int:
-    match = _NEXT_WORDS[words].match(plain, position, position + 80)
-    return match.end() if match else position
-
-
-def _in_window(words: list[tuple[int, str]], start: int, end: int) -> list[tuple[int, str]]:
-    return [word for word in words if start <= word[0] < end]
-
-
-def _modifiers(
-    plain: str, words: list[tuple[int, str]], hit: _Hit, compiled: Compiled
-) -> tuple[int, int, int]:
-    """How far modifiers raise the stance (at most 2), and the stance phrase widened to them."""
-    rise, phrase_start, phrase_end = 0, hit.phrase_start, hit.end
-    if compiled.modifiers_before:
-        window = _in_window(words, _word_window_start(plain, hit.phrase_start, 3), hit.end)
-        for start, _, group in compiled.modifiers_before.scan(plain, window):
-            rise += compiled.weights[group]
-            phrase_start = min(phrase_start, start)
-    if compiled.modifiers_after:
-        window = _in_window(words, hit.end, _word_window_end(plain, hit.end, 3))[:3]
-        match = next(
-            (m for start, _ in window if (m := compiled.modifiers_after.match(plain, start))), None
-        )
-        if match:
-            rise += compiled.weights[match.lastgroup]
-            phrase_end = match.end()
-    return min(rise, 2), phrase_start, phrase_end
-
-
-def _hedges(
-    text: str, plain: str, words: list[tuple[int, str]], hit: _Hit, compiled: Compiled
-) -> tuple[int, tuple[str, ...], int]:
-    """How far hedges lower the stance (at most 2), the hedges as written, and where the
-    earliest hedge standing right before the stance word starts (to widen the phrase)."""
-    fall, found, first_before = 0, [], hit.phrase_start
-    windows = {
-        "clause": words,
-        "before": _in_window(words, _word_window_start(plain, hit.phrase_start, 3), hit.phrase_start),
-        "after": _in_window(words, hit.end, _word_window_end(plain, hit.end, 3)),
-    }
-    for scope, window in windows.items():
-        scanner = compiled.hedges.get(scope)
-        if scanner is None or not window:
-            continue
-        for start, end, group in scanner.scan(plain, window):
-            fall += compiled.weights[group]
-            found.append(" ".join(text[start:end].split()))
-            if scope == "before":
-                first_before = min(first_before, start)
-    return min(fall, 2), tuple(dict.fromkeys(found)), first_before
-
-
-def _negated(plain: str, hit: _Hit, compiled: Compiled) -> bool:
-    if compiled.negation is None:
-        return False
-    before = _word_window_start(plain, hit.phrase_start, 3)
-    after = _word_window_end(plain, hit.end, 2)
-    return bool(
-        compiled.negation.search(plain, before, hit.phrase_start)
-        or compiled.negation.search(plain, hit.end, after)
-    )
 
 
 def _actors_before(

@@ -30,7 +30,14 @@ __all__ = ["Context", "Lexicon", "Name", "Qualifier", "SHIPPED_FILES", "StanceEn
 SHIPPED_FILES = ("stance.toml", "qualifiers.toml", "entities.toml")
 _ROLES = ("verb", "noun", "light")
 _SCOPES = {"modifier": ("before", "after"), "hedge": ("clause", "before", "after")}
-_QUALIFIER_SECTIONS = ("modifier", "hedge", "negation")
+_QUALIFIER_SECTIONS = ("modifier", "hedge", "modal", "negation")
+_MARKERS = {
+    "modifier": ("intensifier",),
+    "hedge": ("qualifier", "likelihood", "tentative", "downtoner"),
+    "modal": ("modal",),
+    "negation": ("negation",),
+}
+"""What shift() may call an entry of each section (the first is the default)."""
 _NAME_SECTIONS = ("actor", "target", "topic", "attribution")
 _SECTIONS = ("stance", *_QUALIFIER_SECTIONS, *_NAME_SECTIONS, "grammar")
 _GRAMMAR_KEYS = ("fillers", "determiners", "prepositions")
@@ -49,16 +56,24 @@ class StanceEntry:
     needs_subject: bool = False
     """Counts only right after a speaker or at the start of the clause."""
     priority: int = 0
+    on_scale: bool = True
+    """False for acts that no ladder orders against other kinds ("announce"): a change to or
+    from one is named, never called stronger or weaker."""
 
 
 @dataclass(frozen=True, slots=True)
 class Qualifier:
-    """A modifier (raises the rung), a hedge (lowers it) or a negation, with where it acts."""
+    """A modifier (raises the rung), a hedge or modal (lowers it) or a negation, with where it
+    acts and what shift() calls it."""
 
     id: str
     patterns: tuple[str, ...]
     weight: int = 1
     scope: str = "before"
+    marker: str = ""
+    """The marker kind shift() reads it as ("intensifier", "qualifier", "modal" ...)."""
+    value: int = 0
+    """A modal's firmness (must 6 ... might 1); unused for the other sections."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +107,7 @@ class Lexicon:
     stances: tuple[StanceEntry, ...]
     modifiers: tuple[Qualifier, ...] = ()
     hedges: tuple[Qualifier, ...] = ()
+    modals: tuple[Qualifier, ...] = ()
     negations: tuple[Qualifier, ...] = ()
     actors: tuple[Name, ...] = ()
     targets: tuple[Name, ...] = ()
@@ -153,6 +169,7 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
             stances=build.stances(),
             modifiers=build.qualifiers("modifier"),
             hedges=build.qualifiers("hedge"),
+            modals=build.qualifiers("modal"),
             negations=build.qualifiers("negation"),
             actors=build.names("actor"),
             targets=build.targets(),
@@ -216,9 +233,10 @@ def _merge(
 
 def _check_entry(section: str, entry: dict[str, object], where: str, fail) -> None:
     allowed = {
-        "stance": {"id", "kind", "rung", "role", "subject", "priority", "patterns", "enabled"},
-        "modifier": {"id", "patterns", "weight", "scope", "enabled"},
-        "hedge": {"id", "patterns", "weight", "scope", "enabled"},
+        "stance": {"id", "kind", "rung", "role", "subject", "priority", "scale", "patterns", "enabled"},
+        "modifier": {"id", "patterns", "weight", "scope", "marker", "enabled"},
+        "hedge": {"id", "patterns", "weight", "scope", "marker", "enabled"},
+        "modal": {"id", "patterns", "weight", "value", "enabled"},
         "negation": {"id", "patterns", "enabled"},
     }.get(section, {"name", "patterns", "enabled"})
     unknown = set(entry) - allowed
@@ -256,10 +274,19 @@ def _check_entry(section: str, entry: dict[str, object], where: str, fail) -> No
         scope = entry.get("scope", "before")
         if scope not in _SCOPES[section]:
             raise fail(f"{where}: scope {scope!r} is not one of {', '.join(_SCOPES[section])}")
-    if section in ("modifier", "hedge"):
-        weight = entry.get("weight", 1)
-        if not isinstance(weight, int) or isinstance(weight, bool) or not 1 <= weight <= 5:
-            raise fail(f"{where}: weight must be a whole number from 1 to 5, not {weight!r}")
+    if section in ("modifier", "hedge", "modal"):
+        lowest = 0 if section == "modal" else 1
+        weight = entry.get("weight", lowest if section == "modal" else 1)
+        if not isinstance(weight, int) or isinstance(weight, bool) or not lowest <= weight <= 5:
+            raise fail(f"{where}: weight must be a whole number from {lowest} to 5, not {weight!r}")
+    if section in _MARKERS and entry.get("marker", _MARKERS[section][0]) not in _MARKERS[section]:
+        raise fail(f"{where}: marker {entry.get('marker')!r} is not one of {', '.join(_MARKERS[section])}")
+    if section == "modal":
+        value = entry.get("value")
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 10:
+            raise fail(f"{where}: value must be a whole number from 0 to 10, not {value!r}")
+    if section == "stance" and not isinstance(entry.get("scale", True), bool):
+        raise fail(f"{where}: scale must be true or false")
 
 
 class _Builder:
@@ -279,6 +306,7 @@ class _Builder:
                 role=str(entry.get("role", "verb")),
                 needs_subject=bool(entry.get("subject", False)),
                 priority=int(entry.get("priority", 0)),
+                on_scale=bool(entry.get("scale", True)),
             )
             for key, entry in self._live("stance")
         )
@@ -288,8 +316,10 @@ class _Builder:
             Qualifier(
                 id=key,
                 patterns=tuple(entry["patterns"]),
-                weight=int(entry.get("weight", 1)),
+                weight=int(entry.get("weight", 0 if section == "modal" else 1)),
                 scope=str(entry.get("scope", "before")),
+                marker=str(entry.get("marker", _MARKERS[section][0])),
+                value=int(entry.get("value", 0)),
             )
             for key, entry in self._live(section)
         )

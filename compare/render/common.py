@@ -6,7 +6,16 @@ from collections.abc import Sequence
 
 from compare.model import Clause, Comparison, Pair, Shift, Status
 
-__all__ = ["SHIFT_MARK", "STATUS_MARK", "location", "pair_location", "shift_note", "summary_line"]
+__all__ = [
+    "SHIFT_MARK",
+    "SHIFT_WORD",
+    "STATUS_MARK",
+    "certainty_note",
+    "location",
+    "pair_location",
+    "shift_note",
+    "summary_line",
+]
 
 STATUS_MARK: dict[Status, str] = {
     Status.UNCHANGED: "=",
@@ -20,23 +29,56 @@ STATUS_MARK: dict[Status, str] = {
 """One sign per status, so that a monochrome view still tells them apart."""
 
 
-SHIFT_MARK: dict[Shift, str] = {Shift.STRONGER: "\u25b2", Shift.WEAKER: "\u25bc"}
-"""Arrows for hardened and softened pairs, shown with the words, never instead of them."""
+SHIFT_MARK: dict[Shift, str] = {
+    Shift.STRONGER: "\u25b2",
+    Shift.WEAKER: "\u25bc",
+    Shift.MIXED: "\u25c6",
+    Shift.UNCLEAR: "?",
+}
+"""Signs for the claims about a pair's stance, shown with the words, never instead of them."""
 
-SHIFT_WORD: dict[Shift, str] = {Shift.STRONGER: "hardened", Shift.WEAKER: "softened"}
+SHIFT_WORD: dict[Shift, str] = {
+    Shift.STRONGER: "hardened",
+    Shift.WEAKER: "softened",
+    Shift.MIXED: "mixed",
+    Shift.UNCLEAR: "unclear",
+}
 
 
 def shift_note(pair: Pair) -> str:
-    """"▲ hardened: expressed concern -> strongly condemned", or "" when the stance held.
+    """What the pair's stance did, with its evidence: "▲ hardened: modal: may -> will ▲";
+    "= same stance: target dropped: China" where something else changed; "" when nothing did.
 
     >>> from compare.model import Pair, Shift, Status
-    >>> shift_note(Pair(Status.REWORDED, (), (), shift=Shift.WEAKER, shift_reason="will -> may"))
-    '▼ softened: will -> may'
+    >>> shift_note(Pair(Status.REWORDED, (), (), shift=Shift.WEAKER, shift_reason="modal: will -> may ▼"))
+    '▼ softened: modal: will -> may ▼'
+    >>> shift_note(Pair(Status.REWORDED, (), (), shift=Shift.SAME, shift_reason="target dropped: China"))
+    '= same stance: target dropped: China'
     """
-    if pair.shift not in SHIFT_MARK:
+    if pair.shift in SHIFT_MARK:
+        reason = f": {pair.shift_reason}" if pair.shift_reason else ""
+        if pair.shift is Shift.UNCLEAR:
+            return f"{SHIFT_MARK[pair.shift]} {pair.shift_reason or SHIFT_WORD[pair.shift]}"
+        return f"{SHIFT_MARK[pair.shift]} {SHIFT_WORD[pair.shift]}{reason}"
+    if pair.shift is Shift.SAME and pair.shift_reason and pair.shift_reason != "same stance":
+        return f"= same stance: {pair.shift_reason}"
+    return ""
+
+
+def certainty_note(pair: Pair) -> str:
+    """"weak pairing (0.42)", "likely pairing (0.66)", "maybe not added (0.55)" ...; "" when sure.
+
+    >>> from compare.model import Pair, Status
+    >>> certainty_note(Pair(Status.REWORDED, (), (), confidence=0.42))
+    'weak pairing (0.42)'
+    >>> certainty_note(Pair(Status.REMOVED, (), (), confidence=0.7))
+    'may have a counterpart (0.70)'
+    """
+    if pair.certainty == "sure" or pair.confidence is None:
         return ""
-    reason = f": {pair.shift_reason}" if pair.shift_reason else ""
-    return f"{SHIFT_MARK[pair.shift]} {SHIFT_WORD[pair.shift]}{reason}"
+    if pair.status in (Status.ADDED, Status.REMOVED):
+        return f"may have a counterpart ({pair.confidence:.2f})"
+    return f"{pair.certainty} pairing ({pair.confidence:.2f})"
 
 
 def location(clauses: Sequence[Clause]) -> str:
@@ -76,10 +118,14 @@ def summary_line(comparison: Comparison) -> str:
         return "no clauses to compare"
     total = sum(counts.values())
     line = f"{total} pairs: " + ", ".join(parts)
-    shifts = [
-        f"{sum(p.shift is shift for p in comparison.pairs)} {word}" for shift, word in SHIFT_WORD.items()
-    ]
+    counted = {shift: sum(p.shift is shift for p in comparison.pairs) for shift in SHIFT_WORD}
+    shifts = [f"{counted[shift]} {SHIFT_WORD[shift]}" for shift in (Shift.STRONGER, Shift.WEAKER)]
+    if counted[Shift.MIXED]:
+        shifts.append(f"{counted[Shift.MIXED]} mixed")
     routine = sum(p.routine for p in comparison.pairs)
     if any(clause.label is not None for pair in comparison.pairs for clause in (*pair.old, *pair.new)):
         line += "; " + ", ".join(shifts) + f", {routine} routine"
+    uncertain = sum(1 for p in comparison.pairs if p.certainty != "sure")
+    if uncertain:
+        line += f"; {uncertain} uncertain"
     return line

@@ -5,8 +5,13 @@ Schema version 1 (extend it, never break it)::
     {"schema_version": 1,
      "old": {"path", "title", "date"}, "new": {...},
      "summary": {status: count, ...},
-     "pairs": [{"status", "score", "old": [clause...], "new": [clause...], "words": [op...]}]}
-    clause = {"id", "paragraph", "sentence", "start", "end", "text", ...}
+     "pairs": [{"status", "score", "confidence", "certainty", "matched_by",
+                "shift", "shift_reason", "shift_evidence": [{"marker", "old", "new", "direction"}],
+                "old": [clause...], "new": [clause...], "words": [op...]}]}
+    clause = {"id", "paragraph", "sentence", "start", "end", "text", "kind", ...,
+              "markers": [{"kind", "text", "value", "entry"}]}
+
+The README's "JSON output" section documents every field.
 
 Keys are sorted, non-ASCII kept, indent 2, final newline. C1 control and bidi characters, which
 ``json`` would pass through raw, are written as \\u escapes so the output is safe to print.
@@ -71,9 +76,16 @@ def pair_record(pair: Pair) -> dict[str, Any]:
         "new": [clause_record(clause) for clause in pair.new],
         "words": [{"op": op.op, "text": op.text} for op in pair.words],
     }
+    record["confidence"] = pair.confidence
+    record["certainty"] = pair.certainty
+    record["matched_by"] = pair.matched_by
     if any(clause.label is not None for clause in (*pair.old, *pair.new)):
         record["shift"] = pair.shift.value if pair.shift else None
         record["shift_reason"] = pair.shift_reason
+        record["shift_evidence"] = [
+            {"marker": item.marker, "old": item.old, "new": item.new, "direction": item.direction.value}
+            for item in pair.shift_evidence
+        ]
         record["routine"] = pair.routine
     return record
 
@@ -108,4 +120,8 @@ def label_record(label: Label) -> dict[str, Any]:
         "attribution": label.attribution,
         "quotes": list(label.quotes),
         "stance_quoted": label.stance_quoted,
+        "markers": [
+            {"kind": marker.kind, "text": marker.text, "value": marker.value, "entry": marker.entry}
+            for marker in label.markers
+        ],
     }

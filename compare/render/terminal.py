@@ -1,6 +1,7 @@
 """Terminal output of ``jointdiff diff``: like ``git diff --word-diff``, but clause by clause.
 
-Each pair is a header line (status sign, status, positions, score) and its text, with deleted
+Each pair is a header line (status sign, status, positions, score, how sure the pairing is when
+it is not sure, the stance shift with its evidence) and its text, with deleted
 words in red and inserted words in green; without colour, git's plain word-diff markers
 ``[-deleted-]`` and ``{+inserted+}`` carry the same information. A summary line of counts per
 status closes the output. All document text passes through ``compare.safe.printable``.
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from compare.model import Comparison, Pair, Shift, Status
-from compare.render.common import STATUS_MARK, pair_location, shift_note, summary_line
+from compare.render.common import STATUS_MARK, certainty_note, pair_location, shift_note, summary_line
 from compare.safe import printable
 
 __all__ = ["render"]
@@ -23,8 +24,12 @@ _STYLE = {
     "insert": "\x1b[32;1m",
     "dim": "\x1b[2m",
     "bold": "\x1b[1m",
+    "weak": "\x1b[2;3;33m",
     Shift.STRONGER: "\x1b[1;31m",
     Shift.WEAKER: "\x1b[1;34m",
+    Shift.MIXED: "\x1b[1;35m",
+    Shift.UNCLEAR: "\x1b[2m",
+    Shift.SAME: "\x1b[2m",
     Status.UNCHANGED: "\x1b[2m",
     Status.REWORDED: "\x1b[33m",
     Status.MOVED: "\x1b[35m",
@@ -63,6 +68,9 @@ def _header(pair: Pair, color: bool) -> str:
     text = _paint(f"{STATUS_MARK[pair.status]} {pair.status.value}  {pair_location(pair)}{score}", pair.status, color)
     if pair.routine:
         text += "  " + _paint("(routine)", "dim", color)
+    certainty = certainty_note(pair)
+    if certainty:
+        text += "  " + _paint(f"[{certainty}]", "weak", color)
     note = shift_note(pair)
     if note and pair.shift is not None:
         text += "  " + _paint(printable(note), pair.shift, color)

@@ -60,6 +60,7 @@ def test_the_frames_hold_one_row_per_clause_and_per_pair() -> None:
     comparison = compare_documents(old, new)
     pairs = pair_frame(comparison)
     assert len(pairs) == len(comparison.pairs)
-    assert set(pairs["shift"].dropna()) <= {"stronger", "weaker", "same"}
+    assert set(pairs["shift"].dropna()) <= {"stronger", "weaker", "same", "mixed", "unclear"}
+    assert pairs["confidence"].between(0, 1).all()
     assert (pairs["shift"] == "stronger").sum() >= 3
     assert len(clause_frame(label_document(new))) == len(label_document(new))

@@ -31,7 +31,7 @@ def test_different_documents_exit_1(pair: tuple[str, str], capsys: pytest.Captur
     assert main(["diff", "--no-color", *pair]) == 1
     out = capsys.readouterr().out
     assert "[-express concern about-] {+strongly condemn+}" in out
-    assert "\u25b2 hardened: express concern -> strongly condemn" in out
+    assert "\u25b2 hardened: act: express concern -> condemn \u25b2; intensifier added: strongly \u25b2" in out
     assert out.rstrip().endswith("2 pairs: 1 unchanged, 1 reworded; 1 hardened, 0 softened, 0 routine")
 
 

@@ -142,9 +142,9 @@ LADDERS = {
         "We warmly welcome the progress made.",
     ],
     "position": [
+        "We take note of the report.",
         "We note the report.",
         "We recognize the report's findings.",
-        "We reaffirm the importance of the report.",
     ],
 }
 

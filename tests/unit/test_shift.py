@@ -1,4 +1,4 @@
-"""shift(): direction and reason of the stance change of aligned pairs."""
+"""shift(): direction, evidence and reason of the stance change of aligned pairs."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 
 from compare.classify import classify
-from compare.model import Clause, Kind, Label, Pair, Shift, Status
-from compare.shift import WEAK_MATCH, compare_labels, shift
+from compare.model import SURE, Clause, Evidence, Kind, Label, Pair, Shift, Status
+from compare.shift import compare_labels, shift
 
 
 def clause(text: str, doc_id: str = "old", index: int = 0) -> Clause:
@@ -22,54 +22,97 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
 @pytest.mark.parametrize(
     ("old", "new", "direction", "reason"),
     [
-        ("We expressed concern about the launches.", "We strongly condemned the launches.",
-         Shift.STRONGER, "expressed concern -> strongly condemned"),
-        ("We strongly condemned the launches.", "We expressed concern about the launches.",
-         Shift.WEAKER, "strongly condemned -> expressed concern"),
-        ("In this context, we express our deep concern over the war raging in Ukraine.",
-         "We express our deepest concern over the war raging in Ukraine.",
-         Shift.STRONGER, "express our deep concern -> express our deepest concern"),
-        ("We will establish a working group.", "We may establish a working group.",
-         Shift.WEAKER, "commitment dropped 'will' -> 'may establish'"),
+        # the speech act on its ladder, and across kinds where a scale holds both
+        ("We expressed concern about the launches.", "We condemned the launches.",
+         Shift.STRONGER, "act: expressed concern -> condemned ▲"),
+        ("We condemned the launches.", "We expressed concern about the launches.",
+         Shift.WEAKER, "act: condemned -> expressed concern ▼"),
+        ("We seek to deepen our partnership with ASEAN.", "We intend to deepen our partnership with ASEAN.",
+         Shift.STRONGER, "act: seek -> intend to ▲"),
         ("We intend to open new consulates.", "We will open new consulates.",
-         Shift.STRONGER, "intend to -> will"),
+         Shift.STRONGER, "act: intend to -> will ▲"),
+        ("Noting the report of the Secretary-General,", "Taking note of the report of the Secretary-General,",
+         Shift.WEAKER, "act: Noting -> Taking note ▼"),
+        ("Encourages Member States to ratify the Treaty;", "Calls upon Member States to ratify the Treaty;",
+         Shift.STRONGER, "act: Encourages -> Calls upon ▲"),
+        ("Requests the Secretary-General to report on the matter;",
+         "Decides to establish a mechanism on the matter;", Shift.STRONGER,
+         "act: Requests (call) -> Decides (decision) ▲"),
+        ("Takes note of the report of the Secretary-General;", "Welcomes the report of the Secretary-General;",
+         Shift.STRONGER, "act: Takes note (position) -> Welcomes (welcome) ▲"),
+        ("Welcomes the efforts of the Government;", "Notes the efforts of the Government;",
+         Shift.WEAKER, "act: Welcomes (welcome) -> Notes (position) ▼"),
+        ("We will champion adherence to international law.",
+         "We emphasise the importance of adherence to international law.",
+         Shift.WEAKER, "act: will (commitment) -> emphasise (position) ▼"),
+        ("The ministers met in Tokyo.", "The ministers condemned the launch in Tokyo.",
+         Shift.STRONGER, "act added: condemned (concern) ▲"),
+        ("We express concern about the drills.", "We call on China to engage in dialogue.",
+         Shift.SAME, "kind changed: express concern (concern) -> call on (call)"),
+        # acts no ladder orders
+        ("We affirm the importance of the partnership.", "We emphasized the importance of the partnership.",
+         Shift.SAME, "act: affirm -> emphasized"),
+        ("We announce a new initiative on health security.", "We underscore a new initiative on health security.",
+         Shift.SAME, "kind changed: announce (commitment) -> underscore (position)"),
+        # modality and likelihood
+        ("We will establish a working group.", "We may establish a working group.",
+         Shift.WEAKER, "modal: will -> may ▼"),
+        ("We may expand cooperation on maritime security.", "We will expand cooperation on maritime security.",
+         Shift.STRONGER, "modal: may -> will ▲"),
+        ("All parties must refrain from the use of force.", "All parties should refrain from the use of force.",
+         Shift.WEAKER, "modal: must -> should ▼"),
+        ("The Committee will maintain the target range.", "The Committee will likely maintain the target range.",
+         Shift.WEAKER, "hedge added: likely ▼"),
+        # qualifiers, conditions and time limits
         ("We will coordinate our assistance.", "We will, where appropriate, coordinate our assistance.",
-         Shift.WEAKER, "hedge added: 'where appropriate'"),
+         Shift.WEAKER, "qualifier added: where appropriate ▼"),
         ("The Committee will act as needed.", "The Committee will act.",
-         Shift.STRONGER, "hedge dropped: 'as needed'"),
-        ("We support the plan.", "We do not support the plan.", Shift.WEAKER, "negation added"),
+         Shift.STRONGER, "qualifier dropped: as needed ▲"),
+        ("The Committee anticipates that rates will remain low for some time.",
+         "The Committee anticipates that rates will remain low.", Shift.STRONGER,
+         "qualifier dropped: for some time ▲"),
+        ("We will, where appropriate, share information.", "We will, as appropriate, share information.",
+         Shift.SAME, "same stance"),
+        # intensifiers and downtoners
+        ("We will closely monitor developments in the region.", "We will monitor developments in the region.",
+         Shift.WEAKER, "intensifier dropped: closely ▼"),
+        ("We support the peace process.", "We strongly support the peace process.",
+         Shift.STRONGER, "intensifier added: strongly ▲"),
+        ("We express grave concern over the launches.", "We express our gravest concern over the launches.",
+         Shift.STRONGER, "intensifier: grave -> gravest ▲"),
+        ("In particular, we steadfastly oppose any attempt to change the status quo.",
+         "We steadfastly oppose any attempt to change the status quo.", Shift.SAME, "same stance"),
+        ("We wholeheartedly reaffirm our support for Ukraine.", "We reaffirm our unwavering support for Ukraine.",
+         Shift.SAME, "same stance"),
+        # negation
+        ("We support the plan.", "We do not support the plan.", Shift.WEAKER, "negation added: not ▼"),
         ("We will no longer fund the program.", "We will fund the program.", Shift.STRONGER,
-         "negation removed"),
+         "negation dropped: not ▲"),
+        ("We do not accept any unilateral attempt to change the status quo.",
+         "We reject any unilateral attempt to change the status quo.", Shift.SAME, "act: do not accept -> reject"),
+        # markers that disagree
+        ("We express concern about the launches.", "We condemn, where appropriate, the launches.",
+         Shift.MIXED, "act: express concern -> condemn ▲; qualifier added: where appropriate ▼"),
+        # content is not stance
         ("We condemn Russia's attacks.", "We condemn Russia's and North Korea's attacks.",
          Shift.SAME, "target added: North Korea"),
         ("We condemn the attacks on Ukraine.", "We condemn the attacks.", Shift.SAME,
          "target dropped: Ukraine"),
-        ("We express concern about the drills.", "We call on China to engage in dialogue.",
-         Shift.SAME, "kind changed: concern -> call"),
-        ("Requests the Secretary-General to report on the matter;",
-         "Decides to establish a mechanism on the matter;", Shift.STRONGER,
-         "call 'Requests' -> decision 'Decides'"),
-        ("Takes note of the report of the Secretary-General;", "Welcomes the report of the Secretary-General;",
-         Shift.STRONGER, "position 'Takes note' -> welcome 'Welcomes'"),
-        ("Welcomes the efforts of the Government;", "Notes the efforts of the Government;",
-         Shift.WEAKER, "welcome 'Welcomes' -> position 'Notes'"),
-        ("We will champion adherence to international law.",
-         "We emphasise the importance of adherence to international law.",
-         Shift.WEAKER, "commitment dropped 'will' -> position 'emphasise'"),
-        ("The ministers met in Tokyo.", "The ministers condemned the launch in Tokyo.",
-         Shift.STRONGER, "stance added: concern 'condemned'"),
-        ("We welcome the work of IORA.", "We strongly support IORA.", Shift.STRONGER,
-         "welcome -> strongly support"),
         ("We reaffirm our commitment to the alliance.", "We reaffirm our commitment to the Alliance.",
          Shift.SAME, "same stance"),
-        ("We do not accept any unilateral attempt to change the status quo.",
-         "We reject any unilateral attempt to change the status quo.", Shift.SAME, "same stance"),
     ],
 )
 def test_direction_and_reason(old: str, new: str, direction: Shift, reason: str) -> None:
     result = shift(pair(old, new))
     assert result.shift is direction, result.shift_reason
     assert reason in (result.shift_reason or ""), result.shift_reason
+
+
+def test_every_marker_that_differs_is_evidence_with_its_own_direction() -> None:
+    result = shift(pair("We will, where appropriate, consider sanctions.", "We must consider sanctions."))
+    assert Evidence("modal", "will", "must", Shift.STRONGER) in result.shift_evidence
+    assert Evidence("qualifier", "where appropriate", "", Shift.STRONGER) in result.shift_evidence
+    assert result.shift is Shift.STRONGER
 
 
 def test_a_new_target_alone_never_makes_a_pair_stronger() -> None:
@@ -82,7 +125,7 @@ def test_a_new_target_alone_never_makes_a_pair_stronger() -> None:
 def test_added_and_removed_pairs_have_no_shift(status: Status) -> None:
     sides = ((clause("We condemn the attack."),), ())
     result = shift(Pair(status, *(sides if status is Status.REMOVED else sides[::-1])))
-    assert (result.shift, result.shift_reason) == (None, None)
+    assert (result.shift, result.shift_reason, result.shift_evidence) == (None, None, ())
 
 
 def test_an_unchanged_pair_is_the_same_with_no_reason() -> None:
@@ -90,12 +133,21 @@ def test_an_unchanged_pair_is_the_same_with_no_reason() -> None:
     assert (result.shift, result.shift_reason) == (Shift.SAME, None)
 
 
-def test_a_split_pair_compares_the_strongest_stance_of_each_side() -> None:
-    old = (clause("We express concern about the drills and welcome the talks."),)
-    new = (clause("We condemn the drills.", "new", 0), clause("We welcome the talks.", "new", 1))
+def test_a_split_pair_compares_the_part_that_corresponds() -> None:
+    old = (clause("We express concern about the drills."),)
+    new = (clause("We condemn the drills.", "new", 0), clause("We welcome the talks on the drills.", "new", 1))
     result = shift(Pair(Status.SPLIT, old, new))
     assert result.shift is Shift.STRONGER
-    assert "condemn" in (result.shift_reason or "")
+    assert "condemn" in (result.shift_reason or "") and "part 1 of 2 compared" in (result.shift_reason or "")
+
+
+def test_a_merged_pair_compares_the_part_that_corresponds() -> None:
+    old = (clause("We welcome the talks.", "old", 0), clause("We express concern about the drills.", "old", 1))
+    new = (clause("We welcome the talks and condemn the drills.", "new"),)
+    result = shift(Pair(Status.MERGED, old, new))
+    # the new clause is a concern (a condemnation governs a mixed clause): so is old part 2
+    assert result.shift is Shift.STRONGER
+    assert "part 2 of 2 compared" in (result.shift_reason or ""), result.shift_reason
 
 
 def test_unlabelled_clauses_are_classified_first() -> None:
@@ -113,23 +165,15 @@ def test_shift_leaves_its_input_alone() -> None:
     assert original.shift is None and original.shift_reason is None
 
 
-def test_a_weak_match_between_kinds_claims_no_direction_but_a_rung_change_keeps_it() -> None:
-    def clause(text: str, doc_id: str) -> Clause:
-        return classify(Clause(doc_id, 0, 1, 1, 0, len(text), text))
+def test_a_weak_pairing_names_the_change_but_claims_no_direction() -> None:
+    sure = pair("We express concern over the launches.", "We strongly condemn the launches of missiles.")
+    weak = shift(replace(sure, confidence=SURE - 0.2))
+    assert weak.shift is Shift.UNCLEAR
+    assert weak.shift_reason.startswith("weak pairing (0.60), no direction claimed")
+    assert weak.shift_evidence == shift(sure).shift_evidence != ()
+    assert shift(replace(sure, confidence=SURE)).shift is Shift.STRONGER
 
-    across = Pair(
-        Status.REWORDED,
-        (clause("We believe all countries have a role in regional peace.", "old"),),
-        (clause("We are united in our commitment to regional peace.", "new"),),
-        score=WEAK_MATCH - 4,
-    )
-    within = Pair(
-        Status.REWORDED,
-        (clause("We express concern over the launches.", "old"),),
-        (clause("We strongly condemn the launches of missiles.", "new"),),
-        score=WEAK_MATCH - 4,
-    )
-    weak = shift(across)
-    assert weak.shift is Shift.SAME and weak.shift_reason.startswith("weak match")
-    assert shift(within).shift is Shift.STRONGER
-    assert shift(replace(across, score=WEAK_MATCH + 20)).shift is Shift.STRONGER
+
+def test_a_weak_pairing_without_a_marker_change_stays_the_same() -> None:
+    weak = replace(pair("We condemn the attack.", "We condemn the attack on the city."), confidence=0.3)
+    assert shift(weak).shift is Shift.SAME

@@ -42,6 +42,9 @@ def _table(pair: Pair) -> Table:
     heading = [pair_location(pair)]
     if pair.score is not None:
         heading.append(f"score {pair.score:g}")
+    if pair.confidence is not None:
+        found_by = f", by {pair.matched_by}" if pair.matched_by else ""
+        heading.append(f"{pair.certainty} ({pair.confidence:.2f}{found_by})")
     if pair.routine:
         heading.append("routine")
     note = shift_note(pair)

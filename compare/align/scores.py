@@ -1,0 +1,236 @@
+"""How alike two clauses are: every old clause against every new one, in a few vectorised passes.
+
+Two families of score, both 0-100:
+
+- **words**: rapidfuzz's ratio over word codes, in order and as a bag, averaged; with the
+  "hybrid" scorer, pairs sharing at least HYBRID_BAND of their words are rescored on
+  characters too and keep the higher score (see ``compare.align.align`` for the other scorers);
+- **content**: the share of rare words two clauses have in common (see ``compare.align.texts``),
+  as a Dice coefficient and as the share of the shorter clause found in the longer one, averaged.
+  It sees one clause carried whole inside a longer one ("... and will expand coverage to the
+  Indian Ocean region in the coming months"), where the words score falls with the length.
+
+A pair's **similarity** is the higher of the two: what ``--threshold`` applies to and what the
+views show as the score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from compare.align.texts import Text, View
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = [
+    "HYBRID_BAND",
+    "SCORERS",
+    "Scores",
+    "content_of",
+    "dice_and_contained",
+    "score",
+    "similarity",
+    "words_of",
+]
+
+HYBRID_BAND = 25.0
+"""With the "hybrid" scorer, pairs whose words score reaches this are rescored on characters
+too (and keep the higher score); the rest are too unlike to be worth the time."""
+
+SCORERS = ("hybrid", "words", "blend", "ratio", "token_sort_ratio", "token_set_ratio", "WRatio")
+
+_THREADED_FROM = 40_000
+"""Matrices with at least this many cells are scored on every core; smaller ones on one, where
+starting threads would cost more than it saves."""
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """Every old clause against every new one."""
+
+    words: np.ndarray
+    """String similarity (0-100) with the chosen scorer."""
+    shared: np.ndarray
+    """Summed weight of the words each pair has in common."""
+    old_mass: np.ndarray
+    """Summed weight of each old clause's words."""
+    new_mass: np.ndarray
+    """Summed weight of each new clause's words."""
+
+    @property
+    def dice(self) -> np.ndarray:
+        """Weighted share (0-100) of the two clauses' rare words that they have in common."""
+        import numpy as np
+
+        total = np.maximum(self.old_mass[:, None] + self.new_mass[None, :], 1e-6)
+        return 200.0 * self.shared / total
+
+    @property
+    def contained(self) -> np.ndarray:
+        """Weighted share (0-100) of the shorter clause's rare words found in the longer one."""
+        import numpy as np
+
+        smaller = np.maximum(np.minimum(self.old_mass[:, None], self.new_mass[None, :]), 1e-6)
+        return np.minimum(100.0 * self.shared / smaller, 100.0)
+
+    def old_in_new(self) -> np.ndarray:
+        """Weighted share (0-100) of each old clause's words found in each new clause."""
+        import numpy as np
+
+        return np.minimum(100.0 * self.shared / np.maximum(self.old_mass[:, None], 1e-6), 100.0)
+
+    def new_in_old(self) -> np.ndarray:
+        """Weighted share (0-100) of each new clause's words found in each old clause."""
+        import numpy as np
+
+        return np.minimum(100.0 * self.shared / np.maximum(self.new_mass[None, :], 1e-6), 100.0)
+
+    @property
+    def content(self) -> np.ndarray:
+        """The content score: dice and containment averaged."""
+        return (self.dice + self.contained) / 2
+
+    @property
+    def similarity(self) -> np.ndarray:
+        """The higher of the words and the content score."""
+        import numpy as np
+
+        return np.maximum(self.words, self.content)
+
+    def flipped(self) -> Scores:
+        """The same scores with the documents swapped."""
+        return Scores(self.words.T, self.shared.T, self.new_mass, self.old_mass)
+
+
+def score(view: View, scorer: str) -> Scores:
+    """All scores of all clause pairs of a view."""
+    words = _words(view.old, view.new, scorer)
+    shared = _shared(view)
+    old_mass = _masses(view, view.old)
+    new_mass = _masses(view, view.new)
+    return Scores(words, shared, old_mass, new_mass)
+
+
+def similarity(view: View, a: Text, b: Text, scorer: str) -> float:
+    """One pair's similarity, as ``Scores.similarity`` would give it, rounded to 0.1.
+
+    >>> from compare.align.texts import View, Text
+    >>> view = View((), (), {"a": 1.0, "b": 1.0})
+    >>> similarity(view, Text("x y", "ab"), Text("x y", "ab"), "hybrid")
+    100.0
+    """
+    return round(max(words_of(a, b, scorer), content_of(view, a, b)), 1)
+
+
+def content_of(view: View, a: Text, b: Text) -> float:
+    """The content score (0-100) of one pair.
+
+    >>> from compare.align.texts import View, Text
+    >>> view = View((), (), {"a": 1.0, "b": 1.0, "c": 2.0})
+    >>> round(content_of(view, Text("", "ab"), Text("", "abc")), 1)
+    83.3
+    """
+    return sum(dice_and_contained(view, a, b)) / 2
+
+
+def dice_and_contained(view: View, a: Text, b: Text) -> tuple[float, float]:
+    """The Dice and containment scores (0-100) of one pair."""
+    set_a, set_b = set(a.code), set(b.code)
+    mass_a = sum(view.weight.get(code, 0.0) for code in set_a)
+    mass_b = sum(view.weight.get(code, 0.0) for code in set_b)
+    shared = sum(view.weight.get(code, 0.0) for code in set_a & set_b)
+    if not shared:
+        return 0.0, 0.0
+    return 200.0 * shared / (mass_a + mass_b), min(100.0, 100.0 * shared / min(mass_a, mass_b))
+
+
+def words_of(a: Text, b: Text, scorer: str) -> float:
+    """One pair's words score, as ``_words`` would give it, without the matrix machinery.
+
+    >>> words_of(Text("we note the plan", "abcd"), Text("we note the plan", "abcd"), "hybrid")
+    100.0
+    """
+    from rapidfuzz import fuzz
+
+    if scorer not in ("words", "hybrid"):
+        return float(_words([a], [b], scorer)[0, 0])
+    words = (fuzz.ratio(a.code, b.code) + fuzz.ratio(_sorted(a.code), _sorted(b.code))) / 2
+    if scorer == "hybrid" and words >= HYBRID_BAND:
+        characters = (fuzz.ratio(a.key, b.key) + fuzz.token_sort_ratio(a.key, b.key)) / 2
+        words = max(words, characters)
+    return float(words)
+
+
+def _words(old_texts: Sequence[Text], new_texts: Sequence[Text], scorer: str) -> np.ndarray:
+    """String similarity (0-100) of every old text with every new text."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    if not old_texts or not new_texts:
+        return np.zeros((len(old_texts), len(new_texts)), dtype=np.float32)
+    workers = -1 if len(old_texts) * len(new_texts) >= _THREADED_FROM else 1
+
+    def matrix(function: object, a: Sequence[str], b: Sequence[str]) -> np.ndarray:
+        return process.cdist(a, b, scorer=function, processor=None, dtype=np.float32, workers=workers)
+
+    old_keys = [text.key for text in old_texts]
+    new_keys = [text.key for text in new_texts]
+    if scorer in ("words", "hybrid"):
+        old_codes = [text.code for text in old_texts]
+        new_codes = [text.code for text in new_texts]
+        in_order = matrix(fuzz.ratio, old_codes, new_codes)
+        bag = matrix(fuzz.ratio, [_sorted(c) for c in old_codes], [_sorted(c) for c in new_codes])
+        words = (in_order + bag) / 2
+        if scorer == "words":
+            return words
+        rows, cols = np.nonzero(words >= HYBRID_BAND)
+        if len(rows):
+            old_near = [old_keys[r] for r in rows.tolist()]
+            new_near = [new_keys[c] for c in cols.tolist()]
+            characters = sum(
+                process.cpdist(old_near, new_near, scorer=scorer_, processor=None, dtype=np.float32, workers=workers)
+                for scorer_ in (fuzz.ratio, fuzz.token_sort_ratio)
+            ) / 2
+            words[rows, cols] = np.maximum(words[rows, cols], characters)
+        return words
+    if scorer == "blend":
+        in_order = matrix(fuzz.ratio, old_keys, new_keys)
+        return (in_order + matrix(fuzz.token_sort_ratio, old_keys, new_keys)) / 2
+    return matrix(getattr(fuzz, scorer), old_keys, new_keys)
+
+
+def _sorted(codes: str) -> str:
+    return "".join(sorted(codes))
+
+
+def _shared(view: View) -> np.ndarray:
+    """Summed weight of the words every old clause shares with every new clause."""
+    import numpy as np
+
+    shape = (len(view.old), len(view.new))
+    if not view.old or not view.new:
+        return np.zeros(shape, dtype=np.float32)
+    old_sets = [set(text.code) for text in view.old]
+    new_sets = [set(text.code) for text in view.new]
+    # Only words found on both sides can be shared: a dense matrix over those stays small.
+    shared_vocabulary = sorted(set().union(*old_sets) & set().union(*new_sets))
+    column = {code: k for k, code in enumerate(shared_vocabulary)}
+    weights = np.asarray([view.weight[code] for code in shared_vocabulary], dtype=np.float32)
+
+    def incidence(word_sets: list[set[str]]) -> np.ndarray:
+        matrix = np.zeros((len(word_sets), len(column)), dtype=np.float32)
+        rows = [r for r, words in enumerate(word_sets) for code in words if code in column]
+        cols = [column[code] for words in word_sets for code in words if code in column]
+        matrix[rows, cols] = 1.0
+        return matrix
+
+    return (incidence(old_sets) * weights[None, :]) @ incidence(new_sets).T
+
+
+def _masses(view: View, texts: Sequence[Text]) -> np.ndarray:
+    import numpy as np
+
+    return np.asarray([view.mass(text) for text in texts], dtype=np.float32)

@@ -1,0 +1,187 @@
+"""Every marker of how firmly a clause puts its stance, read around its governing stance word.
+
+classify() finds the act (the governing stance word: "condemn", "will", "express ... concern")
+and asks this module what stands around it:
+
+- **intensifiers** (``[[modifier]]``: "strongly", "grave", "gravest") within three words before
+  the act, not across a comma ("In particular, we oppose": "particular" is not about
+  "oppose"), or right after it ("condemn in the strongest terms", "will closely monitor");
+- **modals** (``[[modal]]``: must, will, should, would, may, might) within three words before
+  it, or the act itself when it is one ("We will ...");
+- **hedges** (``[[hedge]]``): qualifiers (conditions, time limits), likelihood ("likely"),
+  tentative verbs after the act ("will explore"), downtoners ("somewhat");
+- **negation** within three words before the act or right after it.
+
+The rung of the label rises by the intensifiers' weights (at most 2) and falls by the hedges'
+and modals' weights (at most 2); ``Label.markers`` keeps each marker as written, for shift().
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from compare.model import Marker
+
+if TYPE_CHECKING:
+    from compare.classify.compiled import Compiled
+    from compare.classify.lexicon import StanceEntry
+
+__all__ = ["Reading", "read_markers", "word_window_end", "word_window_start"]
+
+_LAST_WORD = re.compile(r"[\w'-]+[\s,]*$")
+_NEXT_WORDS = {count: re.compile(rf"(?:[\s,]*[\w'-]+){{0,{count}}}") for count in (1, 2, 3, 4)}
+_CLAUSE_MARK = re.compile(r"[,;:()]")
+
+RISE_CAP = 2
+"""The most intensifiers can raise a rung."""
+FALL_CAP = 2
+"""The most hedges and modals can lower a rung."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What stands around the act: how far it moves the rung, and each marker."""
+
+    rise: int
+    fall: int
+    phrase_start: int
+    """Where the stance phrase starts, widened to the intensifiers and modals before the act."""
+    phrase_end: int
+    """Where it ends, widened to an intensifier after the act."""
+    hedges: tuple[str, ...]
+    """Hedges and lowering modals as written (``Label.hedges``)."""
+    negated: bool
+    markers: tuple[Marker, ...]
+
+
+def read_markers(
+    text: str,
+    plain: str,
+    words: list[tuple[int, str]],
+    act: tuple[int, int, int],
+    entry: StanceEntry | None,
+    compiled: Compiled,
+) -> Reading:
+    """The markers around an act standing at ``plain[act[1]:act[2]]``.
+
+    Args:
+        text: the clause as written; ``plain`` the same with ASCII quotes and dashes.
+        words: word starts of ``plain`` and their first letters (``scanner.words``).
+        act: where the stance word itself starts (a noun after its light verb), where the act's
+            phrase starts (the light verb, if any) and where it ends.
+        entry: the act's lexicon entry; None when the anchor is a bare modal ("All parties
+            must refrain"), which gives markers but no act.
+    """
+    act_start, act_phrase_start, act_end = act
+    found: list[Marker] = []
+
+    def written(start: int, end: int) -> str:
+        return " ".join(text[start:end].split())
+
+    before_start = _clause_start(plain, word_window_start(plain, act_phrase_start, 3), act_phrase_start)
+    before = _in_window(words, before_start, act_phrase_start)
+    after = _in_window(words, act_end, word_window_end(plain, act_end, 3))
+    phrase_start, phrase_end = act_phrase_start, act_end
+    rise = fall = 0
+    hedges: list[str] = []
+
+    if entry is not None:
+        phrase = written(act_phrase_start, act_end)
+        found.append(Marker("act", phrase, entry.rung, act_phrase_start, entry.id, entry.on_scale))
+    act_is_modal = compiled.modal_exact is not None and compiled.modal_exact.fullmatch(plain, act_start, act_end)
+    if act_is_modal:
+        _, modal_id, value = compiled.markers[act_is_modal.lastgroup]
+        found.append(Marker("modal", written(act_start, act_end), value, act_start, modal_id))
+        fall += compiled.weights[act_is_modal.lastgroup]
+        if compiled.weights[act_is_modal.lastgroup] and entry is None:
+            hedges.append(written(act_start, act_end))
+    if compiled.modals is not None:
+        for start, end, group in compiled.modals.scan(plain, before):
+            _, modal_id, value = compiled.markers[group]
+            found.append(Marker("modal", written(start, end), value, start, modal_id))
+            fall += compiled.weights[group]
+            if compiled.weights[group]:
+                hedges.append(written(start, end))
+            phrase_start = min(phrase_start, start)
+    if compiled.modifiers_before is not None:
+        window = _in_window(words, before_start, act_end)
+        for start, end, group in compiled.modifiers_before.scan(plain, window):
+            weight = compiled.weights[group]
+            found.append(Marker("intensifier", written(start, end), weight, start, compiled.markers[group][1]))
+            rise += weight
+            phrase_start = min(phrase_start, start)
+    if compiled.modifiers_after is not None:
+        match = next((m for start, _ in after[:3] if (m := compiled.modifiers_after.match(plain, start))), None)
+        if match:
+            weight = compiled.weights[match.lastgroup]
+            entry_id = compiled.markers[match.lastgroup][1]
+            found.append(Marker("intensifier", written(match.start(), match.end()), weight, match.start(), entry_id))
+            rise += weight
+            phrase_end = match.end()
+    for scope, window in (("clause", words), ("before", before), ("after", after)):
+        scanner = compiled.hedges.get(scope)
+        if scanner is None or not window:
+            continue
+        for start, end, group in scanner.scan(plain, window):
+            kind, hedge_id, weight = compiled.markers[group]
+            found.append(Marker(kind, written(start, end), -weight, start, hedge_id))
+            fall += weight
+            hedges.append(written(start, end))
+            if scope == "before":
+                phrase_start = min(phrase_start, start)
+    negated = _negated(plain, act_phrase_start, act_end, compiled)
+    if negated:
+        found.append(Marker("negation", "not", -1, act_phrase_start, "not"))
+    found.sort(key=lambda marker: marker.start)
+    return Reading(
+        rise=min(rise, RISE_CAP),
+        fall=min(fall, FALL_CAP),
+        phrase_start=phrase_start,
+        phrase_end=phrase_end,
+        hedges=tuple(dict.fromkeys(hedges)),
+        negated=negated,
+        markers=tuple(found),
+    )
+
+
+def word_window_start(plain: str, position: int, words: int) -> int:
+    """Where the ``words`` words before ``position`` start."""
+    start = position
+    for _ in range(words):
+        match = _LAST_WORD.search(plain, max(0, start - 40), start)
+        if not match:
+            break
+        start = match.start()
+    return start
+
+
+def word_window_end(plain: str, position: int, words: int) -> int:
+    """Where the ``words`` words after ``position`` end."""
+    match = _NEXT_WORDS[words].match(plain, position, position + 80)
+    return match.end() if match else position
+
+
+def _clause_start(plain: str, start: int, position: int) -> int:
+    """``start``, moved past the last comma or other clause mark before ``position``.
+
+    >>> _clause_start("In particular, we oppose", 3, 18)
+    14
+    """
+    marks = [match.end() for match in _CLAUSE_MARK.finditer(plain, start, position)]
+    return marks[-1] if marks else start
+
+
+def _in_window(words: list[tuple[int, str]], start: int, end: int) -> list[tuple[int, str]]:
+    return [word for word in words if start <= word[0] < end]
+
+
+def _negated(plain: str, act_start: int, act_end: int, compiled: Compiled) -> bool:
+    if compiled.negation is None:
+        return False
+    before = word_window_start(plain, act_start, 3)
+    after = word_window_end(plain, act_end, 2)
+    return bool(
+        compiled.negation.search(plain, before, act_start) or compiled.negation.search(plain, act_end, after)
+    )
