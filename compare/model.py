@@ -140,6 +140,8 @@ class Marker:
     the same marker in other words."""
     scaled: bool = True
     """For an act: whether a ladder orders it against acts of other kinds."""
+    of_kind: str = ""
+    """For an act: its kind of stance ("concern", "commitment" ...); "" for other markers."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,6 +47,9 @@ _DEMAND = {Kind.CALL: 0, Kind.DECISION: 1}
 NOTING_RUNG = 2
 """Positions up to this rung ("takes note of", "notes", "recalls") lie below every other stance."""
 WEAK_MODAL = 3
+ACT_ALONE_MATTERS = frozenset({Kind.CONCERN, Kind.CALL, Kind.DECISION})
+"""Kinds of act whose mere appearance or disappearance is a change of stance: a condemnation,
+a demand or a decision added is a harder line; a commitment added may be a change of tense."""
 """Modals up to this firmness (would, may, might, could) hedge what they govern."""
 _ADDED_IS_WEAKER = ("likelihood", "qualifier", "tentative")
 _SHOWN_AS = {"likelihood": "hedge", "tentative": "hedge"}
@@ -66,6 +69,7 @@ def shift(pair: Pair) -> Pair:
         return dataclasses.replace(pair, shift=Shift.SAME, shift_reason=None, shift_evidence=())
     old, new, note = _corresponding(pair.old, pair.new)
     evidence = compare_markers(old, new, _text(pair.old), _text(pair.new))
+    evidence = [item for item in evidence if not _in_new_content(item, pair)]
     direction = _net(evidence)
     reason = describe(evidence, old, new)
     if note and evidence:
@@ -108,6 +112,8 @@ def compare_markers(old: Label, new: Label, old_text: str = "", new_text: str = 
         direction = Shift.WEAKER if new.negated else Shift.STRONGER
         evidence.append(Evidence("negation", "" if new.negated else "not", "not" if new.negated else "", direction))
     evidence += _modal(old_markers, new_markers)
+    evidence += _obligation(old_markers, new_markers)
+    evidence += _other_acts(old_markers, new_markers)
     for kind in _ADDED_IS_WEAKER:
         evidence += _present_or_not(kind, old_markers, new_markers)
     evidence += _weights("intensifier", old_markers, new_markers)
@@ -170,22 +176,27 @@ def _act(old: Label, new: Label, old_markers: Sequence[Marker], new_markers: Seq
         markers = new_markers if new_act else old_markers
         if _is_modal_act(present, markers) and _first("modal", old_markers if new_act else new_markers):
             return []  # "we will" -> "we must": both modals, the modal says it
-        label = new if new_act else old
+        label_kind = present.of_kind or (new if new_act else old).kind
         direction = Shift.STRONGER if new_act else Shift.WEAKER
-        if not present.scaled:
+        if not present.scaled or Kind(present.of_kind or label_kind) not in ACT_ALONE_MATTERS:
+            # A commitment or position appearing or going alone is as often a change of tense or
+            # wording ("will purchase" -> "continues to purchase", "are determined that" ->
+            # "reaffirm that") as of stance: named, not directed.
             direction = Shift.SAME
-        shown = f"{present.text} ({label.kind})"
+        shown = f"{present.text} ({label_kind})"
         return [Evidence("act", "" if new_act else shown, shown if new_act else "", direction)]
     if _is_modal_act(old_act, old_markers) and _is_modal_act(new_act, new_markers):
         return []  # "will" -> "may": the modal says it
-    if old.kind is new.kind:
+    old_kind = Kind(old_act.of_kind) if old_act.of_kind else old.kind
+    new_kind = Kind(new_act.of_kind) if new_act.of_kind else new.kind
+    if old_kind is new_kind:
         if new_act.value == old_act.value:
             same_entry = old_act.entry == new_act.entry if old_act.entry else _normal(old_act.text) == _normal(new_act.text)
             return [] if same_entry else [Evidence("act", old_act.text, new_act.text, Shift.SAME)]
         direction = Shift.STRONGER if new_act.value > old_act.value else Shift.WEAKER
         return [Evidence("act", old_act.text, new_act.text, direction)]
-    order = _cross_kind(old.kind, old_act, new.kind, new_act)
-    old_shown, new_shown = f"{old_act.text} ({old.kind})", f"{new_act.text} ({new.kind})"
+    order = _cross_kind(old_kind, old_act, new_kind, new_act)
+    old_shown, new_shown = f"{old_act.text} ({old_kind})", f"{new_act.text} ({new_kind})"
     if order is None:
         return [Evidence("kind changed", old_shown, new_shown, Shift.SAME)]
     return [Evidence("act", old_shown, new_shown, Shift.STRONGER if order > 0 else Shift.WEAKER)]
@@ -220,6 +231,38 @@ def _modal(old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list
     if present.value <= WEAK_MODAL:
         direction = Shift.WEAKER if new_modal else Shift.STRONGER
     return [Evidence("modal", "" if new_modal else present.text, present.text if new_modal else "", direction)]
+
+
+def _obligation(old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list[Evidence]:
+    """A modal outside the act's own ("differences must be settled") that both sides have."""
+    old_one, new_one = _first("obligation", old_markers), _first("obligation", new_markers)
+    if old_one is None or new_one is None or old_one.value == new_one.value:
+        return []
+    direction = Shift.STRONGER if new_one.value > old_one.value else Shift.WEAKER
+    return [Evidence("modal", old_one.text, new_one.text, direction)]
+
+
+def _other_acts(old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list[Evidence]:
+    """The clause's other stance words, one against one in order, where both sides have as many
+    ("Recalling ..., taking note of" -> "Recalling ..., noting"): more or fewer is content."""
+    old_acts = [m for m in old_markers if m.kind == "also"]
+    new_acts = [m for m in new_markers if m.kind == "also"]
+    if len(old_acts) != len(new_acts):
+        return []
+    evidence = []
+    for old_act, new_act in zip(old_acts, new_acts, strict=True):
+        if old_act.entry == new_act.entry:
+            continue
+        old_kind, new_kind = Kind(old_act.of_kind), Kind(new_act.of_kind)
+        if old_kind is new_kind and old_act.value != new_act.value:
+            direction = Shift.STRONGER if new_act.value > old_act.value else Shift.WEAKER
+            evidence.append(Evidence("act", old_act.text, new_act.text, direction))
+        elif old_kind is not new_kind:
+            order = _cross_kind(old_kind, old_act, new_kind, new_act)
+            if order is not None:
+                direction = Shift.STRONGER if order > 0 else Shift.WEAKER
+                evidence.append(Evidence("act", f"{old_act.text} ({old_kind})", f"{new_act.text} ({new_kind})", direction))
+    return evidence
 
 
 def _present_or_not(kind: str, old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list[Evidence]:
@@ -277,6 +320,27 @@ def _unless_in(markers: Sequence[Marker], other_markers: Sequence[Marker], other
         marker
         for marker in markers
         if marker.kind not in _WEIGHED or _normal(marker.text) in read_there or f" {_normal(marker.text)} " not in words
+    )
+
+
+CONTENT_RUN = 4
+"""Words of content inserted or deleted around a marker from which the marker belongs to that
+content ("and our commitment to pursuing designations, as appropriate, by the Committee"), not
+to the proposition the two sides share."""
+
+
+def _in_new_content(item: Evidence, pair: Pair) -> bool:
+    """Whether a marker found on one side only stands inside a run of words that side added or
+    dropped: a hedge on added content does not hedge the proposition carried forward."""
+    if item.marker not in _WEIGHED or (item.old and item.new):
+        return False
+    marker, op = (item.new, "insert") if item.new else (item.old, "delete")
+    words = len(marker.split())
+    return any(
+        f" {_normal(marker)} " in f" {_normal(_PUNCTUATION.sub(' ', run.text))} "
+        and len(run.text.split()) - words >= CONTENT_RUN
+        for run in pair.words
+        if run.op == op
     )
 
 

@@ -25,6 +25,9 @@ class Compiled:
     noun_entries: dict[str, StanceEntry]
     modifiers_before: Scanner | None
     modifiers_after: re.Pattern[str] | None
+    modifiers_clause: Scanner | None
+    """Adverbs of action read anywhere in the clause ("... and closely monitor"): markers for
+    shift(), never a rise of the rung."""
     weights: dict[str, int]
     """Weight of each modifier, hedge and modal pattern, by group name."""
     markers: dict[str, tuple[str, str, int]]
@@ -91,8 +94,10 @@ def compile_lexicon(lexicon: Lexicon) -> Compiled:
     weights.update(w)
     after, w = weighted((m for m in lexicon.modifiers if m.scope == "after"), "ma")
     weights.update(w)
+    anywhere, w = weighted((m for m in lexicon.modifiers if m.scope == "clause"), "mc")
+    weights.update(w)
     hedges: dict[str, Scanner | None] = {}
-    for scope in ("clause", "before", "after"):
+    for scope in ("clause", "near", "before", "after"):
         items, w = weighted((h for h in lexicon.hedges if h.scope == scope), f"h{scope[0]}")
         hedges[scope] = scanner(items)
         weights.update(w)
@@ -124,6 +129,7 @@ def compile_lexicon(lexicon: Lexicon) -> Compiled:
         noun_entries={group: entry for group, _, entry in noun_branches},
         modifiers_before=scanner(before),
         modifiers_after=regex(after, re.IGNORECASE),
+        modifiers_clause=scanner(anywhere),
         weights=weights,
         markers=markers,
         hedges=hedges,

@@ -15,7 +15,7 @@ from compare.classify.lexicon import Context, Lexicon, StanceEntry, load_lexicon
 from compare.classify.markers import read_markers
 from compare.classify.scanner import WORD_PATTERN as _WORDS
 from compare.classify.scanner import words as _words
-from compare.model import Clause, Document, Kind, Label
+from compare.model import Clause, Document, Kind, Label, Marker
 
 __all__ = ["classify", "classify_all", "plain_quotes"]
 
@@ -200,9 +200,11 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
     for peer in peers:
         if peer.entry.kind is entry.kind and peer.entry.rung > strongest.entry.rung:
             strongest = peer
+    head = _head_of_modal(plain, strongest, hits, compiled)
     reading = read_markers(
-        text, plain, words, (strongest.start, strongest.phrase_start, strongest.end), strongest.entry, compiled
+        text, plain, words, (strongest.start, strongest.phrase_start, strongest.end), strongest.entry, compiled, head
     )
+    markers = reading.markers + _other_markers(text, plain, words, hits, (strongest, head), reading.markers, compiled)
     # Who speaks is the subject the stance word is attached to (with any names coordinated
     # before it), not every name before the word: in "They stressed that these launches violate
     # UN Security Council resolutions and pose a grave threat", the Council is not speaking.
@@ -217,7 +219,7 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
         stance=" ".join(text[reading.phrase_start : reading.phrase_end].split()),
         negated=reading.negated,
         hedges=reading.hedges,
-        markers=reading.markers,
+        markers=tuple(sorted(markers, key=lambda marker: marker.start)),
         actors=actors,
         targets=tuple(t for t in targets_found if t not in actors),
         topics=topics,
@@ -228,15 +230,71 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
     )
 
 
+def _head_of_modal(plain: str, act: _Hit, hits: list[_Hit], compiled: Compiled) -> tuple[int, int, StanceEntry] | None:
+    """The stance verb a modal act governs ("will [continue to] strongly SUPPORT", "will,
+    where appropriate, SUPPORT"), if one follows it with only fillers and asides between; None
+    when the act is no modal or governs none."""
+    if compiled.modal_exact is None or not compiled.modal_exact.fullmatch(plain, act.start, act.end):
+        return None
+    for hit in hits:
+        if hit.phrase_start >= act.end:
+            between = _ASIDE.sub(" ", plain[act.end : hit.phrase_start])
+            if compiled.fillers.fullmatch(between):
+                return hit.phrase_start, hit.end, hit.entry
+    return None
+
+
+_ASIDE = re.compile(r",[^,]{1,40},")
+"""A phrase set off by commas between a modal and its verb ("will, where appropriate, ...")."""
+
+OBLIGATIONS = frozenset({"must", "shall", "should", "may"})
+"""Modals read wherever they stand in a clause, for what it obliges ("differences must be settled
+through dialogue"): shift() compares them when both versions have one."""
+
+
+def _other_markers(
+    text: str,
+    plain: str,
+    words: list[tuple[int, str]],
+    hits: list[_Hit],
+    used: tuple[_Hit, tuple[int, int, StanceEntry] | None],
+    found: tuple[Marker, ...],
+    compiled: Compiled,
+) -> tuple[Marker, ...]:
+    """The clause's other stance words ("Recalling ..., and NOTING the proposals"), as "also"
+    markers, and its obligation modals outside the act's own, as "obligation" markers."""
+    act, head = used
+    taken = {marker.start for marker in found} | {act.phrase_start, act.start}
+    if head is not None:
+        taken.add(head[0])
+    extra = []
+    for hit in hits:
+        if hit.phrase_start in taken or hit.start in taken:
+            continue
+        phrase = " ".join(text[hit.phrase_start : hit.end].split())
+        entry = hit.entry
+        extra.append(Marker("also", phrase, entry.rung, hit.phrase_start, entry.id, entry.on_scale, entry.kind.value))
+    if compiled.modals is not None:
+        for start, end, group in compiled.modals.scan(plain, words):
+            _, modal_id, value = compiled.markers[group]
+            if start not in taken and modal_id in OBLIGATIONS:
+                extra.append(Marker("obligation", " ".join(text[start:end].split()), value, start, modal_id))
+    return tuple(extra)
+
+
 def _bare_modal_markers(text: str, plain: str, words: list[tuple[int, str]], compiled: Compiled) -> tuple:
     """The markers around the first modal of a clause with no stance word ("All parties must
     refrain ..."), so that "must" -> "should" is still seen; () when it has none."""
     if compiled.modals is None:
         return ()
     for start, end, _ in compiled.modals.scan(plain, words):
-        if not _in_relative_clause(plain, start):
-            return read_markers(text, plain, words, (start, start, end), None, compiled).markers
+        if _SUBORDINATE.search(plain, 0, start):
+            break  # "... conditions that may generate inflation": not the clause's own modal
+        return read_markers(text, plain, words, (start, start, end), None, compiled).markers
     return ()
+
+
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|if|whether|unless|until)\b", re.IGNORECASE)
 
 
 def _is_quoted_fragment(quoted: str) -> bool:
@@ -329,7 +387,7 @@ def _stance_hits(
         opens = at_opening(start)
         if entry.needs_subject and subject < 0 and not opens:
             continue
-        if subject < 0 and not opens and not plain[end:].strip(" .;:,)\"'"):
+        if subject < 0 and not opens and " " not in plain[start:end] and not plain[end:].strip(" .;:,)\"'"):
             continue  # "... or extortion demands.": a noun ending the clause, not a verb
         if subject < 0 and not opens and _INFINITIVE.search(plain, max(0, start - 4), start):
             continue  # "efforts to encourage ...": the complement of another word, not a stance
@@ -341,6 +399,9 @@ def _stance_hits(
     return [hit for hit in hits if not _in_relative_clause(plain, hit.phrase_start)]
 
 
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
 def _governed_noun(
     plain: str, light_end: int, nouns: list[tuple[int, int, StanceEntry]]
 ) -> tuple[int, int, StanceEntry] | None:
@@ -348,7 +409,7 @@ def _governed_noun(
         n_start = noun[0]
         if n_start < light_end:
             continue
-        between = plain[light_end:n_start]
+        between = _ABBREVIATION.sub("", plain[light_end:n_start])  # "reiterated U.S. support"
         found = _WORD.findall(between)
         if len(found) > 4 or any(ch in between for ch in '.;:,()"'):
             return None

@@ -29,7 +29,7 @@ __all__ = ["Context", "Lexicon", "Name", "Qualifier", "SHIPPED_FILES", "StanceEn
 
 SHIPPED_FILES = ("stance.toml", "qualifiers.toml", "entities.toml")
 _ROLES = ("verb", "noun", "light")
-_SCOPES = {"modifier": ("before", "after"), "hedge": ("clause", "before", "after")}
+_SCOPES = {"modifier": ("before", "after", "clause"), "hedge": ("clause", "near", "before", "after")}
 _QUALIFIER_SECTIONS = ("modifier", "hedge", "modal", "negation")
 _MARKERS = {
     "modifier": ("intensifier",),

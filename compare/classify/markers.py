@@ -8,8 +8,10 @@ and asks this module what stands around it:
   "oppose"), or right after it ("condemn in the strongest terms", "will closely monitor");
 - **modals** (``[[modal]]``: must, will, should, would, may, might) within three words before
   it, or the act itself when it is one ("We will ...");
-- **hedges** (``[[hedge]]``): qualifiers (conditions, time limits), likelihood ("likely"),
-  tentative verbs after the act ("will explore"), downtoners ("somewhat");
+- **hedges** (``[[hedge]]``): qualifiers (conditions, time limits) anywhere in the clause or,
+  for words as often about the content ("currently available", "temporarily occupied"),
+  within three words of the act; likelihood ("will likely") next to the act; tentative verbs
+  after it ("will explore"); downtoners before it ("somewhat");
 - **negation** within three words before the act or right after it.
 
 The rung of the label rises by the intensifiers' weights (at most 2) and falls by the hedges'
@@ -63,6 +65,7 @@ def read_markers(
     act: tuple[int, int, int],
     entry: StanceEntry | None,
     compiled: Compiled,
+    head: tuple[int, int, StanceEntry] | None = None,
 ) -> Reading:
     """The markers around an act standing at ``plain[act[1]:act[2]]``.
 
@@ -73,6 +76,9 @@ def read_markers(
             phrase starts (the light verb, if any) and where it ends.
         entry: the act's lexicon entry; None when the anchor is a bare modal ("All parties
             must refrain"), which gives markers but no act.
+        head: where a modal act ("We will ...") is followed by the stance verb it governs
+            ("will strongly support"), that verb's start, end and entry: it is the act shift()
+            compares, the modal its modal.
     """
     act_start, act_phrase_start, act_end = act
     found: list[Marker] = []
@@ -87,9 +93,19 @@ def read_markers(
     rise = fall = 0
     hedges: list[str] = []
 
-    if entry is not None:
+    if head is not None:
+        head_start, head_end, head_entry = head
+        found.append(
+            Marker(
+                "act", written(head_start, head_end), head_entry.rung, head_start, head_entry.id,
+                head_entry.on_scale, head_entry.kind.value,
+            )
+        )
+    elif entry is not None:
         phrase = written(act_phrase_start, act_end)
-        found.append(Marker("act", phrase, entry.rung, act_phrase_start, entry.id, entry.on_scale))
+        found.append(
+            Marker("act", phrase, entry.rung, act_phrase_start, entry.id, entry.on_scale, entry.kind.value)
+        )
     act_is_modal = compiled.modal_exact is not None and compiled.modal_exact.fullmatch(plain, act_start, act_end)
     if act_is_modal:
         _, modal_id, value = compiled.markers[act_is_modal.lastgroup]
@@ -120,7 +136,13 @@ def read_markers(
             found.append(Marker("intensifier", written(match.start(), match.end()), weight, match.start(), entry_id))
             rise += weight
             phrase_end = match.end()
-    for scope, window in (("clause", words), ("before", before), ("after", after)):
+    if compiled.modifiers_clause is not None:
+        taken = {marker.start for marker in found}
+        for start, end, group in compiled.modifiers_clause.scan(plain, words):
+            if start not in taken:
+                found.append(Marker("intensifier", written(start, end), compiled.weights[group], start, compiled.markers[group][1]))
+    near = before + after
+    for scope, window in (("clause", words), ("near", near), ("before", before), ("after", after)):
         scanner = compiled.hedges.get(scope)
         if scanner is None or not window:
             continue
@@ -129,7 +151,7 @@ def read_markers(
             found.append(Marker(kind, written(start, end), -weight, start, hedge_id))
             fall += weight
             hedges.append(written(start, end))
-            if scope == "before":
+            if scope == "before" or (scope == "near" and start < act_phrase_start):
                 phrase_start = min(phrase_start, start)
     negated = _negated(plain, act_phrase_start, act_end, compiled)
     if negated:
