@@ -469,7 +469,23 @@ def _govern(hits: list[_Hit], plain: str) -> tuple[_Hit | None, list[_Hit]]:
         if concerns:
             governing = concerns[0]
             peers = [hit for hit in peers if hit.phrase_start > governing.start]
+    if governing.entry.kind is Kind.POSITION:
+        # "The two Presidents affirmed that the two countries WILL cooperate": what the speakers
+        # affirm is their own commitment, so the clause is one.
+        pledged = next(
+            (
+                hit for hit in hits
+                if hit.entry.kind is Kind.COMMITMENT and hit.subject_start >= 0 and hit.start > governing.end
+                and _THAT.search(plain, governing.end, hit.subject_start)
+            ),
+            None,
+        )
+        if pledged is not None:
+            return pledged, [hit for hit in peers if hit.phrase_start > pledged.start]
     return governing, peers
+
+
+_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 
 
 def _is_participle(plain: str, hit: _Hit) -> bool:
