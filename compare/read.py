@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from compare.errors import InputError
+from compare.limits import MAX_INPUT_VARIABLE, Unreadable, max_input_bytes, read_limited, read_stream
 from compare.model import Block, BlockKind, Document, Furniture
 
 __all__ = ["parse", "read"]
@@ -245,18 +246,24 @@ class _Body:
 # Public API
 
 
-def read(source: str | os.PathLike[str], *, stdin: BinaryIO | None = None) -> Document:
+def read(
+    source: str | os.PathLike[str], *, stdin: BinaryIO | None = None, max_bytes: int | None = None
+) -> Document:
     """Read a statement. "-" reads bytes from `stdin` (default sys.stdin.buffer).
 
     The format comes from the extension (.txt .md .html .htm .pdf); for any other name, and for
     standard input, it is sniffed from the content.
 
+    Args:
+        max_bytes: the largest input read; ``compare.limits.max_input_bytes()`` (50 MB unless
+            ``JOINTDIFF_MAX_INPUT_MB`` says otherwise) when None.
+
     Raises:
-        InputError: the input is missing, unreadable, empty, binary, undecodable, an encrypted
-            or corrupt PDF, or holds no text.
+        InputError: the input is missing, unreadable, not a regular file or a pipe, larger than
+            the limit, empty, binary, undecodable, an encrypted or corrupt PDF, or holds no text.
     """
     name = os.fspath(source)
-    data = _read_bytes(name, stdin)
+    data = _read_bytes(name, stdin, max_input_bytes() if max_bytes is None else max_bytes)
     if not data:
         raise InputError(f"cannot read '{name}': empty file")
     source_format = _EXTENSIONS.get(Path(name).suffix.lower()) if name != "-" else None
@@ -310,18 +317,19 @@ def parse(text: str, *, path: str = "<text>", source_format: str = "text") -> Do
 # Bytes: reading, sniffing, decoding
 
 
-def _read_bytes(name: str, stdin: BinaryIO | None) -> bytes:
-    """All the bytes of a file, or of standard input for "-"; OS errors become InputErrors."""
+def _read_bytes(name: str, stdin: BinaryIO | None, limit: int) -> bytes:
+    """All the bytes of a file, or of standard input for "-", up to `limit`.
+
+    Devices, sockets and folders are refused; a named pipe is read while data keeps coming
+    (``compare.limits.read_limited``). Every failure becomes an InputError naming the file.
+    """
+    hint = f"set {MAX_INPUT_VARIABLE} to raise the limit"
     try:
         if name == "-":
-            return (stdin if stdin is not None else sys.stdin.buffer).read()
-        return Path(name).read_bytes()
-    except FileNotFoundError as err:
-        raise InputError(f"cannot read '{name}': no such file") from err
-    except IsADirectoryError as err:
-        raise InputError(f"cannot read '{name}': is a directory") from err
-    except PermissionError as err:
-        raise InputError(f"cannot read '{name}': permission denied") from err
+            return read_stream(stdin if stdin is not None else sys.stdin.buffer, limit, limit_hint=hint)
+        return read_limited(name, limit, pipes=True, limit_hint=hint)
+    except Unreadable as err:  # chained to the OS error where there is one
+        raise InputError(f"cannot read '{name}': {err.reason}") from (err.__cause__ or err)
     except OSError as err:
         reason = (err.strerror or str(err) or type(err).__name__).lower()
         raise InputError(f"cannot read '{name}': {reason}") from err
