@@ -144,7 +144,7 @@ _WORD_START = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:[-\u2011][^\W\d_]+)*")
 
 # Markdown.
-_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
+_ATX_OPENING = re.compile(r" {0,3}#{1,6}(?=[ \t]|$)")
 _RELEASE_MARKER = re.compile(r"\s*\\?#{3}\s*")
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 _SETEXT = re.compile(r" {0,3}(?:=+|-{2,})[ \t]*")
@@ -182,7 +182,8 @@ _YAML_HEX = {"x": 2, "u": 4, "U": 8}
 _MARKDOWN_SIGNALS = (
     re.compile(r"^#{1,6} \S", re.M),
     re.compile(r"\*\*[^*\n]+\*\*"),
-    re.compile(r"\[[^\]\n]+\]\([^)\s]+\)"),
+    # Neither part may hold its own opening bracket: "[a[a[a..." is then linear, not quadratic.
+    re.compile(r"\[[^\[\]\n]+\]\([^()\s]+\)"),
     re.compile(r"^\\#", re.M),
     re.compile(r"^(?:-|\d+\.) {2,3}\S", re.M),
     re.compile(r"\\[\[\]*_]"),
@@ -1144,9 +1145,9 @@ def _markdown_body(text: str) -> _Body:
             flush()
         elif _THEMATIC_BREAK.fullmatch(raw):
             flush()
-        elif match := _ATX.fullmatch(raw):
+        elif (heading := _atx_heading(raw)) is not None:
             flush()
-            chunk = _Chunk([_Line(line.number, match.group(2) or "")], BlockKind.HEADING)
+            chunk = _Chunk([_Line(line.number, heading)], BlockKind.HEADING)
             flush()
         elif (match := _LIST_ITEM.fullmatch(raw)) and not chunk.continues_with(match):
             flush()
@@ -1164,6 +1165,28 @@ def _markdown_body(text: str) -> _Body:
     title = values.get("title") or None
     date = _iso_date(values.get("date", "")) or _iso_date(values.get("published_time", ""))
     return _Body(tuple(paras), tuple(furniture), tuple(metadata), title and _collapse(title), date)
+
+
+def _atx_heading(line: str) -> str | None:
+    """The text of a Markdown heading line ("## Title ##"), or None for any other line.
+
+    The closing run of "#" goes when white space precedes it. Done with string methods: as one
+    regular expression, a lazy title before optional trailing blanks takes time quadratic in a
+    run of spaces.
+
+    >>> _atx_heading("## Joint Statement ##"), _atx_heading("#"), _atx_heading("# C# #")
+    ('Joint Statement', '', 'C#')
+    >>> _atx_heading("#hashtag") is None, _atx_heading("####### seven") is None
+    (True, True)
+    """
+    opening = _ATX_OPENING.match(line)
+    if opening is None:
+        return None
+    title = line[opening.end() :].strip(" \t")
+    unclosed = title.rstrip("#")
+    if unclosed != title and unclosed[-1:] in (" ", "\t"):
+        return unclosed.rstrip(" \t")
+    return title
 
 
 @dataclass(slots=True)
