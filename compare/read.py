@@ -16,12 +16,15 @@ import bisect
 import datetime
 import html
 import io
+import logging
 import math
 import os
 import re
 import sys
+import warnings
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -1644,25 +1647,54 @@ def _start(values: dict[str, str]) -> int:
 
 
 def _pdf_pages(data: bytes, name: str) -> list[str]:
-    """The text layer of each page, with pypdf (imported here: only PDFs pay for it)."""
-    from pypdf import PdfReader
+    """The text layer of each page, with pypdf (imported here: only PDFs pay for it).
 
+    A PDF encrypted with an empty user password (an owner password only restricts printing or
+    copying) opens like any other; AES needs the ``cryptography`` package, a dependency.
+    """
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    encrypted = False
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")
-            except Exception as err:  # pypdf needs an extra package for some ciphers
-                raise InputError(f"cannot read '{name}': encrypted PDF") from err
-            if not opened:
+        with _quiet_pypdf():
+            reader = PdfReader(io.BytesIO(data))
+            encrypted = reader.is_encrypted
+            if encrypted and not reader.decrypt(""):
                 raise InputError(f"cannot read '{name}': encrypted PDF")
-        return [page.extract_text() or "" for page in reader.pages]
+            return [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
+    except DependencyError as err:
+        problem = "encrypted PDF (its cipher needs the 'cryptography' package)"
+        raise InputError(f"cannot read '{name}': {problem}") from err
     # pypdf raises many kinds of exception on damaged files; every one means a bad input here.
     except Exception as err:
         reason = str(err).strip().rstrip(".").lower() or type(err).__name__
-        raise InputError(f"cannot read '{name}': corrupt PDF ({reason})") from err
+        what = "encrypted PDF" if encrypted else "corrupt PDF"
+        raise InputError(f"cannot read '{name}': {what} ({reason})") from err
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """Keep pypdf's own log lines and warnings ("EOF marker not found") off standard error.
+
+    They describe repairs pypdf made on the way; whether the file could be read at all is what
+    read() reports, in one line. Python's last-resort handler would otherwise print every
+    record of a logger that nobody configured.
+    """
+    logger = logging.getLogger("pypdf")
+    handler = logging.NullHandler()
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def _pdf_body(pages: Sequence[str]) -> _Body:
