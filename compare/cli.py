@@ -242,7 +242,10 @@ def diff(
     """
     from compare.render import render
 
-    comparison = settings.compare(*read_pair(*inputs(old, new, example)))
+    old_document, new_document = read_pair(*inputs(old, new, example))
+    comparison = settings.compare(old_document, new_document)
+    for warning in comparison.new.warnings[len(new_document.warnings) :]:
+        warn(warning)  # what comparing found: clauses that differ only in invisible characters
     colored = fmt == "terminal" and use_color(color)
     output = render(comparison, fmt, color=colored, only_changes=only_changes)
     click.echo(output, nl=False, color=colored)
