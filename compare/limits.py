@@ -35,6 +35,7 @@ __all__ = [
     "describe_size",
     "max_clauses",
     "max_input_bytes",
+    "max_text_chars",
     "read_limited",
     "read_stream",
 ]
@@ -87,6 +88,14 @@ def max_clauses() -> int:
         UsageError: the variable is set to something other than a positive number.
     """
     return max(1, int(_positive(MAX_CLAUSES_VARIABLE, DEFAULT_MAX_CLAUSES, "a number of clauses")))
+
+
+def max_text_chars() -> int:
+    """The longest document text worth laying out: ``max_clauses()`` clauses of the longest
+    length ``segment`` lets a clause have. Anything longer has more clauses than the limit."""
+    from compare.segment import MAX_CLAUSE_CHARS
+
+    return max_clauses() * MAX_CLAUSE_CHARS
 
 
 def _positive(variable: str, default: float, what: str) -> float:
@@ -234,7 +243,7 @@ def _reason(err: OSError) -> str:
 
 
 def check_clause_count(document: Document, limit: int | None = None) -> None:
-    """Refuse a document with more clauses than the limit, before anything expensive runs on it.
+    """Refuse a document with more clauses than the limit, before it is classified or aligned.
 
     A clause is at most ``segment.MAX_CLAUSE_CHARS`` long, so a text longer than ``limit`` times
     that is refused without segmenting it; otherwise it is segmented and its clauses counted.
@@ -253,6 +262,6 @@ def check_clause_count(document: Document, limit: int | None = None) -> None:
             return
         count = f"{clauses} clauses"
     raise InputError(
-        f"cannot compare '{document.path}': {count}, over the limit of {limit} "
+        f"cannot read '{document.path}': too long: {count}, the limit is {limit} "
         f"(set {MAX_CLAUSES_VARIABLE} to raise it)"
     )

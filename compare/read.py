@@ -31,7 +31,15 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from compare.errors import InputError
-from compare.limits import MAX_INPUT_VARIABLE, Unreadable, max_input_bytes, read_limited, read_stream
+from compare.limits import (
+    MAX_CLAUSES_VARIABLE,
+    MAX_INPUT_VARIABLE,
+    Unreadable,
+    max_input_bytes,
+    max_text_chars,
+    read_limited,
+    read_stream,
+)
 from compare.model import Block, BlockKind, Document, Furniture
 
 __all__ = ["parse", "read"]
@@ -251,7 +259,11 @@ class _Body:
 
 
 def read(
-    source: str | os.PathLike[str], *, stdin: BinaryIO | None = None, max_bytes: int | None = None
+    source: str | os.PathLike[str],
+    *,
+    stdin: BinaryIO | None = None,
+    max_bytes: int | None = None,
+    max_chars: int | None = None,
 ) -> Document:
     """Read a statement. "-" reads bytes from `stdin` (default sys.stdin.buffer).
 
@@ -261,13 +273,17 @@ def read(
     Args:
         max_bytes: the largest input read; ``compare.limits.max_input_bytes()`` (50 MB unless
             ``JOINTDIFF_MAX_INPUT_MB`` says otherwise) when None.
+        max_chars: the longest text (decoded, or extracted from a PDF) worth laying out, since
+            no more clauses than the clause limit can be compared; ``limits.max_text_chars()``
+            when None.
 
     Raises:
         InputError: the input is missing, unreadable, not a regular file or a pipe, larger than
-            the limit, empty, binary, undecodable, an encrypted or corrupt PDF, or holds no text.
+            a limit, empty, binary, undecodable, an encrypted or corrupt PDF, or holds no text.
     """
     name = os.fspath(source)
     data = _read_bytes(name, stdin, max_input_bytes() if max_bytes is None else max_bytes)
+    max_chars = max_text_chars() if max_chars is None else max_chars
     if not data:
         raise InputError(f"cannot read '{name}': empty file")
     source_format = _EXTENSIONS.get(Path(name).suffix.lower()) if name != "-" else None
@@ -277,13 +293,15 @@ def read(
             warnings.append(f"'{name}': content is a PDF, read as PDF")
         source_format = "pdf"
     if source_format == "pdf":
-        pages = _pdf_pages(data, name)
+        pages = _pdf_pages(data, name, max_chars)
         document = _document(_pdf_body(pages), path=name, source_format="pdf")
         if not document.blocks:
             raise InputError(f"cannot read '{name}': no text layer (scanned?)")
         return replace(document, warnings=(*warnings, *document.warnings))
     _refuse_binary(data, name)
     text, decode_warnings = _decode(data, name)
+    if len(text) > max_chars:
+        raise InputError(f"cannot read '{name}': {_too_long(max_chars)}")
     warnings.extend(decode_warnings)
     if not text.strip(_SPACE + "\ufeff"):
         raise InputError(f"cannot read '{name}': only white space")
@@ -319,6 +337,13 @@ def parse(text: str, *, path: str = "<text>", source_format: str = "text") -> Do
 
 # --------------------------------------------------------------------------------------------
 # Bytes: reading, sniffing, decoding
+
+
+def _too_long(max_chars: int) -> str:
+    return (
+        f"too long: over {max_chars} characters of text, beyond what the clause limit allows "
+        f"(set {MAX_CLAUSES_VARIABLE} to raise it)"
+    )
 
 
 def _read_bytes(name: str, stdin: BinaryIO | None, limit: int) -> bytes:
@@ -1646,11 +1671,13 @@ def _start(values: dict[str, str]) -> int:
 # PDF
 
 
-def _pdf_pages(data: bytes, name: str) -> list[str]:
+def _pdf_pages(data: bytes, name: str, max_chars: int) -> list[str]:
     """The text layer of each page, with pypdf (imported here: only PDFs pay for it).
 
     A PDF encrypted with an empty user password (an owner password only restricts printing or
     copying) opens like any other; AES needs the ``cryptography`` package, a dependency.
+    Extraction stops, and the PDF is refused, once its text passes ``max_chars``: pypdf takes a
+    few milliseconds a page, so a PDF of many thousand pages would otherwise take minutes.
     """
     from pypdf import PdfReader
     from pypdf.errors import DependencyError
@@ -1662,7 +1689,14 @@ def _pdf_pages(data: bytes, name: str) -> list[str]:
             encrypted = reader.is_encrypted
             if encrypted and not reader.decrypt(""):
                 raise InputError(f"cannot read '{name}': encrypted PDF")
-            return [page.extract_text() or "" for page in reader.pages]
+            pages: list[str] = []
+            extracted = 0
+            for page in reader.pages:
+                pages.append(page.extract_text() or "")
+                extracted += len(pages[-1])
+                if extracted > max_chars:
+                    raise InputError(f"cannot read '{name}': {_too_long(max_chars)}")
+            return pages
     except InputError:
         raise
     except DependencyError as err:
