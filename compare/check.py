@@ -587,7 +587,8 @@ def search(pattern: regex.Pattern[str], text: str, deadline: float) -> bool:
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise TimeoutError("the deadline has passed")
-    return pattern.search(text, timeout=remaining) is not None
+    # regex takes an infinite timeout as one already over
+    return pattern.search(text, timeout=remaining if remaining < math.inf else None) is not None
 
 
 def _ways(items: Iterable[tuple[Any, Any]]) -> int:

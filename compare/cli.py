@@ -117,16 +117,17 @@ def _click_message(err: click.ClickException) -> str:
     """Click's message in this program's style, on one line: lowercase, no final period,
     and where to look for the right usage instead of the whole usage text.
 
-    >>> _click_message(click.UsageError("No such option: --colour"))
-    'no such option: --colour'
+    >>> _click_message(click.UsageError("No such option: --colour. Did you mean --color?"))
+    'no such option: --colour; did you mean --color?'
     """
-    message = err.format_message().strip().rstrip(".")
-    if message[1:2].islower():
-        message = message[:1].lower() + message[1:]
+    sentences = " ".join(err.format_message().split()).rstrip(".").split(". ")
+    message = "; ".join(
+        sentence[:1].lower() + sentence[1:] if sentence[1:2].islower() else sentence for sentence in sentences
+    )
     context = getattr(err, "ctx", None)
     if isinstance(err, click.UsageError) and context is not None:
         message += f" (see '{context.command_path} --help')"
-    return " ".join(message.split())
+    return message
 
 
 def _discard_output() -> None:

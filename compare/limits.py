@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import stat
-import time
 from typing import TYPE_CHECKING, BinaryIO
 
 from compare.errors import InputError, UsageError
@@ -127,7 +126,7 @@ def read_limited(
     limit: int,
     *,
     pipes: bool = False,
-    idle_seconds: float = PIPE_IDLE_SECONDS,
+    idle_seconds: float | None = None,
     limit_hint: str = "",
 ) -> bytes:
     """All the bytes of a file, refusing anything that could hang or exhaust memory.
@@ -135,7 +134,8 @@ def read_limited(
     A regular file larger than ``limit`` is refused before it is read (and reading stops at the
     limit should it grow meanwhile). With ``pipes``, a named pipe (``mkfifo``, or ``<(...)`` in
     a shell) is read until its writer closes it, up to the limit, and given up on when no data
-    comes for ``idle_seconds``; without it, a pipe is refused like a device.
+    comes for ``idle_seconds`` (``PIPE_IDLE_SECONDS`` when None); without it, a pipe is refused
+    like a device.
 
     Args:
         limit_hint: how to raise the limit, added to the message when it is exceeded.
@@ -161,7 +161,8 @@ def read_limited(
         mode = os.fstat(descriptor).st_mode  # what was opened, should the path have changed since
         _refuse_kind(mode, pipes)
         if stat.S_ISFIFO(mode):
-            return _read_pipe(descriptor, limit, idle_seconds, limit_hint)
+            idle = PIPE_IDLE_SECONDS if idle_seconds is None else idle_seconds
+            return _read_pipe(descriptor, limit, idle, limit_hint)
         if os.fstat(descriptor).st_size > limit:
             raise Unreadable(_too_large(limit, limit_hint))
         with os.fdopen(descriptor, "rb", closefd=False) as stream:
@@ -211,10 +212,8 @@ def _read_pipe(descriptor: int, limit: int, idle_seconds: float, limit_hint: str
     while True:
         # Until a writer has opened the pipe, reading says "end of file": wait until poll says
         # there is something to read (or the writer closed it) before believing that.
-        started = time.monotonic()
         if not poller.poll(int(idle_seconds * 1000)):
-            waited = time.monotonic() - started
-            raise Unreadable(f"a named pipe that sent nothing for {waited:.0f} s")
+            raise Unreadable(f"a named pipe that sent nothing for {idle_seconds:g} s")
         try:
             chunk = os.read(descriptor, _CHUNK)
         except BlockingIOError:
