@@ -43,14 +43,15 @@ DEFAULT_MAX_INPUT_MB = 50
 """Largest document file read, in megabytes (10^6 bytes): a PDF with its fonts and images
 included. Text files are refused long before by the clause limit."""
 MAX_INPUT_VARIABLE = "JOINTDIFF_MAX_INPUT_MB"
-DEFAULT_MAX_CLAUSES = 3000
-"""Most clauses a document may have: four times the longest statement of the corpus (the G7
-communiqués, 700-800 clauses). Two documents at the limit compare in about 5 s and 400 MB on two
-cores; the cost of aligning grows with the product of the two clause counts."""
+DEFAULT_MAX_CLAUSES = 2000
+"""Most clauses a document may have: two and a half times the longest statement of the corpus
+(the G7 communiqués, 700-800 clauses). Aligning costs the product of the two clause counts:
+two documents of 2000 distinct clauses compare in about 4 s and 200 MB on two cores, 3000 took
+8 s on a busy machine."""
 MAX_CLAUSES_VARIABLE = "JOINTDIFF_MAX_CLAUSES"
 MAX_SETTINGS_BYTES = 1_000_000
 """Largest manifest, lexicon or profile: hand-written TOML is a few kilobytes."""
-PIPE_IDLE_SECONDS = 10.0
+PIPE_IDLE_SECONDS = 5.0
 """How long a named pipe given as a document may stay silent before reading gives up on it."""
 
 _CHUNK = 1 << 16
@@ -81,7 +82,7 @@ def max_input_bytes() -> int:
 
 
 def max_clauses() -> int:
-    """The clause limit of a document: ``JOINTDIFF_MAX_CLAUSES``, else 3000.
+    """The clause limit of a document: ``JOINTDIFF_MAX_CLAUSES``, else 2000.
 
     Raises:
         UsageError: the variable is set to something other than a positive number.
