@@ -11,6 +11,8 @@ every failure one line with exit status 2. A case still running after 60 s is ki
 as such. Defect "0" is a case found while measuring, not one of the issue's twelve.
 
 Usage: python benchmarks/hostile_bench.py [--keep] [--only SUBSTRING]
+(from a checkout installed with ``pip install -e '.[test]'``: the PDFs are made with the tests'
+``make_pdf``; the G7 cases need the shared corpus beside the checkout and are left out without it)
 """
 
 from __future__ import annotations

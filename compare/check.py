@@ -8,8 +8,9 @@ for them or requires that the new text still says something. This module loads a
 manifest (``load_manifest``), runs every case through the pipeline, in worker processes when
 there are many (``run_check``), and returns the outcomes; ``check_command`` prints them and
 ``junit`` writes them for CI systems. Nothing in a manifest is ever executed: it is data, its
-paths must stay inside the corpus folder, and its patterns are refused when matching them could
-take long (see ``compile_pattern``).
+paths must stay inside the corpus folder, golden files may be neither inputs (by name or by hard
+link) nor hidden files, and its patterns are refused when matching them could take long and
+stopped when they do (see ``compile_pattern``).
 """
 
 from __future__ import annotations

@@ -182,7 +182,9 @@ def _json(result: CheckResult) -> str:
 
 def _github(result: CheckResult) -> str:
     """One ``::error`` workflow command per failure, pointing at its manifest line, then the summary."""
-    where = _property(result.manifest.path.as_posix())
+    from compare.safe import printable
+
+    where = _property(printable(result.manifest.path.as_posix()))
     lines = [
         f"::error file={where},line={failure.line},title={_property(f'{outcome.kind} {outcome.name}')}"
         f"::{_data(chr(10).join((failure.message, *failure.details)))}"

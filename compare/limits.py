@@ -7,8 +7,8 @@ sockets or folders, so that ``/dev/zero``, a FIFO nobody writes to or a 5 GB fil
 line of error instead of a hang or a ``MemoryError``. ``check_clause_count`` bounds the one
 step whose cost grows with the square of the input, aligning every clause with every other: a
 document with more clauses than the limit is refused before it is compared. Both limits can be
-raised through the environment (``JOINTDIFF_MAX_INPUT_MB``, ``JOINTDIFF_MAX_CLAUSES``); only the
-command line's edges read them, never a pipeline stage.
+changed through the environment (``JOINTDIFF_MAX_INPUT_MB``, ``JOINTDIFF_MAX_CLAUSES``), which
+only the edges consult, the reader and the commands; the pure stages after it never do.
 """
 
 from __future__ import annotations
@@ -46,8 +46,8 @@ MAX_INPUT_VARIABLE = "JOINTDIFF_MAX_INPUT_MB"
 DEFAULT_MAX_CLAUSES = 2000
 """Most clauses a document may have: two and a half times the longest statement of the corpus
 (the G7 communiqués, 700-800 clauses). Aligning costs the product of the two clause counts:
-two documents of 2000 distinct clauses compare in about 4 s and 200 MB on two cores, 3000 took
-8 s on a busy machine."""
+two documents of 2000 distinct clauses compare in about 4 s and 160 MB on two cores, 3000 took
+8 to 11 s on a busy machine."""
 MAX_CLAUSES_VARIABLE = "JOINTDIFF_MAX_CLAUSES"
 MAX_SETTINGS_BYTES = 1_000_000
 """Largest manifest, lexicon or profile: hand-written TOML is a few kilobytes."""
