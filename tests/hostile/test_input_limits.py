@@ -121,10 +121,23 @@ def test_a_silent_pipe_is_given_up_on_after_the_idle_time(tmp_path: Path) -> Non
     assert PIPE_IDLE_SECONDS == 5  # the default, which the README states
     fifo = tmp_path / "silent"
     os.mkfifo(fifo)
+    outcome: list[BaseException] = []
+
+    def attempt() -> None:
+        try:
+            read_limited(fifo, 1000, pipes=True, idle_seconds=1.0)
+        except BaseException as err:
+            outcome.append(err)
+
+    # In a thread, so that a read that blocks for ever fails this test instead of hanging it.
+    reader = threading.Thread(target=attempt, daemon=True)
     started = time.monotonic()
-    with pytest.raises(Unreadable, match="sent nothing for 1 s"):
-        read_limited(fifo, 1000, pipes=True, idle_seconds=1.0)
+    reader.start()
+    reader.join(timeout=20)
+    assert not reader.is_alive(), "reading a FIFO with no writer blocked"
     assert 0.9 < time.monotonic() - started < 10
+    (raised,) = outcome
+    assert isinstance(raised, Unreadable) and raised.reason == "a named pipe that sent nothing for 1 s"
 
 
 def test_a_fifo_with_a_writer_is_read_like_a_file(tmp_path: Path) -> None:
