@@ -8,23 +8,27 @@ for them or requires that the new text still says something. This module loads a
 manifest (``load_manifest``), runs every case through the pipeline, in worker processes when
 there are many (``run_check``), and returns the outcomes; ``check_command`` prints them and
 ``junit`` writes them for CI systems. Nothing in a manifest is ever executed: it is data, its
-paths must stay inside the corpus folder, and its patterns are refused when matching them could
-take long (see ``compile_pattern``).
+paths must stay inside the corpus folder, golden files may be neither inputs (by name or by hard
+link) nor hidden files, and its patterns are refused when matching them could take long and
+stopped when they do (see ``compile_pattern``).
 """
 
 from __future__ import annotations
 
 import difflib
 import json
+import math
 import os
 import re
+import secrets
+import stat
 import time
 import tomllib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
 # The parser of Python's own regular expressions: private, but the only way to see the
 # structure of a pattern exactly as ``re`` will run it.
@@ -32,7 +36,10 @@ from re import _constants as sre
 from re import _parser as sre_parser
 from typing import TYPE_CHECKING, Any
 
+import regex
+
 from compare.errors import FixtureError, InputError
+from compare.limits import Unreadable, check_clause_count, max_input_bytes, read_limited
 from compare.model import Clause, Kind, Pair, Shift, Status
 from compare.safe import printable
 
@@ -49,6 +56,7 @@ __all__ = [
     "Finding",
     "Manifest",
     "Outcome",
+    "PatternTooSlow",
     "Rule",
     "compile_pattern",
     "evaluate_case",
@@ -57,6 +65,7 @@ __all__ = [
     "load_manifest",
     "read_case",
     "run_check",
+    "search",
 ]
 
 MANIFEST_NAME = "jointdiff.toml"
@@ -127,10 +136,10 @@ class Rule:
     targets: tuple[str, ...] = ()
     """Canonical names, matched case-insensitively against a clause's targets and its topics."""
     kinds: tuple[str, ...] = ()
-    text: re.Pattern[str] | None = None
+    text: regex.Pattern[str] | None = None
     forbid: tuple[str, ...] = ()
     """Statuses and shifts ("removed", "weaker") a selected pair must not have."""
-    require: re.Pattern[str] | None = None
+    require: regex.Pattern[str] | None = None
     line: int = 0
 
     @property
@@ -142,13 +151,17 @@ class Rule:
         """Whether the rule checks this case."""
         return not self.cases or case.name in self.cases
 
-    def selects(self, clause: Clause) -> bool:
-        """Whether the clause passes every selector of the rule.
+    def selects(self, clause: Clause, deadline: float = math.inf) -> bool:
+        """Whether the clause passes every selector of the rule (the text pattern searched no
+        later than ``deadline``, a ``time.monotonic()`` value).
 
         >>> from compare.model import Clause, Label
         >>> clause = Clause("old", 0, 1, 1, 0, 9, "Peace in the Strait", Label(topics=("Taiwan Strait",)))
         >>> Rule("r", targets=("taiwan strait",)).selects(clause), Rule("r", kinds=("call",)).selects(clause)
         (True, False)
+
+        Raises:
+            TimeoutError: the deadline passed while searching.
         """
         label = clause.label
         if self.targets:
@@ -157,7 +170,7 @@ class Rule:
                 return False
         if self.kinds and (label is None or label.kind.value not in self.kinds):
             return False
-        return self.text is None or self.text.search(clause.text) is not None
+        return self.text is None or search(self.text, clause.text, deadline)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,14 +207,14 @@ def load_manifest(directory: str | os.PathLike[str], *, creating_goldens: bool =
     path = folder / MANIFEST_NAME
     if not folder.is_dir():
         raise FixtureError(f"cannot check '{folder}': not a directory")
+    if not path.exists() and not path.is_symlink():
+        raise FixtureError(f"cannot check '{folder}': no {MANIFEST_NAME} in it")
     try:
-        data = path.read_bytes()
-    except FileNotFoundError as err:
-        raise FixtureError(f"cannot check '{folder}': no {MANIFEST_NAME} in it") from err
-    except OSError as err:
-        raise FixtureError(f"cannot read '{path}': {(err.strerror or str(err)).lower()}") from err
-    if len(data) > MAX_MANIFEST_BYTES:
-        raise FixtureError(f"'{path}' is too large ({len(data)} bytes; at most {MAX_MANIFEST_BYTES})")
+        # A regular file only: a FIFO would block and a link to /dev/zero fill memory.
+        data = read_limited(path, MAX_MANIFEST_BYTES)
+    except Unreadable as err:
+        problem = "too large" if err.reason.startswith("larger") else "cannot be read"
+        raise FixtureError(f"'{path}' {problem}: {err.reason}") from err
     try:
         text = data.decode("utf-8")
         document = tomllib.loads(text)
@@ -209,6 +222,8 @@ def load_manifest(directory: str | os.PathLike[str], *, creating_goldens: bool =
         raise FixtureError(f"'{path}' is not UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from err
     except tomllib.TOMLDecodeError as err:
         raise FixtureError(f"'{path}' is not valid TOML ({err})") from err
+    except RecursionError as err:  # tomllib recurses once per level of nesting: "a = [[[[..."
+        raise FixtureError(f"'{path}' is not valid TOML (nested too deeply)") from err
     return _Validator(path, folder.resolve(), _Layout(text), creating_goldens).manifest(document)
 
 
@@ -300,7 +315,7 @@ class _Entry:
                 raise self.fail(key, f"{item!r} is not one of {', '.join(choices)}")
         return tuple(dict.fromkeys(values))
 
-    def pattern(self, key: str) -> re.Pattern[str] | None:
+    def pattern(self, key: str) -> regex.Pattern[str] | None:
         value = self.string(key)
         if value is None:
             return None
@@ -381,18 +396,41 @@ class _Validator:
 
     def _check_goldens(self, cases: Sequence[Case]) -> None:
         """Refuse golden files that ``--update`` would write over an input, the manifest or
-        another golden file."""
-        taken = {_contained(self.root, MANIFEST_NAME): "the manifest"}
+        another golden file, whether by the same path or through a hard link (the same file
+        under another name), or into a hidden file or folder such as ``.git/``."""
+        taken: dict[Path, str] = {}
+        inodes: dict[tuple[int, int], str] = {}
+
+        def claim(resolved: Path, what: str) -> None:
+            taken[resolved] = what
+            if (identity := _identity(resolved)) is not None:
+                inodes[identity] = what
+
+        claim(_contained(self.root, MANIFEST_NAME), "the manifest")
         for case in cases:
             for path in (case.old, case.new):
-                taken[_contained(self.root, path)] = f"an input of case {case.name!r}"
+                claim(_contained(self.root, path), f"an input of case {case.name!r}")
         for case in cases:
             for key, path in case.goldens:
                 resolved = _contained(self.root, path)
-                if resolved in taken:
+                hidden = _hidden_part(path, resolved.relative_to(self.root))
+                identity = _identity(resolved)
+                if hidden:
+                    problem = (
+                        f"'{path}' is hidden ('{hidden}' starts with a dot): golden files are never "
+                        "written to hidden files or folders, such as .git/"
+                    )
+                elif resolved in taken:
                     problem = f"'{path}' is {taken[resolved]}: a golden file needs a file of its own"
-                    raise FixtureError(f"{case.where(self.path, key)}: {problem}")
-                taken[resolved] = f"the {key} file of case {case.name!r}"
+                elif identity in inodes:
+                    problem = (
+                        f"'{path}' is {inodes[identity]} under another name (a hard link): "
+                        "a golden file needs a file of its own"
+                    )
+                else:
+                    claim(resolved, f"the {key} file of case {case.name!r}")
+                    continue
+                raise FixtureError(f"{case.where(self.path, key)}: {problem}")
 
     def _rule(self, entry: _Entry, case_names: set[str]) -> Rule:
         entry.check_keys(_RULE_KEYS)
@@ -428,6 +466,28 @@ def _shown(value: object) -> str:
     return names.get(type(value), f"a {type(value).__name__}")
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The device and inode of an existing file: equal for two names of one file (hard links)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _hidden_part(*paths: PurePath) -> str:
+    """The first part of any of ``paths`` that starts with a dot (".git"), or "".
+
+    >>> _hidden_part(PurePosixPath("cases/.git/config")), _hidden_part(PurePosixPath("a/b.json"))
+    ('.git', '')
+    """
+    for path in paths:
+        for part in PurePosixPath(path).parts:
+            if part.startswith(".") and part not in (".", ".."):
+                return part
+    return ""
+
+
 def _contained(root: Path, relative: str) -> Path:
     """The resolved path of ``relative`` inside ``root`` (resolved), following symbolic links.
 
@@ -456,27 +516,46 @@ def _contained(root: Path, relative: str) -> Path:
 # Patterns that cannot hang the check
 
 _TEXT_LENGTH = 1000
-"""Length of a long clause, in characters: how far an open-ended repeat is assumed to reach."""
+"""How far an open-ended repeat is taken to reach: a long clause, not the longest
+(``segment.MAX_CLAUSE_CHARS``). The bound is a first filter that refuses hopeless patterns at
+once; the timeout is what bounds the time a pattern can take."""
 _MAX_WAYS = 10_000_000
 """Most ways a pattern may have to match one clause: about two open-ended wildcards."""
+RULE_SECONDS = 2.0
+"""Most time the patterns of one rule may take on one case, searching all its clauses."""
 _SIMPLE = frozenset({sre.LITERAL, sre.NOT_LITERAL, sre.ANY, sre.IN, sre.AT, sre.CATEGORY})
 _REPEATS = frozenset({sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT})
 _SPACE = frozenset({(sre.CATEGORY, sre.CATEGORY_SPACE), (sre.LITERAL, ord(" "))})
 
 
-def compile_pattern(pattern: str) -> re.Pattern[str]:
-    """A rule's text pattern compiled case-insensitively, if matching it stays cheap.
+class PatternTooSlow(FixtureError):
+    """A rule's patterns took longer than ``RULE_SECONDS`` on one case."""
 
-    Python's ``re`` backtracks, so some patterns take exponential time (``(a+)+$``) and several
-    open-ended wildcards in a row take polynomial time of high degree (``.*.*.*x``). Instead of a
-    timeout, the pattern's parse tree bounds the number of ways it can match one clause:
-    sequences multiply, alternatives add, a repeat multiplies by how far it reaches (the whole
-    clause for ``.*``; two characters for a run of spaces, since reading collapses white space),
-    and repeating anything that can match in several ways raises that to a power. Patterns over
-    the bound are refused, as are back-references and patterns longer than 500 characters.
+    def __init__(self, rule: Rule, case: str = "one case") -> None:
+        super().__init__(
+            f"[[rule]] {rule.name!r}: its pattern took longer than {RULE_SECONDS:g} s on {case} "
+            "(simplify it: fewer open-ended repeats such as .* and \\w+)"
+        )
+        self.rule = rule
+
+
+def compile_pattern(pattern: str) -> regex.Pattern[str]:
+    """A rule's text pattern compiled case-insensitively, if matching it can stay cheap.
+
+    Two guards, because a manifest may come from a pull request and CI runs it. First, the
+    pattern's parse tree bounds the number of ways it can match one clause (sequences
+    multiply, alternatives add, a repeat multiplies by how far it reaches: a long clause for
+    ``.*``, two characters for a run of spaces, since reading collapses white space;
+    repeating anything that can match in several ways raises that to a power), and patterns
+    over the bound are refused at once, as are back-references, conditionals and patterns
+    longer than 500 characters. That bound cannot see that a search tries every start
+    position, nor what a hostile document does to a pattern that passed it, so, second, the
+    pattern runs on the ``regex`` engine (the syntax is Python's ``re``, checked with ``re``
+    itself), whose searches take a timeout: every search of one rule on one case shares a
+    budget of ``RULE_SECONDS`` (see ``search``).
 
     >>> compile_pattern("condemn.*ballistic\\\\s+missiles?").search("We condemn the ballistic missile launches")
-    <re.Match object; span=(3, 32), match='condemn the ballistic missile'>
+    <regex.Match object; span=(3, 32), match='condemn the ballistic missile'>
     >>> compile_pattern("(a+)+$")
     Traceback (most recent call last):
     ValueError: pattern could take too long to match: simplify it (fewer open-ended repeats, none nested)
@@ -487,15 +566,30 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     if len(pattern) > MAX_PATTERN_LENGTH:
         raise ValueError(f"pattern is {len(pattern)} characters long (at most {MAX_PATTERN_LENGTH})")
     try:
-        compiled = re.compile(pattern, re.IGNORECASE)
+        re.compile(pattern, re.IGNORECASE)
         parsed = sre_parser.parse(pattern, re.IGNORECASE)
-    except re.error as err:
+        compiled = regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
+    except (re.error, regex.error) as err:
         raise ValueError(f"pattern does not compile ({err})") from err
     except RecursionError as err:
         raise ValueError("pattern is nested too deeply") from err
     if _ways(parsed) > _MAX_WAYS:
         raise ValueError("pattern could take too long to match: simplify it (fewer open-ended repeats, none nested)")
     return compiled
+
+
+def search(pattern: regex.Pattern[str], text: str, deadline: float) -> bool:
+    """Whether ``pattern`` is found in ``text``, searching no later than ``deadline``
+    (a ``time.monotonic()`` value).
+
+    Raises:
+        TimeoutError: the deadline has passed, or passes during the search.
+    """
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise TimeoutError("the deadline has passed")
+    # regex takes an infinite timeout as one already over
+    return pattern.search(text, timeout=remaining if remaining < math.inf else None) is not None
 
 
 def _ways(items: Iterable[tuple[Any, Any]]) -> int:
@@ -688,7 +782,11 @@ def _input_size(manifest: Manifest, case: Case) -> int:
 def _check_case(manifest: Manifest, case: Case, update: bool) -> CaseRun:
     """Read, evaluate and (with ``update``) write the goldens of one case: a worker's task."""
     started = time.perf_counter()
-    run = evaluate_case(case, read_case(manifest, case), manifest.rules_for(case))
+    try:
+        run = evaluate_case(case, read_case(manifest, case), manifest.rules_for(case))
+    except PatternTooSlow as err:
+        slow = PatternTooSlow(err.rule, f"case {case.name!r}")
+        raise FixtureError(f"{manifest.path}:{err.rule.line}: {slow}") from err
     outcome = run.outcome
     if update:
         updated = tuple(path for path, text in run.made if _write_golden(manifest, case, path, text))
@@ -713,6 +811,7 @@ def read_case(manifest: Manifest, case: Case) -> CaseInputs:
         try:
             path = _contained(manifest.root, relative)
             document = read(path)
+            check_clause_count(document)
         except (ValueError, InputError) as err:
             raise InputError(f"{case.where(manifest.path, key)}: {err}") from err
         # read() names the file it was given in its warnings too ("'x.txt': decoded as cp1252").
@@ -722,10 +821,13 @@ def read_case(manifest: Manifest, case: Case) -> CaseInputs:
     goldens: dict[str, str | None] = {}
     for key, relative in case.goldens:
         try:
-            goldens[key] = _contained(manifest.root, relative).read_bytes().decode("utf-8", errors="replace")
-        except FileNotFoundError:
+            data = read_limited(_contained(manifest.root, relative), max_input_bytes())
+            goldens[key] = data.decode("utf-8", errors="replace")
+        except Unreadable as err:
+            if err.reason != "no such file":
+                raise InputError(f"{case.where(manifest.path, key)}: cannot read '{relative}': {err.reason}") from err
             goldens[key] = None
-        except (ValueError, OSError) as err:
+        except ValueError as err:
             raise InputError(f"{case.where(manifest.path, key)}: {err}") from err
     return CaseInputs(documents[0], documents[1], goldens.get("expect"), goldens.get("report"))
 
@@ -735,14 +837,39 @@ def _write_golden(manifest: Manifest, case: Case, relative: str, text: str) -> b
     path = _contained(manifest.root, relative)
     data = text.encode("utf-8")
     try:
-        if path.is_file() and path.read_bytes() == data:
+        if read_limited(path, len(data)) == data:
             return False
-        path.write_bytes(data)
+    except Unreadable:
+        pass  # missing, longer than this run's or not a plain file: replaced below
+    try:
+        _replace_file(path, data)
     except OSError as err:
         key = "expect" if relative == case.expect else "report"
         reason = (err.strerror or str(err)).lower()
         raise FixtureError(f"{case.where(manifest.path, key)}: cannot write '{relative}': {reason}") from err
     return True
+
+
+def _replace_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to a new file beside ``path``, then rename it over ``path``.
+
+    Writing in place would write through a hard link into whatever other file shares the
+    golden file's inode (an input, should one have been linked there after the manifest was
+    checked); a new file only ever replaces the name. A reader never sees half a file either.
+    """
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mode = 0o666  # as a new file gets it, less the umask
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def evaluate_case(case: Case, inputs: CaseInputs, rules: Sequence[Rule] = ()) -> CaseRun:
@@ -793,15 +920,26 @@ def _require_report_library(manifest: Manifest) -> None:
 
 
 def _finding(rule: Rule, comparison: Comparison) -> Finding:
-    """What ``rule`` finds in one comparison."""
+    """What ``rule`` finds in one comparison.
+
+    Raises:
+        PatternTooSlow: its patterns took longer than ``RULE_SECONDS`` in all.
+    """
+    try:
+        return _find(rule, comparison, time.monotonic() + RULE_SECONDS)
+    except TimeoutError as err:
+        raise PatternTooSlow(rule) from err
+
+
+def _find(rule: Rule, comparison: Comparison, deadline: float) -> Finding:
     if rule.require is not None:
-        candidates = [clause for pair in comparison.pairs for clause in pair.new if rule.selects(clause)]
-        if any(rule.require.search(clause.text) for clause in candidates):
+        candidates = [clause for pair in comparison.pairs for clause in pair.new if rule.selects(clause, deadline)]
+        if any(search(rule.require, clause.text, deadline) for clause in candidates):
             return Finding(rule.name, len(candidates))
         among = f" among the {len(candidates)} it selects" if rule.has_selectors else ""
         message = f"no clause of the new text matches /{printable(rule.require.pattern)}/{among}"
         return Finding(rule.name, len(candidates), Failure(message, rule.line))
-    selected = [pair for pair in comparison.pairs if any(rule.selects(c) for c in (*pair.old, *pair.new))]
+    selected = [pair for pair in comparison.pairs if any(rule.selects(c, deadline) for c in (*pair.old, *pair.new))]
     broken = [pair for pair in selected if _forbidden(rule, pair)]
     if not broken:
         return Finding(rule.name, len(selected))

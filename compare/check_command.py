@@ -22,17 +22,15 @@ if TYPE_CHECKING:
     from compare.check import CheckResult, Outcome
     from compare.errors import ExitCode
 
-__all__ = ["check"]
+__all__ = ["check", "cpu_count"]
 
 _OUTPUT_FORMATS = ("text", "json", "github")
 
 
 @click.command("check")
-@click.argument("directory", metavar="DIR", type=click.Path(file_okay=False))
+@click.argument("directory", metavar="DIR")
 @click.option("--update", is_flag=True, help="Rewrite the golden files from this run (review that diff like code).")
-@click.option(
-    "--junit", "junit_file", metavar="FILE", type=click.Path(dir_okay=False), help="Also write JUnit XML to FILE."
-)
+@click.option("--junit", "junit_file", metavar="FILE", help="Also write JUnit XML to FILE.")
 @click.option(
     "--format",
     "fmt",
@@ -44,9 +42,9 @@ _OUTPUT_FORMATS = ("text", "json", "github")
 @click.option(
     "-j",
     "--jobs",
-    type=click.IntRange(min=1),
+    type=int,
     default=None,
-    help="Worker processes when there are many cases [default: the CPU count].",
+    help="Worker processes when there are many cases, at most the CPU count [default: the CPU count].",
 )
 def check(directory: str, update: bool, junit_file: str | None, fmt: str, jobs: int | None) -> ExitCode:
     """Run every case and rule of DIR/jointdiff.toml (see the README, "Checking a corpus in CI").
@@ -59,8 +57,11 @@ def check(directory: str, update: bool, junit_file: str | None, fmt: str, jobs: 
     from compare.check import load_manifest, run_check
     from compare.errors import ExitCode, UsageError
 
+    workers = _workers(jobs)
+    if junit_file and Path(junit_file).is_dir():
+        raise UsageError(f"cannot write '{junit_file}': is a directory (--junit takes a file)")
     manifest = load_manifest(directory, creating_goldens=update)
-    result = run_check(manifest, update=update, jobs=jobs or os.cpu_count() or 1, progress=_progress())
+    result = run_check(manifest, update=update, jobs=workers, progress=_progress())
     if junit_file:
         from compare.junit import junit_xml
 
@@ -70,6 +71,34 @@ def check(directory: str, update: bool, junit_file: str | None, fmt: str, jobs: 
             raise UsageError(f"cannot write '{junit_file}': {(err.strerror or str(err)).lower()}") from err
     click.echo(_FORMATTERS[fmt](result), nl=False)
     return ExitCode.SAME if result.passed else ExitCode.DIFFERENT
+
+
+def cpu_count() -> int:
+    """The CPUs this process may run on (its affinity mask where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def _workers(jobs: int | None) -> int:
+    """Worker processes for ``--jobs``: the CPU count by default, and never more, since a case
+    keeps a CPU busy and every worker holds a copy of the pipeline (about 20 MB) in memory.
+
+    Raises:
+        UsageError: fewer than one job asked for.
+    """
+    from compare.cli import note
+    from compare.errors import UsageError
+
+    cpus = cpu_count()
+    if jobs is None:
+        return cpus
+    if jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {jobs}")
+    if jobs > cpus:
+        note(f"--jobs {jobs} lowered to {cpus}, the number of CPUs")
+        return cpus
+    return jobs
 
 
 def _progress() -> Callable[[int, int], None] | None:
@@ -106,7 +135,9 @@ def _count(number: int, noun: str) -> str:
 
 def _text(result: CheckResult) -> str:
     """Each failure with its manifest line and a compact difference, then the summary."""
-    where = result.manifest.path.as_posix()
+    from compare.safe import printable
+
+    where = printable(result.manifest.path.as_posix())  # the folder's name is the user's
     lines = []
     for outcome in result.outcomes:
         if not outcome.passed:
@@ -151,7 +182,9 @@ def _json(result: CheckResult) -> str:
 
 def _github(result: CheckResult) -> str:
     """One ``::error`` workflow command per failure, pointing at its manifest line, then the summary."""
-    where = _property(result.manifest.path.as_posix())
+    from compare.safe import printable
+
+    where = _property(printable(result.manifest.path.as_posix()))
     lines = [
         f"::error file={where},line={failure.line},title={_property(f'{outcome.kind} {outcome.name}')}"
         f"::{_data(chr(10).join((failure.message, *failure.details)))}"

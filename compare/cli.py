@@ -8,6 +8,7 @@ inside its body, so ``jointdiff --help`` starts fast.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import traceback
@@ -18,38 +19,126 @@ from typing import TYPE_CHECKING
 import click
 
 from compare.errors import CompareError, ExitCode, UsageError
-from compare.options import Settings, comparison_options, lexicon_option, pair_arguments
+from compare.options import INPUT_PATH, Settings, comparison_options, lexicon_option, pair_arguments
 
 if TYPE_CHECKING:
     from compare.model import Document
 
-__all__ = ["PROG", "cli", "example_pair", "inputs", "main", "read_pair", "run", "use_color"]
+__all__ = [
+    "PROG",
+    "cli",
+    "error",
+    "example_pair",
+    "inputs",
+    "main",
+    "note",
+    "read_one",
+    "read_pair",
+    "run",
+    "use_color",
+    "warn",
+]
 
 PROG = "jointdiff"
 _FORMATS = ("terminal", "markdown", "json")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` and return the exit status."""
+    """Run the command line with ``argv`` and return the exit status.
+
+    Every failure a user can cause ends as one line on standard error, ``jointdiff: error:``
+    and a printable message (file names hold whatever their creator put in them, escape
+    sequences and line breaks included), with exit status 2.
+    """
+    if sys.stdout is None:  # started with standard output closed (``>&-``)
+        error("cannot write the output: standard output is closed")
+        return ExitCode.TROUBLE
     try:
-        return int(cli.main(args=argv, prog_name=PROG, standalone_mode=False) or 0)
+        status = int(cli.main(args=argv, prog_name=PROG, standalone_mode=False) or 0)
+        sys.stdout.flush()  # a full disk shows here, while there is still someone to tell
+        return status
     except CompareError as err:
-        click.echo(f"{PROG}: error: {err}", err=True)
+        error(str(err))
         return err.exit_code
     except click.exceptions.Exit as err:
         return err.exit_code
     except click.ClickException as err:
-        err.show()
+        error(_click_message(err))
         return ExitCode.TROUBLE
     except (KeyboardInterrupt, click.Abort):
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         # The reader closed the pipe (``jointdiff diff a b | head``): nothing left to say.
+        _discard_output()
         sys.stderr.close()
+        return ExitCode.TROUBLE
+    except OSError as err:
+        if err.errno not in _OUTPUT_ERRORS:
+            traceback.print_exc()
+            return ExitCode.TROUBLE
+        # Inputs are read in compare.read and compare.limits, which turn OS errors into
+        # CompareErrors; what is left is writing: ``> /dev/full``, a full disk or quota.
+        _discard_output()
+        error(f"cannot write the output: {(err.strerror or str(err)).lower()}")
+        return ExitCode.TROUBLE
+    except MemoryError:
+        error("out of memory (are the inputs far larger than statements?)")
         return ExitCode.TROUBLE
     except Exception:  # a bug: show it, but never exit 1 ("different")
         traceback.print_exc()
         return ExitCode.TROUBLE
+
+
+_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF, errno.EROFS})
+
+
+def error(message: str) -> None:
+    """Print one error line on standard error, made printable."""
+    _say("error", message)
+
+
+def warn(message: str) -> None:
+    """Print one warning line on standard error, made printable."""
+    _say("warning", message)
+
+
+def note(message: str) -> None:
+    """Print one note on standard error (something the user should know, not a problem)."""
+    _say("note", message)
+
+
+def _say(level: str, message: str) -> None:
+    from compare.safe import printable
+
+    click.echo(f"{PROG}: {level}: {printable(message)}", err=True)
+
+
+def _click_message(err: click.ClickException) -> str:
+    """Click's message in this program's style, on one line: lowercase, no final period,
+    and where to look for the right usage instead of the whole usage text.
+
+    >>> _click_message(click.UsageError("No such option: --colour. Did you mean --color?"))
+    'no such option: --colour; did you mean --color?'
+    """
+    sentences = " ".join(err.format_message().split()).rstrip(".").split(". ")
+    message = "; ".join(
+        sentence[:1].lower() + sentence[1:] if sentence[1:2].islower() else sentence for sentence in sentences
+    )
+    context = getattr(err, "ctx", None)
+    if isinstance(err, click.UsageError) and context is not None:
+        message += f" (see '{context.command_path} --help')"
+    return message
+
+
+def _discard_output() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush of what could not be
+    written fails no more (it would print a second message, out of our control)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def run() -> None:
@@ -98,15 +187,21 @@ def inputs(old: str | None, new: str | None, example: bool) -> tuple[str, str]:
 
 def read_pair(old: str, new: str) -> tuple[Document, Document]:
     """Read both inputs, warnings to stderr; any error names the file."""
+    documents = [read_one(source) for source in (old, new)]
+    return documents[0], documents[1]
+
+
+def read_one(source: str) -> Document:
+    """Read one input for a command: warnings to stderr, and refused when it has more clauses
+    than can be compared in reasonable time (``compare.limits``); any error names the file."""
+    from compare.limits import check_clause_count
     from compare.read import read
 
-    documents = []
-    for source in (old, new):
-        document = read(source)
-        for warning in document.warnings:
-            click.echo(f"{PROG}: warning: {warning}", err=True)
-        documents.append(document)
-    return documents[0], documents[1]
+    document = read(source)
+    for warning in document.warnings:
+        warn(warning)
+    check_clause_count(document)
+    return document
 
 
 def use_color(flag: bool | None) -> bool:
@@ -115,7 +210,7 @@ def use_color(flag: bool | None) -> bool:
         return flag
     if os.environ.get("NO_COLOR"):
         return False
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
 @cli.command()
@@ -148,7 +243,10 @@ def diff(
     """
     from compare.render import render
 
-    comparison = settings.compare(*read_pair(*inputs(old, new, example)))
+    old_document, new_document = read_pair(*inputs(old, new, example))
+    comparison = settings.compare(old_document, new_document)
+    for warning in comparison.new.warnings[len(new_document.warnings) :]:
+        warn(warning)  # what comparing found: clauses that differ only in invisible characters
     colored = fmt == "terminal" and use_color(color)
     output = render(comparison, fmt, color=colored, only_changes=only_changes)
     click.echo(output, nl=False, color=colored)
@@ -156,7 +254,7 @@ def diff(
 
 
 @cli.command()
-@click.argument("file", metavar="FILE", type=click.Path(allow_dash=True, dir_okay=True))
+@click.argument("file", metavar="FILE", type=INPUT_PATH)
 @click.option(
     "--format",
     "fmt",
@@ -176,11 +274,8 @@ def clauses(file: str, fmt: str, lexicons: tuple[str, ...], color: bool | None) 
     """
     from compare.classify import load_lexicon
     from compare.pipeline import label_document
-    from compare.read import read
 
-    document = read(file)
-    for warning in document.warnings:
-        click.echo(f"{PROG}: warning: {warning}", err=True)
+    document = read_one(file)
     labelled = label_document(document, lexicon=load_lexicon(lexicons))
     if fmt == "csv":
         from compare.frames import clause_frame

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from compare.safe import INVISIBLE
+
 __all__ = ["Alias", "aliases", "canonical_text", "normalise", "unify_characters"]
 
 _CHARACTER_MAP = str.maketrans(
@@ -25,10 +27,9 @@ _CHARACTER_MAP = str.maketrans(
         "\u00ab": '"', "\u00bb": '"',
         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
         "\u2015": "-", "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
-        "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
-        "\ufeff": None,
         "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
     }
+    | dict.fromkeys(INVISIBLE)  # zero-width spaces, soft hyphens ...: no part of the wording
 )
 _IZE = re.compile(r"(?<=[a-z]{2})([iy])z(e|es|ed|ing|ation|ations|er|ers|able)\b")
 _WORD = re.compile(r"[a-z]+")

@@ -20,22 +20,72 @@ from compare.align import DEFAULT_THRESHOLD, METHODS, SCORERS
 if TYPE_CHECKING:
     from compare.model import Comparison, Document
 
-__all__ = ["Settings", "comparison_options", "lexicon_option", "pair_arguments"]
+__all__ = [
+    "INPUT_PATH",
+    "Settings",
+    "check_settings_file",
+    "comparison_options",
+    "lexicon_option",
+    "pair_arguments",
+]
+
+
+INPUT_PATH = click.Path(allow_dash=True, dir_okay=True, readable=False)
+"""A document argument. click checks nothing: ``compare.read`` says what is wrong with a path
+in one line (click would print its usage text), and it is the only reader of documents."""
 
 
 def pair_arguments(command: Callable[..., Any]) -> Callable[..., Any]:
     """OLD and NEW, both optional so that ``--example`` can stand in for them, '-' for stdin."""
     for name in ("new", "old"):
-        command = click.argument(
-            name, required=False, metavar=name.upper(), type=click.Path(allow_dash=True, dir_okay=True)
-        )(command)
+        command = click.argument(name, required=False, metavar=name.upper(), type=INPUT_PATH)(command)
     return command
+
+
+def _settings_files(what: str) -> Callable[[click.Context, click.Parameter, tuple[str, ...]], tuple[str, ...]]:
+    """A click callback that checks each lexicon or profile file before anything loads it."""
+
+    def check(context: click.Context, parameter: click.Parameter, paths: tuple[str, ...]) -> tuple[str, ...]:
+        for path in paths:
+            check_settings_file(path, what)
+        return paths
+
+    return check
+
+
+def check_settings_file(path: str, what: str) -> None:
+    """Refuse a TOML settings file that could hang or crash its loader.
+
+    That is anything but a regular file (a FIFO would block, ``/dev/zero`` fill memory), a file
+    over ``MAX_SETTINGS_BYTES``, and TOML nested deeper than Python's parser can recurse
+    (``a = [[[[...``). Whatever else is wrong, the loader says in its own words.
+
+    Raises:
+        UsageError: naming the file and what is wrong with it.
+    """
+    import tomllib
+
+    from compare.errors import UsageError
+    from compare.limits import MAX_SETTINGS_BYTES, Unreadable, read_limited
+
+    try:
+        data = read_limited(path, MAX_SETTINGS_BYTES)
+    except Unreadable as err:
+        raise UsageError(f"cannot read {what} '{path}': {err.reason}") from err
+    try:
+        tomllib.loads(data.decode("utf-8"))
+    except RecursionError as err:
+        raise UsageError(f"bad {what} '{path}': not valid TOML (nested too deeply)") from err
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        pass
+
 
 lexicon_option = click.option(
     "--lexicon",
     "lexicons",
     multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
+    metavar="FILE",
+    callback=_settings_files("lexicon"),
     help="A TOML lexicon that extends or replaces the shipped one (repeatable).",
 )
 """``--lexicon FILE``, also for ``jointdiff clauses``, which classifies without comparing."""
@@ -123,7 +173,8 @@ def comparison_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "--profile",
             "profiles",
             multiple=True,
-            type=click.Path(exists=True, dir_okay=False),
+            metavar="FILE",
+            callback=_settings_files("profile"),
             help="A TOML genre profile for routine changes, added to the shipped ones (repeatable).",
         ),
     )

@@ -6,12 +6,15 @@ pure functions, so it is safe to run in a worker thread.
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from compare.align import DEFAULT_THRESHOLD, align
 from compare.classify import classify_all
-from compare.model import Clause, Comparison, Document
+from compare.model import Clause, Comparison, Document, Pair, Status
 from compare.routine import detect_profile, mark_routine
+from compare.safe import invisible_characters
 from compare.segment import segment
 from compare.shift import shift
 
@@ -19,7 +22,7 @@ if TYPE_CHECKING:
     from compare.classify import Lexicon
     from compare.routine import Profile
 
-__all__ = ["compare_documents", "label_document"]
+__all__ = ["compare_documents", "invisible_difference", "label_document"]
 
 
 def compare_documents(
@@ -46,7 +49,44 @@ def compare_documents(
     pairs = align(old_clauses, new_clauses, threshold=threshold, scorer=scorer, method=method)
     pairs = tuple(mark_routine(shift(pair), profile) for pair in pairs)
     options = (("threshold", threshold), ("scorer", scorer), ("method", method), ("profile", profile.name))
+    note = invisible_difference(old, new, pairs)
+    if note:
+        new = replace(new, warnings=(*new.warnings, note))
     return Comparison(old, new, pairs, options)
+
+
+def invisible_difference(old: Document, new: Document, pairs: tuple[Pair, ...]) -> str | None:
+    """A warning for pairs called unchanged whose texts differ in invisible characters.
+
+    Zero-width spaces, soft hyphens and the like are no part of the wording, so matching
+    ignores them and such a pair stays unchanged; but they can mark a copy or hide text, so
+    a difference in them is said, never dropped. None when there is none.
+
+    >>> from compare.model import Clause
+    >>> def clause(doc_id: str, text: str) -> Clause:
+    ...     return Clause(doc_id, 0, 1, 1, 0, len(text), text)
+    >>> pair = Pair(Status.UNCHANGED, (clause("old", "We agree."),), (clause("new", "We\u200b agree."),))
+    >>> invisible_difference(Document("a.txt", ""), Document("b.txt", ""), (pair,))
+    "'b.txt': 1 clause differs from 'a.txt' only in invisible characters (1 × U+200B), not counted as a change"
+    """
+    differing = 0
+    characters: Counter[str] = Counter()
+    for pair in pairs:
+        if pair.status is not Status.UNCHANGED:
+            continue
+        was = Counter(invisible_characters("".join(clause.text for clause in pair.old)))
+        now = Counter(invisible_characters("".join(clause.text for clause in pair.new)))
+        if was != now:
+            differing += 1
+            characters.update((was - now) + (now - was))
+    if not differing:
+        return None
+    counts = ", ".join(f"{count} × U+{ord(char):04X}" for char, count in sorted(characters.items()))
+    clauses = "1 clause differs" if differing == 1 else f"{differing} clauses differ"
+    return (
+        f"'{new.path}': {clauses} from '{old.path}' only in invisible characters ({counts}), "
+        "not counted as a change"
+    )
 
 
 def label_document(

@@ -16,18 +16,30 @@ import bisect
 import datetime
 import html
 import io
+import logging
 import math
 import os
 import re
 import sys
+import warnings
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from compare.errors import InputError
+from compare.limits import (
+    MAX_CLAUSES_VARIABLE,
+    MAX_INPUT_VARIABLE,
+    Unreadable,
+    max_input_bytes,
+    max_text_chars,
+    read_limited,
+    read_stream,
+)
 from compare.model import Block, BlockKind, Document, Furniture
 
 __all__ = ["parse", "read"]
@@ -143,7 +155,7 @@ _WORD_START = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:[-\u2011][^\W\d_]+)*")
 
 # Markdown.
-_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
+_ATX_OPENING = re.compile(r" {0,3}#{1,6}(?=[ \t]|$)")
 _RELEASE_MARKER = re.compile(r"\s*\\?#{3}\s*")
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 _SETEXT = re.compile(r" {0,3}(?:=+|-{2,})[ \t]*")
@@ -181,7 +193,8 @@ _YAML_HEX = {"x": 2, "u": 4, "U": 8}
 _MARKDOWN_SIGNALS = (
     re.compile(r"^#{1,6} \S", re.M),
     re.compile(r"\*\*[^*\n]+\*\*"),
-    re.compile(r"\[[^\]\n]+\]\([^)\s]+\)"),
+    # Neither part may hold its own opening bracket: "[a[a[a..." is then linear, not quadratic.
+    re.compile(r"\[[^\[\]\n]+\]\([^()\s]+\)"),
     re.compile(r"^\\#", re.M),
     re.compile(r"^(?:-|\d+\.) {2,3}\S", re.M),
     re.compile(r"\\[\[\]*_]"),
@@ -245,18 +258,32 @@ class _Body:
 # Public API
 
 
-def read(source: str | os.PathLike[str], *, stdin: BinaryIO | None = None) -> Document:
+def read(
+    source: str | os.PathLike[str],
+    *,
+    stdin: BinaryIO | None = None,
+    max_bytes: int | None = None,
+    max_chars: int | None = None,
+) -> Document:
     """Read a statement. "-" reads bytes from `stdin` (default sys.stdin.buffer).
 
     The format comes from the extension (.txt .md .html .htm .pdf); for any other name, and for
     standard input, it is sniffed from the content.
 
+    Args:
+        max_bytes: the largest input read; ``compare.limits.max_input_bytes()`` (50 MB unless
+            ``JOINTDIFF_MAX_INPUT_MB`` says otherwise) when None.
+        max_chars: the longest text (decoded, or extracted from a PDF) worth laying out, since
+            no more clauses than the clause limit can be compared; ``limits.max_text_chars()``
+            when None.
+
     Raises:
-        InputError: the input is missing, unreadable, empty, binary, undecodable, an encrypted
-            or corrupt PDF, or holds no text.
+        InputError: the input is missing, unreadable, not a regular file or a pipe, larger than
+            a limit, empty, binary, undecodable, an encrypted or corrupt PDF, or holds no text.
     """
     name = os.fspath(source)
-    data = _read_bytes(name, stdin)
+    data = _read_bytes(name, stdin, max_input_bytes() if max_bytes is None else max_bytes)
+    max_chars = max_text_chars() if max_chars is None else max_chars
     if not data:
         raise InputError(f"cannot read '{name}': empty file")
     source_format = _EXTENSIONS.get(Path(name).suffix.lower()) if name != "-" else None
@@ -266,13 +293,15 @@ def read(source: str | os.PathLike[str], *, stdin: BinaryIO | None = None) -> Do
             warnings.append(f"'{name}': content is a PDF, read as PDF")
         source_format = "pdf"
     if source_format == "pdf":
-        pages = _pdf_pages(data, name)
+        pages = _pdf_pages(data, name, max_chars)
         document = _document(_pdf_body(pages), path=name, source_format="pdf")
         if not document.blocks:
             raise InputError(f"cannot read '{name}': no text layer (scanned?)")
         return replace(document, warnings=(*warnings, *document.warnings))
     _refuse_binary(data, name)
     text, decode_warnings = _decode(data, name)
+    if len(text) > max_chars:
+        raise InputError(f"cannot read '{name}': {_too_long(max_chars)}")
     warnings.extend(decode_warnings)
     if not text.strip(_SPACE + "\ufeff"):
         raise InputError(f"cannot read '{name}': only white space")
@@ -310,18 +339,26 @@ def parse(text: str, *, path: str = "<text>", source_format: str = "text") -> Do
 # Bytes: reading, sniffing, decoding
 
 
-def _read_bytes(name: str, stdin: BinaryIO | None) -> bytes:
-    """All the bytes of a file, or of standard input for "-"; OS errors become InputErrors."""
+def _too_long(max_chars: int) -> str:
+    return (
+        f"too long: over {max_chars} characters of text, beyond what the clause limit allows "
+        f"(set {MAX_CLAUSES_VARIABLE} to raise it)"
+    )
+
+
+def _read_bytes(name: str, stdin: BinaryIO | None, limit: int) -> bytes:
+    """All the bytes of a file, or of standard input for "-", up to `limit`.
+
+    Devices, sockets and folders are refused; a named pipe is read while data keeps coming
+    (``compare.limits.read_limited``). Every failure becomes an InputError naming the file.
+    """
+    hint = f"set {MAX_INPUT_VARIABLE} to raise the limit"
     try:
         if name == "-":
-            return (stdin if stdin is not None else sys.stdin.buffer).read()
-        return Path(name).read_bytes()
-    except FileNotFoundError as err:
-        raise InputError(f"cannot read '{name}': no such file") from err
-    except IsADirectoryError as err:
-        raise InputError(f"cannot read '{name}': is a directory") from err
-    except PermissionError as err:
-        raise InputError(f"cannot read '{name}': permission denied") from err
+            return read_stream(stdin if stdin is not None else sys.stdin.buffer, limit, limit_hint=hint)
+        return read_limited(name, limit, pipes=True, limit_hint=hint)
+    except Unreadable as err:  # chained to the OS error where there is one
+        raise InputError(f"cannot read '{name}': {err.reason}") from (err.__cause__ or err)
     except OSError as err:
         reason = (err.strerror or str(err) or type(err).__name__).lower()
         raise InputError(f"cannot read '{name}': {reason}") from err
@@ -1136,9 +1173,9 @@ def _markdown_body(text: str) -> _Body:
             flush()
         elif _THEMATIC_BREAK.fullmatch(raw):
             flush()
-        elif match := _ATX.fullmatch(raw):
+        elif (heading := _atx_heading(raw)) is not None:
             flush()
-            chunk = _Chunk([_Line(line.number, match.group(2) or "")], BlockKind.HEADING)
+            chunk = _Chunk([_Line(line.number, heading)], BlockKind.HEADING)
             flush()
         elif (match := _LIST_ITEM.fullmatch(raw)) and not chunk.continues_with(match):
             flush()
@@ -1156,6 +1193,28 @@ def _markdown_body(text: str) -> _Body:
     title = values.get("title") or None
     date = _iso_date(values.get("date", "")) or _iso_date(values.get("published_time", ""))
     return _Body(tuple(paras), tuple(furniture), tuple(metadata), title and _collapse(title), date)
+
+
+def _atx_heading(line: str) -> str | None:
+    """The text of a Markdown heading line ("## Title ##"), or None for any other line.
+
+    The closing run of "#" goes when white space precedes it. Done with string methods: as one
+    regular expression, a lazy title before optional trailing blanks takes time quadratic in a
+    run of spaces.
+
+    >>> _atx_heading("## Joint Statement ##"), _atx_heading("#"), _atx_heading("# C# #")
+    ('Joint Statement', '', 'C#')
+    >>> _atx_heading("#hashtag") is None, _atx_heading("####### seven") is None
+    (True, True)
+    """
+    opening = _ATX_OPENING.match(line)
+    if opening is None:
+        return None
+    title = line[opening.end() :].strip(" \t")
+    unclosed = title.rstrip("#")
+    if unclosed != title and unclosed[-1:] in (" ", "\t"):
+        return unclosed.rstrip(" \t")
+    return title
 
 
 @dataclass(slots=True)
@@ -1612,26 +1671,64 @@ def _start(values: dict[str, str]) -> int:
 # PDF
 
 
-def _pdf_pages(data: bytes, name: str) -> list[str]:
-    """The text layer of each page, with pypdf (imported here: only PDFs pay for it)."""
-    from pypdf import PdfReader
+def _pdf_pages(data: bytes, name: str, max_chars: int) -> list[str]:
+    """The text layer of each page, with pypdf (imported here: only PDFs pay for it).
 
+    A PDF encrypted with an empty user password (an owner password only restricts printing or
+    copying) opens like any other; AES needs the ``cryptography`` package, a dependency.
+    Extraction stops, and the PDF is refused, once its text passes ``max_chars``: pypdf takes a
+    few milliseconds a page, so a PDF of many thousand pages would otherwise take minutes.
+    """
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    encrypted = False
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")
-            except Exception as err:  # pypdf needs an extra package for some ciphers
-                raise InputError(f"cannot read '{name}': encrypted PDF") from err
-            if not opened:
+        with _quiet_pypdf():
+            reader = PdfReader(io.BytesIO(data))
+            encrypted = reader.is_encrypted
+            if encrypted and not reader.decrypt(""):
                 raise InputError(f"cannot read '{name}': encrypted PDF")
-        return [page.extract_text() or "" for page in reader.pages]
+            pages: list[str] = []
+            extracted = 0
+            for page in reader.pages:
+                pages.append(page.extract_text() or "")
+                extracted += len(pages[-1])
+                if extracted > max_chars:
+                    raise InputError(f"cannot read '{name}': {_too_long(max_chars)}")
+            return pages
     except InputError:
         raise
+    except DependencyError as err:
+        problem = "encrypted PDF (its cipher needs the 'cryptography' package)"
+        raise InputError(f"cannot read '{name}': {problem}") from err
     # pypdf raises many kinds of exception on damaged files; every one means a bad input here.
     except Exception as err:
         reason = str(err).strip().rstrip(".").lower() or type(err).__name__
-        raise InputError(f"cannot read '{name}': corrupt PDF ({reason})") from err
+        what = "encrypted PDF" if encrypted else "corrupt PDF"
+        raise InputError(f"cannot read '{name}': {what} ({reason})") from err
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """Keep pypdf's own log lines and warnings ("EOF marker not found") off standard error.
+
+    They describe repairs pypdf made on the way; whether the file could be read at all is what
+    read() reports, in one line. Python's last-resort handler would otherwise print every
+    record of a logger that nobody configured.
+    """
+    logger = logging.getLogger("pypdf")
+    handler = logging.NullHandler()
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def _pdf_body(pages: Sequence[str]) -> _Body:

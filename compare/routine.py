@@ -26,6 +26,7 @@ from importlib import resources
 from pathlib import Path
 
 from compare.errors import UsageError
+from compare.limits import MAX_SETTINGS_BYTES, Unreadable, read_limited
 from compare.model import Pair, Status
 from compare.normalise import unify_characters
 
@@ -84,10 +85,11 @@ def _load(extra: tuple[str, ...]) -> tuple[Profile, ...]:
     documents = [(name, package.joinpath(name).read_text("utf-8")) for name in SHIPPED_PROFILES]
     for path in extra:
         try:
-            documents.append((path, Path(path).read_text("utf-8")))
-        except (OSError, UnicodeDecodeError) as err:
-            reason = "no such file" if isinstance(err, FileNotFoundError) else str(err).lower()
-            raise UsageError(f"cannot read profile '{path}': {reason}") from err
+            documents.append((path, read_limited(path, MAX_SETTINGS_BYTES).decode("utf-8")))
+        except Unreadable as err:
+            raise UsageError(f"cannot read profile '{path}': {err.reason}") from err
+        except UnicodeDecodeError as err:
+            raise UsageError(f"cannot read profile '{path}': not UTF-8") from err
     profiles: dict[str, Profile] = {}
     for source, text in documents:
         profile = _parse(source, text)
@@ -103,6 +105,8 @@ def _parse(source: str, text: str) -> Profile:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise fail(f"not valid TOML ({err})") from err
+    except RecursionError as err:  # tomllib recurses once per level of nesting
+        raise fail("not valid TOML (nested too deeply)") from err
     unknown = set(raw) - {"name", "priority", "cues", "mask", "never", "speaker"}
     if unknown:
         raise fail(f"unknown key {sorted(unknown)[0]!r}")

@@ -1,20 +1,39 @@
 """Text from a document is data, never commands: neutralising it for terminals and Markdown.
 
 Every renderer passes document text through here. ``printable`` makes control characters,
-escape sequences and bidirectional overrides visible instead of letting them act on the
-reader's terminal; ``markdown_inline`` also backslash-escapes everything Markdown or inline
-HTML would interpret, so a statement cannot add links, emphasis, tables or tags to a report.
+escape sequences, bidirectional overrides and invisible characters visible instead of letting
+them act on the reader's terminal or hide there; ``markdown_inline`` also backslash-escapes
+everything Markdown or inline HTML would interpret, so a statement cannot add links, emphasis,
+tables or tags to a report.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["markdown_inline", "plain", "printable"]
+__all__ = ["INVISIBLE", "invisible_characters", "markdown_inline", "plain", "printable"]
 
-# C0 controls except none (a clause never holds a line break), DEL, C1 controls, and the
-# Unicode format characters that reorder or hide text (bidi overrides and isolates).
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD),  # soft hyphen
+    (0x034F, 0x034F),  # combining grapheme joiner
+    (0x115F, 0x1160),  # Hangul fillers
+    (0x180E, 0x180E),  # Mongolian vowel separator
+    (0x200B, 0x200D),  # zero-width space, non-joiner, joiner
+    (0x2060, 0x2064),  # word joiner, invisible operators
+    (0x3164, 0x3164),  # Hangul filler
+    (0xFEFF, 0xFEFF),  # zero-width no-break space (a byte order mark inside the text)
+    (0xFFA0, 0xFFA0),  # halfwidth Hangul filler
+    (0xE0000, 0xE007F),  # tag characters, which can spell out hidden ASCII
+)
+INVISIBLE = frozenset(chr(code) for low, high in _INVISIBLE_RANGES for code in range(low, high + 1))
+"""Characters that take no room on screen. They carry no wording, so matching ignores them
+(``normalise``), but they can mark a copy or smuggle text, so every view shows them
+(``<U+200B>``) and a pair whose only difference they are is reported (``pipeline``)."""
+_INVISIBLE_CLASS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _INVISIBLE_RANGES)
+# C0 controls except none (a clause never holds a line break), DEL, C1 controls, the Unicode
+# format characters that reorder text (bidi overrides and isolates), and invisible characters.
+_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069{_INVISIBLE_CLASS}]")
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<|~&$])")
 # ">" needs no escape inside a line: with "<" escaped no tag or autolink can open; at the
 # start of a line it would quote, and _LINE_START_MARKUP escapes it there.
@@ -32,12 +51,22 @@ def _visible(match: re.Match[str]) -> str:
 
 
 def printable(text: str) -> str:
-    """The text with every control or bidi-override character replaced by a visible sign.
+    """The text with every control, bidi-override or invisible character replaced by a visible
+    sign.
 
-    >>> printable("ok\\x1b[31mred\\u202e")
-    'ok␛[31mred<U+202E>'
+    >>> printable("ok\\x1b[31mred\\u202e"), printable("zero\\u200bwidth")
+    ('ok␛[31mred<U+202E>', 'zero<U+200B>width')
     """
     return _UNSAFE.sub(_visible, text)
+
+
+def invisible_characters(text: str) -> list[str]:
+    """The invisible characters of the text, in order.
+
+    >>> invisible_characters("a\\u200bb\\u00adc")
+    ['\\u200b', '\\xad']
+    """
+    return _INVISIBLE.findall(text)
 
 
 def plain(text: str) -> str:

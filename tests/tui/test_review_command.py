@@ -113,7 +113,11 @@ def test_standard_input_without_a_terminal_for_the_keys_is_a_usage_error(
     import io
     import os
 
-    def no_terminal(path: str, flags: int) -> int:
+    real_open = os.open
+
+    def no_terminal(path: str, flags: int, *args: int) -> int:
+        if path != "/dev/tty":
+            return real_open(path, flags, *args)
         raise OSError(6, "No such device or address", path)
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(NEW.encode("utf-8"))))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import time
 from pathlib import Path
@@ -706,12 +707,17 @@ def test_permission_denied_is_an_input_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Simulated: tests may run as root, for whom chmod 000 denies nothing.
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    locked = write(tmp_path, "locked.txt", "A statement.")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(path: str, flags: int, *args: int) -> int:
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(InputError, match=r"^cannot read '.*locked\.txt': permission denied$"):
-        read(tmp_path / "locked.txt")
+        read(locked)
 
 
 def test_an_unreadable_stream_is_an_input_error() -> None:
