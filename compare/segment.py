@@ -273,6 +273,10 @@ _OPEN_END = re.compile(
 """The end of a phrase still waiting for its object: "appalled by", "does not seek", "to advise"."""
 
 
+_LOOK_BACK = 200
+"""Characters before a coordinating "and" that _joins_phrases reads."""
+
+
 def _joins_phrases(sentence: str, match: re.Match[str]) -> bool:
     """Whether an "and"/"but" found by _COORDINATED joins phrases rather than clauses.
 
@@ -288,12 +292,16 @@ def _joins_phrases(sentence: str, match: re.Match[str]) -> bool:
     >>> joins("Financial market conditions have deteriorated, and tighter credit conditions have the potential to restrain growth.")
     False
     """
-    before = sentence[: match.start()]
+    # Only the words just before the "and" matter, and looking no further keeps long sentences
+    # linear (a sentence of thousands of coordinations is hostile input, not the genre).
+    before = sentence[max(0, match.start() - _LOOK_BACK) : match.start()]
     after_a_comma = match.group(0).lstrip()[:1] in (",", ";")
     if not after_a_comma:
         return bool(_OPEN_END.search(before))
     items = re.split(r"[,;]", before)
-    return len(items) >= 2 and _word_count(items[-1]) <= 4 and not _VERBISH.search(items[-1])
+    return (
+        len(items) >= 2 and items[-2].strip() != "" and _word_count(items[-1]) <= 4 and not _VERBISH.search(items[-1])
+    )
 
 
 def _semicolon_cuts(sentence: str) -> list[int]:

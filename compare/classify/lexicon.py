@@ -162,6 +162,8 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
             raise UsageError(f"bad lexicon '{source}': not valid TOML ({err})") from err
+        except RecursionError as err:  # tomllib recurses once per level of nesting
+            raise UsageError(f"bad lexicon '{source}': not valid TOML (nested too deeply)") from err
         _merge(source, document, merged, grammar)
     build = _Builder(merged)
     try:

@@ -13,8 +13,9 @@ Schema version 1 (extend it, never break it)::
 
 The README's "JSON output" section documents every field.
 
-Keys are sorted, non-ASCII kept, indent 2, final newline. C1 control and bidi characters, which
-``json`` would pass through raw, are written as \\u escapes so the output is safe to print.
+Keys are sorted, non-ASCII kept, indent 2, final newline. C1 control, bidi and invisible
+characters (U+200B ...), which ``json`` would pass through raw, are written as \\u escapes so the
+output is safe to print and shows them.
 """
 
 from __future__ import annotations
@@ -24,11 +25,14 @@ import re
 from typing import Any
 
 from compare.model import Clause, Comparison, Document, Label, Pair
+from compare.safe import INVISIBLE
 
 __all__ = ["SCHEMA_VERSION", "clause_record", "comparison_record", "dumps", "render"]
 
 SCHEMA_VERSION = 1
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_JSON = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069" + "".join(re.escape(char) for char in sorted(INVISIBLE)) + "]"
+)
 
 
 def render(comparison: Comparison, *, color: bool = False, only_changes: bool = False) -> str:
