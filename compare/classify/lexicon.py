@@ -338,7 +338,31 @@ class _Builder:
                 table.setdefault(alias.canonical, []).extend(_literal(v) for v in variants)
         for key, entry in self._live("target"):
             table.setdefault(key, []).extend(entry.get("patterns", [_literal(key)]))
+        known = {key.casefold() for key in table} | {
+            variant.casefold() for alias in aliases() for variant in alias.variants
+        } | {key.casefold() for key in self.merged["target"]}
+        for name, variants in _countries():
+            if name.casefold() not in known and not any(v.casefold() in known for v in variants):
+                table[name] = [_literal(v) for v in (name, *variants)]
         return tuple(Name(name, tuple(dict.fromkeys(patterns))) for name, patterns in table.items())
+
+
+@cache
+def _countries() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every country of ISO 3166 (the pycountry package's data) as a canonical name and its
+    other names, so that a statement naming a country no alias lists still names a target.
+    Names written "Korea, Republic of" keep only what reads as a name in running text."""
+    try:
+        import pycountry
+    except ImportError:  # the lexicon still works on its own lists
+        return ()
+    found = []
+    for country in pycountry.countries:
+        names = [getattr(country, field, None) for field in ("common_name", "name", "official_name")]
+        usable = [name for name in names if name and "," not in name and "(" not in name]
+        if usable:
+            found.append((usable[0], tuple(dict.fromkeys(usable[1:]))))
+    return tuple(found)
 
 def _literal(name: str) -> str:
     """A regex for a name as written, with any apostrophe or hyphen spelling.
