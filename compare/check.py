@@ -44,6 +44,7 @@ from compare.model import Clause, Kind, Pair, Shift, Status
 from compare.safe import printable
 
 if TYPE_CHECKING:
+    from compare.corrections import Corrections
     from compare.model import Comparison, Document
 
 __all__ = [
@@ -643,6 +644,8 @@ class CaseInputs:
     new: Document
     expected_json: str | None = None
     expected_report: str | None = None
+    corrections: Corrections | None = None
+    """The analyst's corrections beside the new statement (``compare.corrections``), if any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -829,7 +832,26 @@ def read_case(manifest: Manifest, case: Case) -> CaseInputs:
             goldens[key] = None
         except ValueError as err:
             raise InputError(f"{case.where(manifest.path, key)}: {err}") from err
-    return CaseInputs(documents[0], documents[1], goldens.get("expect"), goldens.get("report"))
+    return CaseInputs(
+        documents[0], documents[1], goldens.get("expect"), goldens.get("report"), _case_corrections(manifest, case)
+    )
+
+
+def _case_corrections(manifest: Manifest, case: Case) -> Corrections | None:
+    """The corrections file beside a case's new statement, named by its manifest path."""
+    from compare.corrections import default_path, load_corrections
+
+    relative = default_path(case.new)
+    if relative is None:
+        return None
+    try:
+        path = _contained(manifest.root, relative.as_posix())
+    except ValueError:
+        return None
+    if not Path(path).is_file():
+        return None
+    loaded = load_corrections(path)
+    return replace(loaded, path=relative.as_posix())
 
 
 def _write_golden(manifest: Manifest, case: Case, relative: str, text: str) -> bool:
@@ -881,9 +903,9 @@ def evaluate_case(case: Case, inputs: CaseInputs, rules: Sequence[Rule] = ()) ->
     from compare.pipeline import compare_documents
     from compare.render.jsonfmt import comparison_record, dumps
 
-    comparison = compare_documents(inputs.old, inputs.new)
+    comparison = compare_documents(inputs.old, inputs.new, corrections=inputs.corrections)
     made: list[tuple[str, str]] = []
-    failures: list[Failure] = []
+    failures: list[Failure] = [Failure(warning, case.line_of("new")) for warning in comparison.warnings]
     if case.expect:
         actual = dumps(comparison_record(comparison))
         made.append((case.expect, actual))

@@ -22,7 +22,7 @@ from compare.errors import CompareError, ExitCode, UsageError
 from compare.options import INPUT_PATH, Settings, comparison_options, lexicon_option, pair_arguments
 
 if TYPE_CHECKING:
-    from compare.model import Document
+    from compare.model import Comparison, Document
 
 __all__ = [
     "PROG",
@@ -34,6 +34,7 @@ __all__ = [
     "note",
     "read_one",
     "read_pair",
+    "report_findings",
     "run",
     "use_color",
     "warn",
@@ -204,6 +205,15 @@ def read_one(source: str) -> Document:
     return document
 
 
+def report_findings(comparison: Comparison, new_document: Document) -> None:
+    """Warn on stderr of what comparing found beyond the pairs: clauses that differ only in
+    invisible characters, and corrections that no longer apply."""
+    for warning in comparison.new.warnings[len(new_document.warnings) :]:
+        warn(warning)
+    for warning in comparison.warnings:
+        warn(warning)
+
+
 def use_color(flag: bool | None) -> bool:
     """--color/--no-color beats NO_COLOR (set and non-empty means off), which beats isatty."""
     if flag is not None:
@@ -245,8 +255,7 @@ def diff(
 
     old_document, new_document = read_pair(*inputs(old, new, example))
     comparison = settings.compare(old_document, new_document)
-    for warning in comparison.new.warnings[len(new_document.warnings) :]:
-        warn(warning)  # what comparing found: clauses that differ only in invisible characters
+    report_findings(comparison, new_document)
     colored = fmt == "terminal" and use_color(color)
     output = render(comparison, fmt, color=colored, only_changes=only_changes)
     click.echo(output, nl=False, color=colored)

@@ -246,6 +246,9 @@ class Pair:
     merge or condensation) or "meaning" (the semantic pass); None for added and removed."""
     shift_evidence: tuple[Evidence, ...] = ()
     """The stance markers that differ between the two sides, each with its own direction."""
+    corrected: tuple[str, ...] = ()
+    """What an analyst's corrections changed here: "pinned" (these clauses pair because the
+    analyst said so), "stance" (the shift is the analyst's reading); () when nothing."""
 
     @property
     def has_changes(self) -> bool:
@@ -274,6 +277,9 @@ class Comparison:
     pairs: tuple[Pair, ...]
     options: tuple[tuple[str, object], ...] = field(default=())
     """The settings the alignment ran with (threshold, ...), for reproducibility."""
+    warnings: tuple[str, ...] = ()
+    """What the user should know about the comparison itself (a correction that no longer
+    applies, say), each one line."""
 
     @property
     def summary(self) -> dict[str, int]:

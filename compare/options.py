@@ -1,7 +1,8 @@
 """The settings every comparing command shares (diff, report, review), and their options.
 
-``@comparison_options`` adds ``--threshold``, ``--scorer``, ``--method``, ``--lexicon`` and
-``--profile`` to a click command and hands the command one ``Settings`` value instead; the
+``@comparison_options`` adds ``--threshold``, ``--scorer``, ``--method``, ``--lexicon``,
+``--profile``, ``--corrections`` and ``--no-corrections`` to a click command and hands the
+command one ``Settings`` value instead; the
 review app receives the same value, so the three views always compare alike. Only the
 standard library and click are imported here at module scope.
 """
@@ -49,6 +50,17 @@ def _settings_files(what: str) -> Callable[[click.Context, click.Parameter, tupl
         for path in paths:
             check_settings_file(path, what)
         return paths
+
+    return check
+
+
+def _settings_file(what: str) -> Callable[[click.Context, click.Parameter, str | None], str | None]:
+    """A click callback that checks one optional settings file before anything loads it."""
+
+    def check(context: click.Context, parameter: click.Parameter, path: str | None) -> str | None:
+        if path is not None:
+            check_settings_file(path, what)
+        return path
 
     return check
 
@@ -102,17 +114,41 @@ class Settings:
     """User lexicon files added to the shipped ones (``--lexicon``)."""
     profiles: tuple[str, ...] = ()
     """User genre profiles added to the shipped ones (``--profile``)."""
+    corrections: str | None = None
+    """The analyst's corrections file (``--corrections``); None: the one beside the new
+    statement, if there is one."""
+    use_corrections: bool = True
+    """False (``--no-corrections``): compare as the engine alone would."""
+
+    def corrections_path(self, new: Document) -> str | None:
+        """The corrections file this comparison reads and the review app writes: the one given,
+        or the one beside the new statement; None when corrections are off or the new text
+        came from standard input."""
+        from compare.corrections import default_path
+
+        if not self.use_corrections:
+            return None
+        if self.corrections is not None:
+            return self.corrections
+        beside = default_path(new.path)
+        return str(beside) if beside is not None else None
 
     def compare(self, old: Document, new: Document) -> Comparison:
         """Run the pipeline on two documents with these settings.
 
         Raises:
-            UsageError: a lexicon or profile file is unreadable or malformed.
+            UsageError: a lexicon, profile or corrections file is unreadable or malformed.
         """
+        from pathlib import Path
+
         from compare.classify import load_lexicon
+        from compare.corrections import load_corrections
         from compare.pipeline import compare_documents
         from compare.routine import load_profiles
 
+        path = self.corrections_path(new)
+        given = self.corrections is not None
+        corrections = load_corrections(path) if path is not None and (given or Path(path).is_file()) else None
         return compare_documents(
             old,
             new,
@@ -121,6 +157,7 @@ class Settings:
             method=self.method,
             lexicon=load_lexicon(self.lexicons),
             profiles=load_profiles(self.profiles),
+            corrections=corrections,
         )
 
 
@@ -135,6 +172,8 @@ def comparison_options(command: Callable[..., Any]) -> Callable[..., Any]:
         method: str,
         lexicons: tuple[str, ...],
         profiles: tuple[str, ...],
+        corrections: str | None,
+        use_corrections: bool,
         **kwargs: Any,
     ) -> Any:
         settings = Settings(
@@ -143,6 +182,8 @@ def comparison_options(command: Callable[..., Any]) -> Callable[..., Any]:
             method=method,
             lexicons=lexicons,
             profiles=profiles,
+            corrections=corrections,
+            use_corrections=use_corrections,
         )
         return command(*args, settings=settings, **kwargs)
 
@@ -176,6 +217,21 @@ def comparison_options(command: Callable[..., Any]) -> Callable[..., Any]:
             metavar="FILE",
             callback=_settings_files("profile"),
             help="A TOML genre profile for routine changes, added to the shipped ones (repeatable).",
+        ),
+        click.option(
+            "--corrections",
+            metavar="FILE",
+            default=None,
+            callback=_settings_file("corrections"),
+            help="Your corrections to the engine (pinned and broken pairs, stance claims) "
+            "[default: NEW's stem + .corrections.toml, beside it, if it exists].",
+        ),
+        click.option(
+            "--no-corrections",
+            "use_corrections",
+            flag_value=False,
+            default=True,
+            help="Compare as the engine alone would, ignoring any corrections file.",
         ),
     )
     for option in reversed(options):

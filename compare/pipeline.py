@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from compare.align import DEFAULT_THRESHOLD, align
 from compare.classify import classify_all
-from compare.model import Clause, Comparison, Document, Pair, Status
+from compare.corrections import Resolved, resolve
+from compare.model import Clause, Comparison, Document, Pair, Shift, Status
 from compare.routine import detect_profile, mark_routine
 from compare.safe import invisible_characters
 from compare.segment import segment
@@ -20,6 +21,7 @@ from compare.shift import shift
 
 if TYPE_CHECKING:
     from compare.classify import Lexicon
+    from compare.corrections import Corrections
     from compare.routine import Profile
 
 __all__ = ["compare_documents", "invisible_difference", "label_document"]
@@ -34,6 +36,7 @@ def compare_documents(
     method: str = "greedy",
     lexicon: Lexicon | None = None,
     profiles: tuple[Profile, ...] | None = None,
+    corrections: Corrections | None = None,
 ) -> Comparison:
     """Compare two versions of a statement clause by clause.
 
@@ -42,17 +45,39 @@ def compare_documents(
         threshold, scorer, method: alignment settings (see ``compare.align.align``).
         lexicon: classification word lists; the shipped ones when None.
         profiles: genre profiles for routine changes; the shipped ones when None.
+        corrections: an analyst's corrections (``compare.corrections``): pinned and broken
+            pairs steer the alignment, stance corrections replace the shift; those that no
+            longer apply are listed in ``Comparison.warnings``.
     """
     profile = detect_profile(new.text, profiles)
     old_clauses = label_document(old, doc_id="old", lexicon=lexicon, profile=profile)
     new_clauses = label_document(new, doc_id="new", lexicon=lexicon, profile=profile)
-    pairs = align(old_clauses, new_clauses, threshold=threshold, scorer=scorer, method=method)
-    pairs = tuple(mark_routine(shift(pair), profile) for pair in pairs)
+    resolved = resolve(corrections, old_clauses, new_clauses)
+    pairs = align(
+        old_clauses, new_clauses, threshold=threshold, scorer=scorer, method=method,
+        pins=resolved.pins, breaks=resolved.breaks,
+    )
+    pairs = tuple(_corrected(mark_routine(shift(pair), profile), resolved) for pair in pairs)
     options = (("threshold", threshold), ("scorer", scorer), ("method", method), ("profile", profile.name))
     note = invisible_difference(old, new, pairs)
     if note:
         new = replace(new, warnings=(*new.warnings, note))
-    return Comparison(old, new, pairs, options)
+    stale = tuple(f"'{corrections.path}': {line}" for line in resolved.stale) if corrections else ()
+    return Comparison(old, new, pairs, options, stale)
+
+
+def _corrected(pair: Pair, resolved: Resolved) -> Pair:
+    """The pair with what the analyst's corrections say of it."""
+    marks = ("pinned",) if pair.matched_by == "corrected" else ()
+    held_old = {clause.index for clause in pair.old}
+    held_new = {clause.index for clause in pair.new}
+    for old_ids, new_ids, direction, note in resolved.stances:
+        if held_old >= set(old_ids) and held_new >= set(new_ids) and pair.old and pair.new:
+            engine = pair.shift.value if pair.shift else "none"
+            said = f": {note}" if note else ""
+            reason = f"corrected by you{said} (the engine said {engine}: {pair.shift_reason or 'same stance'})"
+            return replace(pair, shift=Shift(direction), shift_reason=reason, corrected=(*marks, "stance"))
+    return replace(pair, corrected=marks) if marks else pair
 
 
 def invisible_difference(old: Document, new: Document, pairs: tuple[Pair, ...]) -> str | None:

@@ -22,7 +22,7 @@ from itertools import accumulate
 from rich.cells import cell_len, chop_cells
 
 from compare.model import Clause, Pair, Status
-from compare.render.common import certainty_note, location, shift_note
+from compare.render.common import certainty_note, corrected_note, location, shift_note
 from compare.safe import printable
 
 __all__ = [
@@ -250,7 +250,7 @@ def _notes(pair: Pair, side: Side) -> list[str]:
             else f"merged from {len(others)} at {location(others)}"
         )
     if side is Side.NEW:
-        facts = (certainty_note(pair), shift_note(pair), "routine change" if pair.routine else "")
+        facts = (corrected_note(pair), certainty_note(pair), shift_note(pair), "routine change" if pair.routine else "")
         notes.extend(note for note in facts if note)
     return [" ".join(printable(note).split()) for note in notes]
 

@@ -70,6 +70,8 @@ def align(
     scorer: str = "hybrid",
     method: str = "greedy",
     meaning: bool = True,
+    pins: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] = (),
+    breaks: frozenset[tuple[int, int]] = frozenset(),
 ) -> tuple[Pair, ...]:
     """Align the clauses of an old and a new version.
 
@@ -87,11 +89,14 @@ def align(
         method: "greedy" (best link first, then local exchanges) or "global" (an optimal
             assignment; needs scipy).
         meaning: run the semantic pass over what is left unmatched.
+        pins: groups of (old indices, new indices) an analyst says correspond: they pair as
+            given, with confidence 1, before anything else (``compare.corrections``).
+        breaks: (old index, new index) pairs an analyst says do not correspond: never linked.
 
     Returns:
         The pairs, in the new document's order with removed clauses where they stood.
     """
-    return _run(old, new, threshold, split_gain, scorer, method, meaning, None)
+    return _run(old, new, threshold, split_gain, scorer, method, meaning, None, pins, breaks)
 
 
 Trace = dict[str, list[tuple["np.ndarray", "np.ndarray", "np.ndarray"]]]
@@ -107,13 +112,19 @@ def _run(
     method: str,
     meaning: bool,
     trace: Trace | None,
+    pins: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] = (),
+    breaks: frozenset[tuple[int, int]] = frozenset(),
 ) -> tuple[Pair, ...]:
     """align(), optionally recording the candidates of each stage (``benchmarks/align_fit.py``
     fits the link models on them)."""
-    view = prepare(old, new)
+    view = prepare(old, new, forbidden=breaks)
     scores = score(view, scorer)
     best_seen: dict[tuple[str, int], float] = {}
-    matches = equal_matches(view.old, view.new)
+    matches = _pinned(view, pins, scorer)
+    matches += [
+        m for m in equal_matches(view.old, view.new)
+        if not _holds_any(matches, m) and (m.old[0], m.new[0]) not in breaks
+    ]
     matches += _links(view, scores, matches, threshold, method, best_seen, trace)
     kept, groups = find_groups(view, scores, matches, threshold=threshold, split_gain=split_gain, scorer=scorer)
     matches = kept + [_rated_group(view, scores, group, kept, scorer) for group in groups]
@@ -128,6 +139,25 @@ def _run(
     in_order = settle_moves(matches)
     unpaired = _unpaired_confidence(view, scores, matches, cosine, best_seen, trace)
     return build_pairs(matches, in_order, view.old, view.new, old, new, unpaired)
+
+
+def _pinned(view: View, pins: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], scorer: str) -> list[Match]:
+    """The pairs an analyst pinned, each clause in at most one (the first pin naming it wins)."""
+    from compare.align.scores import similarity
+
+    matches: list[Match] = []
+    for old_ids, new_ids in pins:
+        candidate = Match(tuple(old_ids), tuple(new_ids), 0.0)
+        if not old_ids or not new_ids or _holds_any(matches, candidate):
+            continue
+        score = similarity(view, _joined(view.old, old_ids), _joined(view.new, new_ids), scorer)
+        matches.append(Match(tuple(old_ids), tuple(new_ids), score, 1.0, "corrected"))
+    return matches
+
+
+def _holds_any(matches: Sequence[Match], match: Match) -> bool:
+    """Whether any of the matches holds a clause of ``match``."""
+    return any(set(m.old) & set(match.old) or set(m.new) & set(match.new) for m in matches)
 
 
 def _free(matches: Sequence[Match], n_old: int, n_new: int) -> tuple[list[int], list[int]]:
@@ -147,6 +177,9 @@ def _candidates(
     r, c = np.nonzero(sub >= floor)
     rows = np.asarray(free_old, dtype=np.int64)[r]
     cols = np.asarray(free_new, dtype=np.int64)[c]
+    if view.forbidden:
+        allowed = np.asarray([(i, j) not in view.forbidden for i, j in zip(rows.tolist(), cols.tolist(), strict=True)], dtype=bool)
+        rows, cols = rows[allowed], cols[allowed]
     jumps = crossings(rows.tolist(), cols.tolist(), heaviest_run(matches))
     short = np.minimum(
         np.asarray([view.old[i].words for i in rows.tolist()], dtype=np.float64),
@@ -291,8 +324,8 @@ def _attach(
     making a merge (several old clauses condensed into one new one) or a split; a match grows
     on one side only, so every group stays one clause against several."""
     free_old, free_new = _free(matches, len(view.old), len(view.new))
-    owner_of_old = {i: m for m in matches for i in m.old}
-    owner_of_new = {j: m for m in matches for j in m.new}
+    owner_of_old = {i: m for m in matches for i in m.old if m.found_by != "corrected"}
+    owner_of_new = {j: m for m in matches for j in m.new if m.found_by != "corrected"}
     taken_old = [i for i in range(len(view.old)) if i in owner_of_old and len(owner_of_old[i].old) == 1]
     taken_new = [j for j in range(len(view.new)) if j in owner_of_new and len(owner_of_new[j].new) == 1]
     proposals: list[tuple[float, str, int, Match]] = []

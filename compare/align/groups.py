@@ -54,7 +54,10 @@ def find_groups(
     Returns:
         (the matches kept, the groups accepted); the clauses of dropped matches are free again.
     """
-    single = [m for m in matches if len(m.old) == 1 and len(m.new) == 1]
+    single = [m for m in matches if len(m.old) == 1 and len(m.new) == 1 and m.found_by != "corrected"]
+    pinned = [m for m in matches if m.found_by == "corrected"]
+    taken_by_pins_old = {i for m in pinned for i in m.old}
+    taken_by_pins_new = {j for m in pinned for j in m.new}
     flipped_view = View(view.new, view.old, view.weight)
     flipped_matches = [Match(m.new, m.old, m.score, m.confidence, m.found_by) for m in single]
     proposals = _proposals(view, scores.new_in_old().T, single, threshold, split_gain, scorer)
@@ -66,16 +69,20 @@ def find_groups(
     ]
     # Ties go by a key that does not change when the documents swap places.
     proposals.sort(key=lambda m: (-m.score, sorted((m.old, m.new))))
-    taken_old: set[int] = set()
-    taken_new: set[int] = set()
+    taken_old: set[int] = set(taken_by_pins_old)
+    taken_new: set[int] = set(taken_by_pins_new)
     accepted: list[Match] = []
     for proposal in proposals:
         if taken_old.intersection(proposal.old) or taken_new.intersection(proposal.new):
             continue
+        if any((i, j) in view.forbidden for i in proposal.old for j in proposal.new):
+            continue
         taken_old.update(proposal.old)
         taken_new.update(proposal.new)
         accepted.append(proposal)
-    kept = [m for m in matches if not taken_old.intersection(m.old) and not taken_new.intersection(m.new)]
+    grouped_old = {i for m in accepted for i in m.old}
+    grouped_new = {j for m in accepted for j in m.new}
+    kept = [m for m in matches if not grouped_old.intersection(m.old) and not grouped_new.intersection(m.new)]
     return kept, accepted
 
 

@@ -84,13 +84,17 @@ class View:
     new: tuple[Text, ...]
     weight: dict[str, float]
     """Rarity weight of each word code over the clauses of both documents."""
+    forbidden: frozenset[tuple[int, int]] = frozenset()
+    """(old, new) clause indices an analyst said do not correspond: never linked."""
 
     def mass(self, text: Text) -> float:
         """The summed weight of a text's distinct words."""
         return sum(self.weight.get(code, 0.0) for code in set(text.code))
 
 
-def prepare(old: Sequence[Clause], new: Sequence[Clause]) -> View:
+def prepare(
+    old: Sequence[Clause], new: Sequence[Clause], *, forbidden: frozenset[tuple[int, int]] = frozenset()
+) -> View:
     """Keys, word codes and word weights of both documents' clauses, over one vocabulary."""
     old_keys = [key(clause.text) for clause in old]
     new_keys = [key(clause.text) for clause in new]
@@ -104,7 +108,7 @@ def prepare(old: Sequence[Clause], new: Sequence[Clause]) -> View:
     new_texts = tuple(
         Text(k, code, c.paragraph, c.sentence) for k, code, c in zip(new_keys, new_codes, new, strict=True)
     )
-    return View(old_texts, new_texts, _weights(old_codes + new_codes, function_codes))
+    return View(old_texts, new_texts, _weights(old_codes + new_codes, function_codes), forbidden)
 
 
 def _light_stems() -> frozenset[str]:

@@ -11,6 +11,7 @@ __all__ = [
     "SHIFT_WORD",
     "STATUS_MARK",
     "certainty_note",
+    "corrected_note",
     "location",
     "pair_location",
     "shift_note",
@@ -63,6 +64,16 @@ def shift_note(pair: Pair) -> str:
     if pair.shift is Shift.SAME and pair.shift_reason and pair.shift_reason != "same stance":
         return f"= same stance: {pair.shift_reason}"
     return ""
+
+
+def corrected_note(pair: Pair) -> str:
+    """"corrected by you (pinned)" and the like, or "" when no correction touched the pair.
+
+    >>> from compare.model import Pair, Status
+    >>> corrected_note(Pair(Status.REWORDED, (), (), corrected=("pinned", "stance")))
+    'corrected by you (pinned, stance)'
+    """
+    return f"corrected by you ({', '.join(pair.corrected)})" if pair.corrected else ""
 
 
 def certainty_note(pair: Pair) -> str:

@@ -55,6 +55,7 @@ def comparison_record(comparison: Comparison, *, only_changes: bool = False) -> 
         "new": document_record(comparison.new),
         "options": dict(comparison.options),
         "summary": comparison.summary,
+        "warnings": list(comparison.warnings),
         "pairs": [pair_record(pair) for pair in pairs],
     }
 
@@ -83,6 +84,7 @@ def pair_record(pair: Pair) -> dict[str, Any]:
     record["confidence"] = pair.confidence
     record["certainty"] = pair.certainty
     record["matched_by"] = pair.matched_by
+    record["corrected"] = list(pair.corrected)
     if any(clause.label is not None for clause in (*pair.old, *pair.new)):
         record["shift"] = pair.shift.value if pair.shift else None
         record["shift_reason"] = pair.shift_reason

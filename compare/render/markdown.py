@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from compare.model import Comparison, Document, Pair, Status
-from compare.render.common import certainty_note, pair_location, shift_note, summary_line
+from compare.render.common import certainty_note, corrected_note, pair_location, shift_note, summary_line
 from compare.safe import markdown_inline
 
 __all__ = ["document_line", "redline", "render"]
@@ -65,6 +65,7 @@ def _lines(comparison: Comparison, *, only_changes: bool) -> Iterator[str]:
         routine = ", routine" if pair.routine else ""
         certainty = certainty_note(pair)
         routine += f", {certainty}" if certainty else ""
+        routine += f", {corrected_note(pair)}" if pair.corrected else ""
         note = shift_note(pair)
         shift = f" **{markdown_inline(note)}**" if note else ""
         yield f"- **{pair.status.value}** ({pair_location(pair)}{score}{routine}){shift}: {redline(pair)}"

@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from compare.model import Comparison, Pair, Shift, Status
-from compare.render.common import STATUS_MARK, certainty_note, pair_location, shift_note, summary_line
+from compare.render.common import (
+    STATUS_MARK,
+    certainty_note,
+    corrected_note,
+    pair_location,
+    shift_note,
+    summary_line,
+)
 from compare.safe import printable
 
 __all__ = ["render"]
@@ -71,6 +78,8 @@ def _header(pair: Pair, color: bool) -> str:
     certainty = certainty_note(pair)
     if certainty:
         text += "  " + _paint(f"[{certainty}]", "weak", color)
+    if pair.corrected:
+        text += "  " + _paint(f"[{corrected_note(pair)}]", "bold", color)
     note = shift_note(pair)
     if note and pair.shift is not None:
         text += "  " + _paint(printable(note), pair.shift, color)

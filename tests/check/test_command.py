@@ -227,3 +227,21 @@ def test_a_golden_path_that_is_a_folder_exits_2(corpus: Path, capsys: pytest.Cap
     (corpus / "talks" / "expected.json").mkdir()
     assert main(["check", "--update", str(corpus)]) == 2
     assert "expect: 'talks/expected.json' is a directory" in capsys.readouterr().err
+
+
+def test_check_honours_the_corrections_beside_a_case_and_fails_on_a_stale_one(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rule = '\n[[rule]]\nname = "port"\nkind = "commitment"\nforbid = "removed"\n'
+    pin = (
+        '[[pin]]\nold = "We will fund the new port in Manila."\n'
+        'new = "We call on China to respect freedom of navigation in the South China Sea."\n'
+    )
+    (corpus / "talks" / "new.corrections.toml").write_text(pin, encoding="utf-8")
+    write_manifest(corpus, CASE + rule)
+    assert main(["check", str(corpus)]) == 0  # pinned, the port clause is no longer removed
+    capsys.readouterr()
+    (corpus / "talks" / "new.corrections.toml").write_text(pin.replace("Manila", "Cebu"), encoding="utf-8")
+    assert main(["check", str(corpus)]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL case 'talks'" in out and "correction 1 (pin) no longer applies" in out

@@ -143,7 +143,7 @@ def test_an_unreadable_input_is_one_line_not_click_usage(
 @pytest.mark.parametrize(
     ("arguments", "said"),
     [
-        (["diff", "--no-such-option"], "no such option '--no-such-option'; did you mean '--no-color'? (see 'jointdiff diff --help')"),
+        (["diff", "--no-colr"], "no such option '--no-colr'; (Did you mean one of: '--color', '--no-color', '--no-corrections'?) (see 'jointdiff diff --help')"),
         (["review", "--no-such-option"], "no such option '--no-such-option'"),
         (["diff", "--threshold", "200", "a", "b"], "invalid value for '--threshold'"),
         (["clauses"], "missing argument 'FILE' (see 'jointdiff clauses --help')"),
