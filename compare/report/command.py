@@ -81,13 +81,15 @@ def report(
     OLD and NEW are .txt, .md, .html or .pdf statements ('-' reads standard input).
     Exit status: 0 no differences among the reported clauses, 1 differences, 2 trouble.
     """
-    from compare.cli import inputs, read_pair
+    from compare.cli import inputs, read_pair, report_findings
     from compare.filters import PairFilter
 
     old_path, new_path = inputs(old, new, example)
     destination = _destination(output, (old_path, new_path))
     fmt = fmt or ("html" if destination and destination.suffix.lower() in _HTML_SUFFIXES else "markdown")
-    comparison = settings.compare(*read_pair(old_path, new_path))
+    documents = read_pair(old_path, new_path)
+    comparison = settings.compare(*documents)
+    report_findings(comparison, documents[1])
     pair_filter = PairFilter(
         kinds=frozenset(kinds), targets=frozenset(targets), topics=frozenset(topics), only_changes=only_changes
     )

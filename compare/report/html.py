@@ -4,7 +4,8 @@ Lays out what ``compare.report.sections`` decided, with the same sections as the
 report, and ends in a side-by-side aligned view of every pair with word-level highlighting
 (``<del>`` in the old column, ``<ins>`` in the new). Styles are inline; the page loads nothing
 and a Content-Security-Policy forbids it to, so it opens offline and from an e-mail. On narrow
-screens the two columns stack; in print the folded appendix opens. Every piece of document
+screens the two columns stack; in print the appendix stays folded, so a printed report is
+the two-minute read, not the whole comparison. Every piece of document
 text passes through ``compare.safe.printable`` and ``html.escape``: it is shown, never obeyed.
 """
 
@@ -15,18 +16,24 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from html import escape
 
 from compare.align import word_diff
+from compare.keychanges import KeyChange
 from compare.model import Clause, Pair, WordOp
-from compare.render.common import location, pair_location
+from compare.render.common import certainty_note, corrected_note, location, pair_location, shift_note
+from compare.report.names import NameChange
 from compare.report.sections import (
     HEADINGS,
     READING_NOTE,
     Group,
-    NameChange,
     Report,
     about,
+    empty_sections,
+    group_count,
     joined_facts,
+    key_headline,
+    key_text,
+    left_to_appendix,
     note,
-    pair_count,
+    shown_sections,
     side_text,
     stance_change,
     stance_phrase,
@@ -100,8 +107,7 @@ details > summary { cursor: pointer; font-weight: 600; padding: .4rem 0; }
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   nav { display: none; }
-  details::details-content { content-visibility: visible; display: contents; }
-  details > summary { display: none; }
+  details > summary::after { content: " (open the page to read it; it is not printed)"; font-weight: normal; }
   h2, h3 { break-after: avoid; }
   ul.items > li, .aligned .pair, tr { break-inside: avoid; }
   del, ins, ul.items > li { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -183,14 +189,24 @@ def _page(report: Report) -> Iterator[str]:
     yield "<body>"
     yield "<main>"
     yield from _header(report)
+    yield from _section("key", sum(len(c) for _, c in report.key) + report.key_more, _key(report))
+    if report.uncertain or report.uncertain_more:
+        yield from _section("uncertain", len(report.uncertain) + report.uncertain_more, _uncertain(report))
     yield from _glance(report)
-    yield from _section("hardened", len(report.hardened), _items(report.hardened, _shifted_item))
-    yield from _section("softened", len(report.softened), _items(report.softened, _shifted_item))
-    yield from _section("new", pair_count(report.new), _grouped(report.new, _clause_item))
-    yield from _section("dropped", pair_count(report.dropped), _grouped(report.dropped, _clause_item))
-    yield from _section("names", sum(len(changes) for _, changes in report.names), _names(report.names))
-    yield from _section("reworded", pair_count(report.reworded), _grouped(report.reworded, _reworded_item))
-    yield from _section("rearranged", len(report.rearranged), _items(report.rearranged, _rearranged_item))
+    for key, pairs in (("hardened", report.hardened), ("softened", report.softened), ("mixed", report.mixed)):
+        if pairs:
+            yield from _section(key, len(pairs), _items(pairs, _shifted_item))
+    for key, groups in (("new", report.new), ("dropped", report.dropped)):
+        if group_count(groups):
+            yield from _section(key, group_count(groups), _grouped(groups, _clause_item))
+    name_count = sum(len(changes) for _, changes in report.names)
+    if name_count:
+        yield from _section("names", name_count, _names(report.names))
+    if group_count(report.reworded):
+        yield from _section("reworded", group_count(report.reworded), _grouped(report.reworded, _reworded_item))
+    rearranged = report.rearranged
+    if rearranged.total:
+        yield from _section("rearranged", rearranged.total, _items(rearranged.pairs, _rearranged_item, rearranged.more))
     yield from _section("appendix", len(report.appendix), _aligned(report))
     yield "</main>"
     yield "</body>"
@@ -207,11 +223,13 @@ def _header(report: Report) -> Iterator[str]:
         yield f'<tr><th scope="row">{_text(label)}</th><td>{_value(old)}</td><td>{_value(new)}</td></tr>'
     yield "</tbody></table></div>"
     yield f'<p class="totals">{_text(report.totals)}</p>'
-    if report.filter_note:
-        yield f'<p class="note filter"><em>{_text(report.filter_note)}</em></p>'
+    for css, line in (("filter", report.filter_note), ("budget", report.budget_note)):
+        if line:
+            yield f'<p class="note {css}"><em>{_text(line)}</em></p>'
     yield f'<p class="note">{_text(READING_NOTE)}</p>'
     yield '<nav aria-label="Sections"><ul>'
-    for heading in HEADINGS.values():
+    for key in shown_sections(report):
+        heading = HEADINGS[key]
         yield f'<li><a href="#{heading.anchor}">{_text(heading.title)}</a></li>'
     yield "</ul></nav>"
     yield "</header>"
@@ -239,12 +257,15 @@ def _glance(report: Report) -> Iterator[str]:
             yield f'<tr{total}><th scope="row">{_text(label)}</th>{cells}</tr>'
         yield "</tbody></table></div>"
         yield f'<p class="note">{_text(report.routine_note)}</p>'
+        nothing = empty_sections(report)
+        if nothing:
+            yield f'<p class="note nothing">{_text(nothing)}</p>'
 
     yield from _section("glance", None, rows())
 
 
-def _items(pairs: Sequence[Pair], item: _Item) -> Iterator[str]:
-    if not pairs:
+def _items(pairs: Sequence[Pair], item: _Item, more: int = 0) -> Iterator[str]:
+    if not pairs and not more:
         yield '<p class="none">None.</p>'
         return
     yield '<ul class="items">'
@@ -253,14 +274,53 @@ def _items(pairs: Sequence[Pair], item: _Item) -> Iterator[str]:
         yield from item(pair)
         yield "</li>"
     yield "</ul>"
+    if more:
+        yield f'<p class="note more"><em>And {more} more, in the appendix.</em></p>'
 
 
 def _grouped(groups: Sequence[Group], item: _Item) -> Iterator[str]:
     if not groups:
         yield '<p class="none">None.</p>'
     for group in groups:
-        yield f'<h3>{_text(group.heading)} <span class="count">({len(group.pairs)})</span></h3>'
-        yield from _items(group.pairs, item)
+        if group.pairs:
+            yield f'<h3>{_text(group.heading)} <span class="count">({group.total})</span></h3>'
+            yield from _items(group.pairs, item, group.more)
+    left = left_to_appendix(groups)
+    if left:
+        yield f'<p class="note more"><em>{_text(left)}</em></p>'
+
+
+def _key(report: Report) -> Iterator[str]:
+    if not report.key:
+        yield (
+            '<p class="none">None: no concern, commitment, call or decision was surely dropped or added, '
+            "and no stance surely shifted.</p>"
+        )
+    for target, changes in report.key:
+        yield f"<h3>{_text(target)}</h3>"
+        yield '<ul class="items key">'
+        for change in changes:
+            yield from _key_item(change)
+        yield "</ul>"
+    if report.key_more:
+        yield f'<p class="note more"><em>And {report.key_more} more, in the sections below.</em></p>'
+
+
+def _uncertain(report: Report) -> Iterator[str]:
+    yield '<ul class="items uncertain">'
+    for change in report.uncertain:
+        yield from _key_item(change, uncertain=True)
+    yield "</ul>"
+    if report.uncertain_more:
+        yield f'<p class="note more"><em>And {report.uncertain_more} more: see the appendix, where their pairs are marked.</em></p>'
+
+
+def _key_item(change: KeyChange, *, uncertain: bool = False) -> Iterator[str]:
+    sign, headline = key_headline(change, uncertain=uncertain)
+    css = "uncertain" if uncertain else change.what
+    yield f'<li class="{css}"><p class="headline"><span class="sign">{_text(sign)}</span> '
+    yield f'<span class="stance">{_text(headline)}</span> {_facts(pair_location(change.pair))}</p>'
+    yield f'<p class="text">{_text(key_text(change))}</p></li>'
 
 
 def _facts(*facts: str) -> str:
@@ -269,20 +329,22 @@ def _facts(*facts: str) -> str:
 
 
 def _shifted_item(pair: Pair) -> Iterator[str]:
-    facts = _facts(pair_location(pair), status_word(pair), about(pair))
+    facts = _facts(pair_location(pair), status_word(pair), about(pair), corrected_note(pair))
     yield f'<p class="headline"><span class="stance">{_text(stance_change(pair))}</span> {facts}</p>'
-    yield f'<p class="reason">Reason: {_text(pair.shift_reason or "not given")}</p>'
+    yield f'<p class="reason">Evidence: {_text(pair.shift_reason or "not given")}</p>'
     yield f'<p class="text">{_redline(pair)}</p>'
 
 
 def _clause_item(pair: Pair) -> Iterator[str]:
     stance = _text(stance_phrase(pair.new or pair.old))
-    yield f'<p class="headline"><span class="stance">{stance}</span> {_facts(pair_location(pair), about(pair))}</p>'
+    facts = _facts(pair_location(pair), about(pair), certainty_note(pair), corrected_note(pair))
+    yield f'<p class="headline"><span class="stance">{stance}</span> {facts}</p>'
     yield f'<p class="text">{_redline(pair)}</p>'
 
 
 def _reworded_item(pair: Pair) -> Iterator[str]:
-    yield f'<p class="headline">{_facts(pair_location(pair))}</p>'
+    facts = _facts(pair_location(pair), certainty_note(pair), corrected_note(pair), shift_note(pair))
+    yield f'<p class="headline">{facts}</p>'
     yield f'<p class="text">{_redline(pair)}</p>'
 
 
@@ -294,10 +356,9 @@ def _rearranged_item(pair: Pair) -> Iterator[str]:
 
 def _names(names: Sequence[tuple[str, Sequence[NameChange]]]) -> Iterator[str]:
     for label, changes in names:
-        yield f'<h3>{_text(label)} <span class="count">({len(changes)})</span></h3>'
         if not changes:
-            yield '<p class="none">None.</p>'
             continue
+        yield f'<h3>{_text(label)} <span class="count">({len(changes)})</span></h3>'
         yield '<ul class="items">'
         for change in changes:
             places = _text(", ".join(change.places))

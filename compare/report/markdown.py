@@ -1,7 +1,8 @@
 """The change report as GitHub-flavoured Markdown, to paste into a briefing or a pull request.
 
-Lays out what ``compare.report.sections`` decided: a header table of both documents, a table at
-a glance, then one section per kind of change, and the full aligned table folded in a
+Lays out what ``compare.report.sections`` decided: a header table of both documents, the key
+changes by target (and, apart, the uncertain ones), a table at a glance, then one section per
+kind of change within the length budget, and the full aligned table folded in a
 ``<details>`` block (the only HTML it writes). Every piece of document text passes through
 ``compare.safe.markdown_inline``, which also keeps ``|`` and line breaks from breaking a table
 row; redlines come from ``compare.render.markdown.redline``, as in ``jointdiff diff``.
@@ -11,19 +12,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from compare.keychanges import KeyChange
 from compare.model import Pair
-from compare.render.common import location, pair_location
+from compare.render.common import certainty_note, corrected_note, location, pair_location, shift_note
 from compare.render.markdown import redline
+from compare.report.names import NameChange
 from compare.report.sections import (
     HEADINGS,
     READING_NOTE,
     Group,
-    NameChange,
     Report,
     about,
+    empty_sections,
+    group_count,
     joined_facts,
+    key_headline,
+    key_text,
+    left_to_appendix,
     note,
-    pair_count,
     stance_change,
     stance_phrase,
     status_word,
@@ -65,28 +71,67 @@ def _lines(report: Report) -> Iterator[str]:
     yield ""
     yield f"**{markdown_inline(report.totals)}**"
     yield ""
-    if report.filter_note:
-        yield f"*{markdown_inline(report.filter_note)}*"
-        yield ""
+    for note_line in (report.filter_note, report.budget_note):
+        if note_line:
+            yield f"*{markdown_inline(note_line)}*"
+            yield ""
     yield markdown_inline(READING_NOTE)
     yield ""
+    yield from _key(report)
     yield from _glance(report)
-    yield from _heading("hardened", len(report.hardened))
-    yield from _items(report.hardened, _shifted_item)
-    yield from _heading("softened", len(report.softened))
-    yield from _items(report.softened, _shifted_item)
-    yield from _heading("new", pair_count(report.new))
-    yield from _grouped(report.new, _clause_item)
-    yield from _heading("dropped", pair_count(report.dropped))
-    yield from _grouped(report.dropped, _clause_item)
-    yield from _heading("names", sum(len(changes) for _, changes in report.names))
-    for label, changes in report.names:
-        yield from _names(label, changes)
-    yield from _heading("reworded", pair_count(report.reworded))
-    yield from _grouped(report.reworded, _reworded_item)
-    yield from _heading("rearranged", len(report.rearranged))
-    yield from _items(report.rearranged, _rearranged_item)
+    nothing = empty_sections(report)
+    if nothing:
+        yield markdown_inline(nothing)
+        yield ""
+    for key, pairs in (("hardened", report.hardened), ("softened", report.softened), ("mixed", report.mixed)):
+        if pairs:
+            yield from _heading(key, len(pairs))
+            yield from _items(pairs, _shifted_item)
+    for key, groups in (("new", report.new), ("dropped", report.dropped)):
+        if group_count(groups):
+            yield from _heading(key, group_count(groups))
+            yield from _grouped(groups, _clause_item)
+    name_count = sum(len(changes) for _, changes in report.names)
+    if name_count:
+        yield from _heading("names", name_count)
+        for label, changes in report.names:
+            yield from _names(label, changes)
+    if group_count(report.reworded):
+        yield from _heading("reworded", group_count(report.reworded))
+        yield from _grouped(report.reworded, _reworded_item)
+    if report.rearranged.total:
+        yield from _heading("rearranged", report.rearranged.total)
+        yield from _items(report.rearranged.pairs, _rearranged_item, report.rearranged.more)
     yield from _appendix(report.appendix)
+
+
+def _key(report: Report) -> Iterator[str]:
+    yield from _heading("key", sum(len(changes) for _, changes in report.key) + report.key_more)
+    if not report.key:
+        yield "None: no concern, commitment, call or decision was surely dropped or added, and no stance surely shifted."
+        yield ""
+    for target, changes in report.key:
+        yield f"### {markdown_inline(target)}"
+        yield ""
+        for change in changes:
+            yield from _key_item(change)
+        yield ""
+    if report.key_more:
+        yield f"*And {report.key_more} more, in the sections below.*"
+        yield ""
+    if report.uncertain or report.uncertain_more:
+        yield from _heading("uncertain", len(report.uncertain) + report.uncertain_more)
+        for change in report.uncertain:
+            yield from _key_item(change, uncertain=True)
+        if report.uncertain_more:
+            yield f"- *And {report.uncertain_more} more: see the appendix, where their pairs are marked.*"
+        yield ""
+
+
+def _key_item(change: KeyChange, *, uncertain: bool = False) -> Iterator[str]:
+    sign, headline = key_headline(change, uncertain=uncertain)
+    where = pair_location(change.pair)
+    yield f"- {markdown_inline(sign)} **{markdown_inline(headline)}** {_facts(where)}: {markdown_inline(key_text(change))}"
 
 
 def _glance(report: Report) -> Iterator[str]:
@@ -100,13 +145,15 @@ def _glance(report: Report) -> Iterator[str]:
     yield ""
 
 
-def _items(pairs: Sequence[Pair], item: _Item) -> Iterator[str]:
-    if not pairs:
+def _items(pairs: Sequence[Pair], item: _Item, more: int = 0) -> Iterator[str]:
+    if not pairs and not more:
         yield "None."
         yield ""
         return
     for pair in pairs:
         yield from item(pair)
+    if more:
+        yield f"- *And {more} more, in the appendix.*"
     yield ""
 
 
@@ -115,9 +162,14 @@ def _grouped(groups: Sequence[Group], item: _Item) -> Iterator[str]:
         yield "None."
         yield ""
     for group in groups:
-        yield f"### {markdown_inline(group.heading)} ({len(group.pairs)})"
+        if group.pairs:
+            yield f"### {markdown_inline(group.heading)} ({group.total})"
+            yield ""
+            yield from _items(group.pairs, item, group.more)
+    left = left_to_appendix(groups)
+    if left:
+        yield f"*{markdown_inline(left)}*"
         yield ""
-        yield from _items(group.pairs, item)
 
 
 def _facts(*facts: str) -> str:
@@ -126,18 +178,22 @@ def _facts(*facts: str) -> str:
 
 
 def _shifted_item(pair: Pair) -> Iterator[str]:
-    yield f"- **{markdown_inline(stance_change(pair))}** {_facts(pair_location(pair), status_word(pair), about(pair))}"
-    yield f"  - Reason: {markdown_inline(pair.shift_reason or 'not given')}"
+    facts = _facts(pair_location(pair), status_word(pair), about(pair), corrected_note(pair))
+    yield f"- **{markdown_inline(stance_change(pair))}** {facts}"
+    yield f"  - Evidence: {markdown_inline(pair.shift_reason or 'not given')}"
     yield f"  - {redline(pair)}"
 
 
 def _clause_item(pair: Pair) -> Iterator[str]:
     clauses = pair.new or pair.old
-    yield f"- **{markdown_inline(stance_phrase(clauses))}** {_facts(pair_location(pair), about(pair))}: {redline(pair)}"
+    facts = _facts(pair_location(pair), about(pair), certainty_note(pair), corrected_note(pair))
+    yield f"- **{markdown_inline(stance_phrase(clauses))}** {facts}: {redline(pair)}"
 
 
 def _reworded_item(pair: Pair) -> Iterator[str]:
-    yield f"- {_facts(pair_location(pair))}: {redline(pair)}"
+    reason = shift_note(pair)
+    facts = _facts(pair_location(pair), certainty_note(pair), corrected_note(pair), reason)
+    yield f"- {facts}: {redline(pair)}"
 
 
 def _rearranged_item(pair: Pair) -> Iterator[str]:
@@ -145,10 +201,10 @@ def _rearranged_item(pair: Pair) -> Iterator[str]:
 
 
 def _names(label: str, changes: Sequence[NameChange]) -> Iterator[str]:
+    if not changes:
+        return
     yield f"### {label} ({len(changes)})"
     yield ""
-    if not changes:
-        yield "None."
     for change in changes:
         places = markdown_inline(", ".join(change.places))
         yield f"- **{markdown_inline(change.name)}** {_facts(change.roles)}: {places}"

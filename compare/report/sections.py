@@ -11,18 +11,23 @@ escape every piece of document text for their format.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
-from compare.filters import PairFilter, names_in
+from compare.filters import PairFilter
+from compare.keychanges import KeyChange, key_changes
 from compare.model import Clause, Comparison, Document, Kind, Pair, Shift, Status
 from compare.normalise import normalise
-from compare.render.common import location, shift_note
+from compare.render.common import certainty_note, corrected_note, shift_note, summary_line
+from compare.report.budget import Budget, words_in, words_of_pair
+from compare.report.names import NameChange, name_changes
 
 __all__ = [
     "HEADINGS",
+    "KEY_TEXT_WORDS",
     "KIND_ORDER",
     "READING_NOTE",
     "SECTION_LABEL",
@@ -34,10 +39,16 @@ __all__ = [
     "about",
     "build_report",
     "joined_facts",
+    "empty_sections",
+    "key_headline",
+    "key_text",
+    "left_to_appendix",
     "kind_of",
     "note",
-    "pair_count",
+    "group_count",
     "section_of",
+    "shown_path",
+    "shown_sections",
     "side_text",
     "stance_change",
     "stance_phrase",
@@ -50,6 +61,7 @@ class Section(StrEnum):
 
     HARDENED = "hardened"
     SOFTENED = "softened"
+    MIXED = "mixed"
     NEW = "new"
     DROPPED = "dropped"
     REWORDED = "reworded"
@@ -61,6 +73,7 @@ class Section(StrEnum):
 SECTION_LABEL: dict[Section, str] = {
     Section.HARDENED: "Hardened",
     Section.SOFTENED: "Softened",
+    Section.MIXED: "Mixed",
     Section.NEW: "New",
     Section.DROPPED: "Dropped",
     Section.REWORDED: "Reworded",
@@ -94,6 +107,7 @@ _KIND_PLURAL: dict[Kind, str] = {
 _TOTALS_WORD: dict[Section, str] = {
     Section.HARDENED: "hardened",
     Section.SOFTENED: "softened",
+    Section.MIXED: "mixed",
     Section.NEW: "new",
     Section.DROPPED: "dropped",
     Section.REWORDED: "reworded",
@@ -116,42 +130,40 @@ class Heading:
 
 
 HEADINGS: dict[str, Heading] = {
+    "key": Heading(
+        "key-changes",
+        "Key changes",
+        "Concerns, commitments, calls and decisions dropped or new, and stance shifts the engine is sure of, "
+        "by the country or body named, heaviest first (README: Key changes).",
+    ),
+    "uncertain": Heading(
+        "uncertain",
+        "Uncertain: check these by hand",
+        "Not sure: a clause shown as new or dropped that may have a counterpart, "
+        "or a pairing too weak to claim a direction.",
+    ),
     "glance": Heading(
         "at-a-glance",
         "At a glance",
-        "Clause pairs by what happened to them (columns) and what they say (rows). "
-        "Each pair is counted once, in the section below that lists it.",
+        "Pairs by the section that lists them (columns) and by what they say (rows), each counted once: "
+        "a pair whose stance shifted counts here as hardened, softened or mixed, whatever its status in the line above.",
     ),
-    "hardened": Heading(
-        "hardened", "Hardened", "Clauses whose stance got stronger: the stance before and after, why, and where."
-    ),
-    "softened": Heading(
-        "softened", "Softened", "Clauses whose stance got weaker: the stance before and after, why, and where."
-    ),
-    "new": Heading("new", "New", "Clauses of the new version with no counterpart in the old one, by what they say."),
-    "dropped": Heading(
-        "dropped", "Dropped", "Clauses of the old version with no counterpart in the new one, by what they say."
-    ),
-    "names": Heading(
-        "names",
-        "Named for the first time, or no longer named",
-        "Countries, organisations and topics that only one of the two versions mentions.",
-    ),
+    "hardened": Heading("hardened", "Hardened", "The stance before and after, the evidence, and where."),
+    "softened": Heading("softened", "Softened", "The stance before and after, the evidence, and where."),
+    "mixed": Heading("mixed", "Mixed", "Stance markers that point both ways, with the evidence."),
+    "new": Heading("new", "New", "No counterpart in the old version, by what they say."),
+    "dropped": Heading("dropped", "Dropped", "No counterpart in the new version, by what they say."),
+    "names": Heading("names", "Named for the first time, or no longer named", "Names only one version uses."),
     "reworded": Heading(
         "reworded",
         "Reworded",
-        "Same clause, same stance, different words, grouped by topic: "
-        "deleted words are struck through, inserted words are in bold.",
+        "Same clause, same stance, new words, by topic (deleted words struck through, inserted in bold).",
     ),
-    "rearranged": Heading(
-        "moved-split-merged",
-        "Moved, split and merged",
-        "Clauses that changed place, or were cut in two or joined, with both positions.",
-    ),
+    "rearranged": Heading("moved-split-merged", "Moved, split and merged", "Changed place, cut in two or joined."),
     "appendix": Heading(
         "appendix",
         "Appendix: every clause pair",
-        "The full aligned comparison in the new version's order, routine changes included.",
+        "Every pair in the new version's order, routine changes included.",
     ),
 }
 """Every section of the report, in order, keyed by the Report field it shows."""
@@ -168,17 +180,13 @@ class Group:
 
     heading: str
     pairs: tuple[Pair, ...]
+    more: int = 0
+    """Pairs of the group the length budget left to the appendix."""
 
-
-@dataclass(frozen=True, slots=True)
-class NameChange:
-    """A target or topic that only one version names, and where that version names it."""
-
-    name: str
-    roles: str
-    """"target", "topic" or "target, topic"."""
-    places: tuple[str, ...]
-    """Positions like "new ¶8 s18", in document order."""
+    @property
+    def total(self) -> int:
+        """Pairs in the group, listed or not."""
+        return len(self.pairs) + self.more
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,16 +197,24 @@ class Report:
     documents: tuple[tuple[str, str, str], ...]
     """Rows of (label, old value, new value): title, date, file and where known the source."""
     totals: str
-    """One sentence of counts."""
+    """One sentence of counts: the same numbers as ``jointdiff diff``'s summary line."""
     filter_note: str
     """What the filter kept, or "" when it kept everything."""
     routine_note: str
     """How many routine changes there are, and that only the appendix lists them."""
+    budget_note: str
+    """What the length budget left to the appendix, or "" when everything fitted."""
+    key: tuple[tuple[str, tuple[KeyChange, ...]], ...]
+    """Key changes by target (see ``compare.keychanges``), as many as fit."""
+    key_more: int
+    uncertain: tuple[KeyChange, ...]
+    uncertain_more: int
     glance_columns: tuple[str, ...]
     glance: tuple[tuple[str, tuple[int, ...]], ...]
     """Rows of (kind label, counts per column); the last column and the last row are totals."""
     hardened: tuple[Pair, ...]
     softened: tuple[Pair, ...]
+    mixed: tuple[Pair, ...]
     new: tuple[Group, ...]
     """Added pairs by kind."""
     dropped: tuple[Group, ...]
@@ -207,13 +223,21 @@ class Report:
     """Two lists under their headings: names first used by the new version, names it dropped."""
     reworded: tuple[Group, ...]
     """Reworded pairs by topic."""
-    rearranged: tuple[Pair, ...]
+    rearranged: Group
     appendix: tuple[Pair, ...]
     """Every pair the filter kept, routine ones included."""
 
 
+KEY_LIMIT = 15
+"""Key changes listed at most; the rest are counted and listed in the sections below."""
+KEY_AT_LEAST = 3
+"""Key changes listed whatever the budget."""
+UNCERTAIN_LIMIT = 8
+"""Uncertain changes listed at most (the first one whatever the budget)."""
+
+
 def build_report(comparison: Comparison, *, title: str | None = None, pair_filter: PairFilter | None = None) -> Report:
-    """Sort the pairs the filter keeps into the report's sections.
+    """Sort the pairs the filter keeps into the report's sections, within the length budget.
 
     Args:
         comparison: what ``compare_documents`` returned.
@@ -226,23 +250,214 @@ def build_report(comparison: Comparison, *, title: str | None = None, pair_filte
     for pair in shown:
         by_section[section_of(pair)].append(pair)
     counts = {section: len(pairs) for section, pairs in by_section.items()}
-    first_named, no_longer_named = _name_changes(comparison, shown)
+    first_named, no_longer_named = name_changes(comparison, shown)
+    documents = _document_rows(comparison.old, comparison.new)
+    fixed = _FIXED_WORDS + sum(words_in(" ".join(row)) for row in documents)
+    budget = Budget.for_texts(comparison.old.text, comparison.new.text, fixed=fixed)
+    key = key_changes(shown)
+    key_listed, key_more = _listed(key.by_target, KEY_LIMIT, budget)
+    uncertain_listed = _fitted_changes(key.uncertain[:UNCERTAIN_LIMIT], budget, at_least=1)
+    hardened, softened, mixed = (tuple(by_section[s]) for s in (Section.HARDENED, Section.SOFTENED, Section.MIXED))
+    budget.spend(sum(words_of_pair(pair) for pair in (*hardened, *softened, *mixed)))
+    new = _by_kind(by_section[Section.NEW])
+    dropped = _by_kind(by_section[Section.DROPPED])
+    # Countries, bodies and topics named only once are short and say much: they go before new
+    # and dropped clauses; proper names as written go after the concerns and commitments.
+    known = [_fitted_names(_names_of(names, proper=False), budget, at_least=NAMES_AT_LEAST) for names in (first_named, no_longer_named)]
+    new, dropped = _fitted_by_kind(new, dropped, budget)
+    proper = [_fitted_names(_names_of(names, proper=True), budget) for names in (first_named, no_longer_named)]
+    first_named, no_longer_named = (known[side][0] + proper[side][0] for side in (0, 1))
+    first_more, no_longer_more = (known[side][1] + proper[side][1] for side in (0, 1))
+    reworded = _fitted_groups(_by_topic(by_section[Section.REWORDED]), budget)
+    rearranged_listed, rearranged_more = budget.fit(by_section[Section.REARRANGED])
+    left_out = key_more + sum(g.more for g in (*new, *dropped, *reworded)) + rearranged_more + first_more + no_longer_more
     return Report(
         title=title or _default_title(comparison.old, comparison.new),
-        documents=_document_rows(comparison.old, comparison.new),
-        totals=_totals(counts),
+        documents=documents,
+        totals=_totals(comparison, shown, counts),
         filter_note=_filter_note(pair_filter, len(shown), len(comparison.pairs)),
         routine_note=_routine_note(counts[Section.ROUTINE]),
+        budget_note=_budget_note(left_out),
+        key=key_listed,
+        key_more=key_more,
+        uncertain=uncertain_listed,
+        uncertain_more=len(key.uncertain) - len(uncertain_listed),
         glance_columns=(*SECTION_LABEL.values(), "Total"),
         glance=_glance(shown),
-        hardened=tuple(by_section[Section.HARDENED]),
-        softened=tuple(by_section[Section.SOFTENED]),
-        new=_by_kind(by_section[Section.NEW]),
-        dropped=_by_kind(by_section[Section.DROPPED]),
+        hardened=hardened,
+        softened=softened,
+        mixed=mixed,
+        new=new,
+        dropped=dropped,
         names=(("Named for the first time", first_named), ("No longer named", no_longer_named)),
-        reworded=_by_topic(by_section[Section.REWORDED]),
-        rearranged=tuple(by_section[Section.REARRANGED]),
+        reworded=reworded,
+        rearranged=Group("", rearranged_listed, rearranged_more),
         appendix=shown,
+    )
+
+
+_FIXED_WORDS = 330
+"""Words the totals, the notes, the headings and the table at a glance take (the rows naming
+the two documents are counted apart)."""
+NAMES_AT_LEAST = 5
+"""Countries, bodies and topics named only once listed whatever the budget, on each side."""
+
+
+def _key_words(change: KeyChange) -> int:
+    """Words a key or uncertain change takes: its headline, position and the start of its text."""
+    return words_in(" ".join(key_headline(change))) + words_in(key_text(change)) + 4
+
+
+def _listed(
+    by_target: tuple[tuple[str, tuple[KeyChange, ...]], ...], limit: int, budget: Budget
+) -> tuple[tuple[tuple[str, tuple[KeyChange, ...]], ...], int]:
+    """The heaviest key changes that fit, still grouped by target, and how many did not."""
+    ranked = sorted((change for _, changes in by_target for change in changes), key=lambda c: -c.weight)
+    kept = {id(change) for change in _fitted_changes(ranked[:limit], budget, at_least=KEY_AT_LEAST)}
+    listed = tuple(
+        (target, tuple(change for change in changes if id(change) in kept))
+        for target, changes in by_target
+        if any(id(change) in kept for change in changes)
+    )
+    return listed, len(ranked) - len(kept)
+
+
+def _fitted_changes(changes: Sequence[KeyChange], budget: Budget, *, at_least: int) -> tuple[KeyChange, ...]:
+    """The first changes that fit the budget (the first ``at_least`` whatever it holds)."""
+    fitted = []
+    for number, change in enumerate(changes):
+        cost = _key_words(change)
+        if number >= at_least and cost > budget.left:
+            break
+        budget.spend(cost)
+        fitted.append(change)
+    return tuple(fitted)
+
+
+def _fitted_by_kind(new: tuple[Group, ...], dropped: tuple[Group, ...], budget: Budget) -> tuple[tuple[Group, ...], tuple[Group, ...]]:
+    """New and dropped groups cut to the budget: groups of the kinds that say something first,
+    one pair from each group in turn, so that no group crowds the others out. Each group lists
+    its first pairs up to the first that does not fit."""
+    first = {_KIND_PLURAL[kind] for kind in KIND_ORDER[:4]}
+    listed: dict[tuple[int, str], list[Pair]] = {}
+    for important in (True, False):
+        turn = [
+            (side, group)
+            for side, groups in enumerate((new, dropped))
+            for group in groups
+            if (group.heading in first) == important
+        ]
+        open_groups = {(side, group.heading) for side, group in turn}
+        for side, group in turn:
+            listed[(side, group.heading)] = []
+        while open_groups:
+            for side, group in turn:
+                key = (side, group.heading)
+                if key not in open_groups:
+                    continue
+                shown = listed[key]
+                if len(shown) == len(group.pairs) or words_of_pair(group.pairs[len(shown)]) > budget.left:
+                    open_groups.discard(key)
+                    continue
+                budget.spend(words_of_pair(group.pairs[len(shown)]))
+                shown.append(group.pairs[len(shown)])
+
+    def cut(side: int, groups: tuple[Group, ...]) -> tuple[Group, ...]:
+        return tuple(
+            Group(group.heading, tuple(listed[(side, group.heading)]), len(group.pairs) - len(listed[(side, group.heading)]))
+            for group in groups
+        )
+
+    return cut(0, new), cut(1, dropped)
+
+
+def _names_of(changes: tuple[NameChange, ...], *, proper: bool) -> tuple[NameChange, ...]:
+    """The proper names as written (``proper``), or the classifier's targets and topics."""
+    return tuple(change for change in changes if (change.roles == "name") == proper)
+
+
+def _fitted_names(
+    changes: tuple[NameChange, ...], budget: Budget, *, at_least: int = 0
+) -> tuple[tuple[NameChange, ...], int]:
+    """The names that fit (the first ``at_least`` whatever the budget), and how many did not."""
+    fitted = []
+    for number, change in enumerate(changes):
+        cost = words_in(change.name) + len(change.places) * 2 + 2
+        if cost > budget.left and number >= at_least:
+            break
+        budget.spend(cost)
+        fitted.append(change)
+    return tuple(fitted), len(changes) - len(fitted)
+
+
+def shown_sections(report: Report) -> tuple[str, ...]:
+    """The keys of HEADINGS the report shows, in order: empty sections are left out (and named
+    in one line), the key changes, the table at a glance and the appendix always shown."""
+    counts = {
+        "uncertain": len(report.uncertain) + report.uncertain_more,
+        "hardened": len(report.hardened),
+        "softened": len(report.softened),
+        "mixed": len(report.mixed),
+        "new": group_count(report.new),
+        "dropped": group_count(report.dropped),
+        "names": sum(len(changes) for _, changes in report.names),
+        "reworded": group_count(report.reworded),
+        "rearranged": report.rearranged.total,
+    }
+    return tuple(key for key in HEADINGS if counts.get(key, 1))
+
+
+def left_to_appendix(groups: Sequence[Group]) -> str:
+    """One line for the groups the budget left wholly to the appendix, or "".
+
+    >>> left_to_appendix((Group("Welcomes", (), 1), Group("Other (no stance)", (), 2)))
+    'And 3 more (welcomes 1, other (no stance) 2), in the appendix.'
+    """
+    left = [group for group in groups if group.more and not group.pairs]
+    if not left:
+        return ""
+    listed = ", ".join(f"{group.heading.lower()} {group.more}" for group in left)
+    return f"And {sum(group.more for group in left)} more ({listed}), in the appendix."
+
+
+def empty_sections(report: Report) -> str:
+    """One sentence naming the sections with nothing to list, which the report leaves out.
+
+    >>> empty_sections(Report("", (), "", "", "", "", (), 0, (), 0, (), (), (), (), (), (), (), (), (), Group("", ()), ()))
+    'Nothing hardened, softened, new, dropped, named only once, reworded, or moved, split or merged.'
+    """
+    empty = [
+        word
+        for word, count in (
+            ("hardened", len(report.hardened)),
+            ("softened", len(report.softened)),
+            ("new", group_count(report.new)),
+            ("dropped", group_count(report.dropped)),
+            ("named only once", sum(len(changes) for _, changes in report.names)),
+            ("reworded", group_count(report.reworded)),
+            ("moved, split or merged", report.rearranged.total),
+        )
+        if not count
+    ]
+    if not empty:
+        return ""
+    return "Nothing " + (empty[0] if len(empty) == 1 else ", ".join(empty[:-1]) + ", or " + empty[-1]) + "."
+
+
+def _fitted_groups(groups: tuple[Group, ...], budget: Budget) -> tuple[Group, ...]:
+    fitted = []
+    for group in groups:
+        listed, more = budget.fit(group.pairs)
+        fitted.append(Group(group.heading, listed, more))
+    return tuple(fitted)
+
+
+def _budget_note(left_out: int) -> str:
+    if not left_out:
+        return ""
+    return (
+        f"To stay readable, this report lists {_counted(left_out, 'change')} only in the appendix "
+        "(the length budget: the report before the appendix holds about a third of the words of the two versions)."
     )
 
 
@@ -261,12 +476,45 @@ def section_of(pair: Pair) -> Section:
         return Section.HARDENED
     if pair.shift is Shift.WEAKER:
         return Section.SOFTENED
+    if pair.shift is Shift.MIXED:
+        return Section.MIXED
     return {
         Status.ADDED: Section.NEW,
         Status.REMOVED: Section.DROPPED,
         Status.REWORDED: Section.REWORDED,
         Status.UNCHANGED: Section.UNCHANGED,
     }.get(pair.status, Section.REARRANGED)
+
+
+_KEY_SIGN = {"dropped": "-", "new": "+", "hardened": "\u25b2", "softened": "\u25bc", "mixed": "\u25c6", "unclear": "?"}
+KEY_TEXT_WORDS = 25
+"""Words of a key change's text shown before it is cut with an ellipsis."""
+
+
+def key_headline(change: KeyChange, *, uncertain: bool = False) -> tuple[str, str]:
+    """The sign and the headline of a key change ("- Dropped concern", "▲ Hardened: act: ...").
+
+    >>> from compare.keychanges import KeyChange
+    >>> from compare.model import Kind, Pair, Status
+    >>> key_headline(KeyChange("dropped", Kind.CONCERN, (), 3.0, Pair(Status.REMOVED, (), (), confidence=0.6)), uncertain=True)
+    ('?', 'Dropped concern? It may have a counterpart (0.60)')
+    """
+    pair = change.pair
+    if change.what in ("dropped", "new"):
+        headline = f"{change.what.capitalize()} {change.kind.value}"
+        if uncertain:
+            return "?", f"{headline}? It may have a counterpart ({pair.confidence:.2f})"
+        return _KEY_SIGN[change.what], headline
+    evidence = pair.shift_reason or ""
+    if change.what == "unclear":
+        return "?", evidence
+    return _KEY_SIGN[change.what], f"{change.what.capitalize()}: {evidence}"
+
+
+def key_text(change: KeyChange) -> str:
+    """The start of the text a key change is about: the new side, or the old one if dropped."""
+    words = side_text(change.pair.new or change.pair.old).split()
+    return " ".join(words[:KEY_TEXT_WORDS]) + (" …" if len(words) > KEY_TEXT_WORDS else "")
 
 
 def kind_of(pair: Pair) -> Kind:
@@ -308,9 +556,9 @@ def about(pair: Pair) -> str:
     return ", ".join(dict.fromkeys(names))
 
 
-def pair_count(groups: Iterable[Group]) -> int:
-    """How many pairs the groups hold together."""
-    return sum(len(group.pairs) for group in groups)
+def group_count(groups: Iterable[Group]) -> int:
+    """How many pairs the groups hold together, listed or left to the appendix."""
+    return sum(group.total for group in groups)
 
 
 def status_word(pair: Pair) -> str:
@@ -319,8 +567,10 @@ def status_word(pair: Pair) -> str:
 
 
 def note(pair: Pair) -> str:
-    """The appendix note of a pair: its stance shift and whether it is routine, or ""."""
-    return joined_facts(shift_note(pair), "routine" if pair.routine else "")
+    """The appendix note of a pair: how sure, corrected, its stance shift, routine; or ""."""
+    return joined_facts(
+        certainty_note(pair), corrected_note(pair), shift_note(pair), "routine" if pair.routine else ""
+    )
 
 
 def joined_facts(*facts: str) -> str:
@@ -354,13 +604,32 @@ def _document_rows(old: Document, new: Document) -> tuple[tuple[str, str, str], 
     rows = [
         ("Title", old.title or "no title found", new.title or "no title found"),
         ("Date", old.date or "no date found", new.date or "no date found"),
-        ("File", old.path, new.path),
+        ("File", shown_path(old.path), shown_path(new.path)),
     ]
     old_meta, new_meta = dict(old.metadata), dict(new.metadata)
     for key, label in _SOURCE_FIELDS:
         if key in old_meta or key in new_meta:
             rows.append((label, old_meta.get(key, "–"), new_meta.get(key, "–")))
     return tuple(rows)
+
+
+def shown_path(path: str) -> str:
+    """A document's path as a briefing should show it: as the user gave it when relative, else
+    relative to the working folder when inside it, else the bare file name (an absolute local
+    path says where someone keeps their files, not what the document is).
+
+    >>> shown_path("briefs/2024.md"), shown_path("/home/ana/secret/2024.md"), shown_path("-")
+    ('briefs/2024.md', '2024.md', 'standard input')
+    """
+    if path == "-":
+        return "standard input"
+    pure = PurePath(path)
+    if not pure.is_absolute():
+        return path
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return pure.name
 
 
 def _counted(count: int, singular: str, plural: str | None = None) -> str:
@@ -381,19 +650,16 @@ def _joined(parts: Sequence[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def _totals(counts: dict[Section, int]) -> str:
+def _totals(comparison: Comparison, shown: Sequence[Pair], counts: dict[Section, int]) -> str:
+    """The counts, as ``jointdiff diff`` and the review app give them: clause pairs by status."""
     total = sum(counts.values())
     if not total:
         return "There are no clauses to compare."
-    unchanged = counts[Section.UNCHANGED]
-    if unchanged == total:
+    if counts[Section.UNCHANGED] == total:
         return f"Nothing changed: all {_counted(total, 'clause pair')} are the same in both versions."
-    listed = [f"{counts[section]} {word}" for section, word in _TOTALS_WORD.items() if counts[section]]
-    routine = counts[Section.ROUTINE]
-    if routine:
-        listed.append(f"{_counted(routine, 'routine change')} listed only in the appendix")
-    changed = total - unchanged
-    return f"Of {_counted(total, 'clause pair')}, {changed} changed: {_joined(listed)}; {unchanged} unchanged."
+    if len(shown) == len(comparison.pairs):
+        return summary_line(comparison) + "."
+    return summary_line(dataclasses.replace(comparison, pairs=tuple(shown))) + " (of the pairs this report covers)."
 
 
 def _routine_note(routine: int) -> str:
@@ -458,33 +724,3 @@ def _by_topic(pairs: Sequence[Pair]) -> tuple[Group, ...]:
     ordered = sorted(groups.items(), key=lambda item: item[0] == "")
     return tuple(Group(topic or _NO_TOPIC, tuple(grouped)) for topic, grouped in ordered)
 
-
-def _name_changes(
-    comparison: Comparison, shown: Sequence[Pair]
-) -> tuple[tuple[NameChange, ...], tuple[NameChange, ...]]:
-    """Names the shown pairs carry that the other version never mentions: (first named, no longer named)."""
-    every_old = [clause for pair in comparison.pairs for clause in pair.old]
-    every_new = [clause for pair in comparison.pairs for clause in pair.new]
-    first_named = _named_only((clause for pair in shown for clause in pair.new), every_old, side="new")
-    no_longer_named = _named_only((clause for pair in shown for clause in pair.old), every_new, side="old")
-    return first_named, no_longer_named
-
-
-def _named_only(clauses: Iterable[Clause], other_side: Sequence[Clause], *, side: str) -> tuple[NameChange, ...]:
-    """Names ``clauses`` carry that no clause of ``other_side`` does, with where they stand."""
-    elsewhere = {role: names_in(other_side, role + "s") for role in ("target", "topic")}
-    roles: dict[str, list[str]] = {}
-    places: dict[str, list[str]] = {}
-    for clause in sorted(clauses, key=lambda clause: clause.index):
-        if clause.label is None:
-            continue
-        for role, names in (("target", clause.label.targets), ("topic", clause.label.topics)):
-            for name in names:
-                if name in elsewhere[role]:
-                    continue
-                if role not in roles.setdefault(name, []):
-                    roles[name].append(role)
-                place = f"{side} {location((clause,))}"
-                if place not in places.setdefault(name, []):
-                    places[name].append(place)
-    return tuple(NameChange(name, ", ".join(roles[name]), tuple(places[name])) for name in roles)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from compare.report import render_report
-from compare.report.sections import HEADINGS
+from compare.report.sections import HEADINGS, build_report, shown_sections
 from tests.conftest import compared, corpus_pair_params
 from tests.report.checks import foreign_html, parse_page, table_rows, table_widths
 
@@ -24,4 +24,5 @@ def test_a_corpus_pair_renders_a_well_formed_report_in_both_formats(pair: tuple[
     assert table_rows(markdown)[-1] == len(comparison.pairs)
     assert foreign_html(markdown) == []
     page = parse_page(render_report(comparison, fmt="html"))
-    assert [e.attrs.get("id") for e in page.elements if e.tag == "section"] == [h.anchor for h in HEADINGS.values()]
+    expected = [HEADINGS[key].anchor for key in shown_sections(build_report(comparison))]
+    assert [e.attrs.get("id") for e in page.elements if e.tag == "section"] == expected

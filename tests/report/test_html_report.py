@@ -11,15 +11,15 @@ from __future__ import annotations
 import shutil
 import struct
 import subprocess
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import pytest
 
 from compare.pipeline import compare_documents
 from compare.read import read
 from compare.report import render_report
-from compare.report.sections import HEADINGS
-from tests.conftest import FIXTURES
+from compare.report.sections import HEADINGS, build_report, shown_sections
+from tests.conftest import FIXTURES, corpus_or_skip
 from tests.report.checks import (
     PageParser,
     clause_texts,
@@ -30,7 +30,9 @@ from tests.report.checks import (
 
 CHROMIUM = shutil.which("chromium")
 EXAMPLE = (FIXTURES / "two-plus-two" / "old.txt", FIXTURES / "two-plus-two" / "new.txt")
-SECTION_IDS = [heading.anchor for heading in HEADINGS.values()]
+SECTION_IDS = [
+    HEADINGS[key].anchor for key in shown_sections(build_report(compare_documents(read(EXAMPLE[0]), read(EXAMPLE[1]))))
+]
 DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "img", "link", "form", "input", "base", "svg", "math"}
 
 needs_chromium = pytest.mark.skipif(
@@ -74,7 +76,7 @@ def test_hostile_statements_appear_as_text_and_add_no_markup(hostile_pair: tuple
     pieces = ("<script>alert(1)</script>", "[x](javascript:alert(1))", "&amp; and &lt;b&gt;", "`code`", "| problem |")
     assert all(piece in text for piece in pieces)
     assert "<script>alert(9)</script> *t* | [z](javascript:z)" in text
-    assert all(visible(path) in text for path in hostile_pair)
+    assert all(visible(PurePath(path).name) in text for path in hostile_pair)  # a briefing shows bare names
 
 
 def test_hostile_front_matter_stays_text(hostile_markdown_pair: tuple[str, str]) -> None:
@@ -141,7 +143,7 @@ def test_the_browser_renders_every_section_of_the_example(browser_dir: Path) -> 
     assert [e.attrs.get("id") for e in page.elements if e.tag == "section"] == SECTION_IDS
     _assert_safe(page)
     _assert_shows_every_clause(page, *EXAMPLE)
-    assert "expressed concern → strongly condemned" in page.text("hardened")
+    assert "expressed concern → strongly condemned" in page.text("key-changes") + page.text("hardened")
     assert "Philippines" in page.text("names")
 
 
@@ -168,12 +170,33 @@ def test_the_browser_takes_a_screenshot_at_phone_and_desktop_width(browser_dir: 
 
 
 @needs_chromium
-def test_printing_opens_the_folded_appendix(browser_dir: Path) -> None:
+def test_printing_keeps_the_appendix_folded(browser_dir: Path) -> None:
     pypdf = pytest.importorskip("pypdf", reason="pypdf reads the printed page")
     pdf = browser_dir / "example.pdf"
     page = (browser_dir / "example.html").as_uri()
     _chromium(browser_dir / "profile", f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page)
-    text = " ".join(" ".join(sheet.extract_text() or "" for sheet in pypdf.PdfReader(pdf).pages).split())
-    assert "Moved, split and merged" in text
-    # an unchanged clause: in print it can only come from the (folded) appendix
-    assert "Futenma Replacement Facility" in text
+    sheets = pypdf.PdfReader(pdf).pages
+    text = " ".join(" ".join(sheet.extract_text() or "" for sheet in sheets).split())
+    assert "Key changes" in " ".join((sheets[0].extract_text() or "").split())
+    assert "Moved, split and merged" in text and "it is not printed" in text
+    # an unchanged clause: only the (folded) appendix holds it, and print leaves it folded
+    assert "Futenma Replacement Facility" not in text
+
+
+@needs_chromium
+def test_a_restructured_corpus_pair_shows_its_key_changes_on_the_first_page(tmp_path: Path) -> None:
+    corpus = corpus_or_skip() / "quad-leaders-joint-statement"
+    old, new = corpus / "2023-05-20_quad-leaders-joint-statement.md", corpus / "2024-09-21_quad-wilmington-declaration.md"
+    comparison = compare_documents(read(old), read(new))
+    first_key = build_report(comparison).key[0][1][0]
+    page_file = tmp_path / "quad.html"
+    page_file.write_text(render_report(comparison, fmt="html"), encoding="utf-8")
+    shot = tmp_path / "quad.png"
+    _chromium(tmp_path / "profile", f"--screenshot={shot}", "--window-size=1280,900", page_file.as_uri())
+    assert _png_size(shot) == (1280, 900)
+    pypdf = pytest.importorskip("pypdf", reason="pypdf reads the printed page")
+    pdf = tmp_path / "quad.pdf"
+    _chromium(tmp_path / "profile", f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page_file.as_uri())
+    first_page = " ".join((pypdf.PdfReader(pdf).pages[0].extract_text() or "").split())
+    assert "Key changes" in first_page
+    assert first_key.what.capitalize() in first_page

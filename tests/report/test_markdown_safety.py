@@ -7,6 +7,8 @@ pipeline; markdown-it-py then parses the report the way a viewer would.
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -77,7 +79,7 @@ def test_hostile_titles_paths_and_sources_appear_literally(hostile_markdown_pair
 def test_hostile_file_names_appear_literally(hostile_pair: tuple[str, str]) -> None:
     markdown, _ = _report(*hostile_pair)
     shown = markdown_text(markdown)
-    assert all(visible(path) in shown for path in hostile_pair)
+    assert all(visible(PurePath(path).name) in shown for path in hostile_pair)  # a briefing shows bare names
     assert all(rows == [rows[0]] * len(rows) for rows in table_widths(markdown))
 
 

@@ -26,6 +26,7 @@ def test_markdown_goes_to_standard_output_and_differences_exit_1(
     assert main(["report", *pair]) == 1
     captured = capsys.readouterr()
     assert captured.out.startswith("# Change report: old.txt → new.txt\n")
+    assert "## Key changes (2)" in captured.out.split("## At a glance")[0]
     assert "## Hardened (1)" in captured.out and "express concern → strongly condemn" in captured.out
     assert captured.err == ""
 
@@ -77,7 +78,7 @@ def test_kind_filter_keeps_only_that_kind_and_says_so(
     assert main(["report", *pair, "--kind", "commitment"]) == 1
     out = capsys.readouterr().out
     assert "*Filtered (kind commitment): this report covers 2 of 3 clause pairs.*" in out
-    assert "## Hardened (0)" in out and "## New (1)" in out
+    assert "## Hardened" not in out and "Nothing hardened" in out and "## New (1)" in out
     assert "launches" not in out
 
 
