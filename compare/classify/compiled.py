@@ -45,6 +45,7 @@ class Compiled:
     topic_of_group: dict[str, str]
     attribution: re.Pattern[str] | None
     fillers: re.Pattern[str]
+    subject_words: frozenset[str]
     determiners: frozenset[str]
     object_before: re.Pattern[str]
     """A preposition ending just before a name: the name is an object, not a speaker."""
@@ -144,6 +145,7 @@ def compile_lexicon(lexicon: Lexicon) -> Compiled:
         topic_of_group=topic_of_group,
         attribution=regex(attributions, re.IGNORECASE),
         fillers=fillers,
+        subject_words=frozenset(word.lower() for word in lexicon.subject_words),
         determiners=frozenset(word.lower() for word in lexicon.determiners),
         object_before=re.compile(
             rf"\b(?:{'|'.join(re.escape(w) for w in lexicon.prepositions) or 'of'})\s+$", re.IGNORECASE

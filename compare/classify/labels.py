@@ -500,7 +500,12 @@ def _actors_before(
     speakers: list[tuple[int, int, str]],
     compiled: Compiled,
 ) -> tuple[str, ...]:
-    """Speakers named in the subject: between the last clause boundary and the stance word."""
+    """Speakers named in the subject: between the last clause boundary and the stance word, or
+    all of them when the subject only lists who speaks ("The Leaders of the United States, Japan,
+    and the Republic of Korea reaffirmed")."""
+    listed = _listed_subject(plain, position, opening, speakers, compiled)
+    if listed:
+        return listed
     boundary = max(opening, *(plain.rfind(mark, 0, position) + 1 for mark in ",;:"))
     # a subject set off by commas ("We, the Leaders of the G7, strongly condemn"): look back
     # past the appositive to the clause opening
@@ -513,6 +518,37 @@ def _actors_before(
                 continue
             found.append(name)
     return tuple(dict.fromkeys(found))
+
+
+def _listed_subject(
+    plain: str,
+    position: int,
+    opening: int,
+    speakers: list[tuple[int, int, str]],
+    compiled: Compiled,
+) -> tuple[str, ...]:
+    """Every speaker of a subject that holds nothing but their names, people's names (capitalised)
+    and ``subject_words`` ("the Leaders of", "Prime Minister", "and"); () for any other subject.
+
+    Such a subject names who speaks, however its commas and "of"s fall: none of its names is a
+    target of the clause.
+    """
+    inside = [(start, end, name) for start, end, name in speakers if opening <= start and end <= position]
+    if len(inside) < 2 or not compiled.subject_words:
+        return ()
+    rest = []
+    cursor = opening
+    for start, end, _ in inside:
+        if start >= cursor:
+            rest.append(plain[cursor:start])
+            cursor = end
+        else:
+            cursor = max(cursor, end)
+    rest.append(plain[cursor:position])
+    for word in _WORDS.findall(" ".join(rest)):
+        if not (word[:1].isupper() or word.lower().strip("'’.") in compiled.subject_words or compiled.fillers.fullmatch(word)):
+            return ()
+    return tuple(dict.fromkeys(name for _, _, name in inside))
 
 
 _OBJECT_BEFORE = re.compile(r"\b(?:of|to|with|by|for|at|on|in)\s+$", re.IGNORECASE)

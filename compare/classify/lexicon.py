@@ -40,7 +40,7 @@ _MARKERS = {
 """What shift() may call an entry of each section (the first is the default)."""
 _NAME_SECTIONS = ("actor", "target", "topic", "attribution")
 _SECTIONS = ("stance", *_QUALIFIER_SECTIONS, *_NAME_SECTIONS, "grammar")
-_GRAMMAR_KEYS = ("fillers", "determiners", "prepositions")
+_GRAMMAR_KEYS = ("fillers", "determiners", "prepositions", "subject_words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +119,9 @@ class Lexicon:
     """A stance word right after one of these is a noun ("the demands of")."""
     prepositions: tuple[str, ...] = ()
     """A name right after one of these is an object, not a speaker ("visits to Australia")."""
+    subject_words: tuple[str, ...] = ()
+    """Words a subject that lists the speakers may hold besides their names ("the Leaders of",
+    "Prime Minister", "and"): every name in such a subject speaks."""
     compiled: Compiled = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -180,6 +183,7 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
             fillers=tuple(dict.fromkeys(grammar["fillers"])),
             determiners=tuple(dict.fromkeys(grammar["determiners"])),
             prepositions=tuple(dict.fromkeys(grammar["prepositions"])),
+            subject_words=tuple(dict.fromkeys(grammar["subject_words"])),
         )
     except re.error as err:  # a pattern valid alone but not in combination (rare)
         raise UsageError(f"bad lexicon: patterns do not combine ({err})") from err

@@ -376,6 +376,25 @@ def test_actors_are_the_speakers_in_the_subject(text: str, actors: tuple[str, ..
     assert label_of(text).actors == actors
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Leaders of the United States, Japan, and the Republic of Korea reaffirmed their commitment to trilateral cooperation.",
+        "We, the Leaders of Japan, the Republic of Korea and the United States, condemn the launches by North Korea.",
+        "President Yoon Suk Yeol of the Republic of Korea, Prime Minister Kishida of Japan, and President Biden of the United States reaffirmed their commitment to peace.",
+    ],
+)
+def test_every_country_a_subject_lists_speaks_and_none_is_a_target(text: str) -> None:
+    label = label_of(text)
+    assert {"United States", "Japan", "South Korea"} <= set(label.actors)
+    assert not {"United States", "Japan", "South Korea"} & set(label.targets)
+
+
+def test_a_subject_that_says_more_than_who_speaks_keeps_its_objects_as_targets() -> None:
+    label = label_of("The attacks by Russia, Iran and North Korea on Ukraine, we strongly condemn.")
+    assert "Russia" not in label.actors
+
+
 def test_a_country_after_a_preposition_is_not_the_speaker() -> None:
     label = label_of("Visits by submarines to Australia have supported steady progress.")
     assert label.kind is Kind.OTHER
