@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 PROG = "jointdiff"
-_FORMATS = ("terminal", "markdown", "json")
+_FORMATS = ("terminal", "markdown", "json", "csv")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -270,7 +270,7 @@ def diff(
     type=click.Choice(("table", "json", "csv")),
     default="table",
     show_default=True,
-    help="A table to read, JSON or CSV (one row per clause, from the same pandas frame).",
+    help="A table to read, JSON, or CSV (one row per clause with the file, date and title).",
 )
 @lexicon_option
 @click.option("--color/--no-color", default=None, help="Colour the table [default: if a terminal].")
@@ -287,12 +287,9 @@ def clauses(file: str, fmt: str, lexicons: tuple[str, ...], color: bool | None) 
     document = read_one(file)
     labelled = label_document(document, lexicon=load_lexicon(lexicons))
     if fmt == "csv":
-        from compare.frames import clause_frame
-        from compare.safe import printable
+        from compare.frames import clause_frame, to_csv
 
-        frame = clause_frame(labelled)
-        frame["text"] = frame["text"].map(printable)
-        click.echo(frame.to_csv(index=False, lineterminator="\n"), nl=False)
+        click.echo(to_csv(clause_frame(labelled, document)), nl=False)
     elif fmt == "json":
         from compare.render.jsonfmt import clause_record, document_record, dumps
 

@@ -19,6 +19,7 @@ FORMATS: dict[str, str] = {
     "terminal": "compare.render.terminal",
     "markdown": "compare.render.markdown",
     "json": "compare.render.jsonfmt",
+    "csv": "compare.render.csvfmt",
 }
 """Format name -> module whose ``render(comparison, *, color, only_changes)`` makes it."""
 

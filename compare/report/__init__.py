@@ -31,6 +31,7 @@ def render_report(
     fmt: str = "markdown",
     title: str | None = None,
     pair_filter: PairFilter | None = None,
+    labels: tuple[str | None, str | None] = (None, None),
 ) -> str:
     """The comparison as a change report in ``fmt`` ("markdown" or "html").
 
@@ -39,6 +40,8 @@ def render_report(
         fmt: a key of REPORT_FORMATS.
         title: the report's heading; by default it names both documents.
         pair_filter: which pairs the report covers; all of them when None.
+        labels: names to show for the old and new files instead of their paths (None: the path
+            as ``sections.shown_path`` shows it).
 
     Raises:
         UsageError: ``fmt`` is not a report format.
@@ -49,4 +52,4 @@ def render_report(
     if fmt not in REPORT_FORMATS:
         raise UsageError(f"unknown report format '{fmt}' (choose from {', '.join(REPORT_FORMATS)})")
     renderer = import_module(REPORT_FORMATS[fmt])
-    return renderer.render(build_report(comparison, title=title, pair_filter=pair_filter))
+    return renderer.render(build_report(comparison, title=title, pair_filter=pair_filter, labels=labels))

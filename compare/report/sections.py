@@ -236,13 +236,20 @@ UNCERTAIN_LIMIT = 8
 """Uncertain changes listed at most (the first one whatever the budget)."""
 
 
-def build_report(comparison: Comparison, *, title: str | None = None, pair_filter: PairFilter | None = None) -> Report:
+def build_report(
+    comparison: Comparison,
+    *,
+    title: str | None = None,
+    pair_filter: PairFilter | None = None,
+    labels: tuple[str | None, str | None] = (None, None),
+) -> Report:
     """Sort the pairs the filter keeps into the report's sections, within the length budget.
 
     Args:
         comparison: what ``compare_documents`` returned.
         title: the report's heading; by default it names both documents.
         pair_filter: which pairs to cover; all of them when None.
+        labels: names shown for the old and new files instead of their paths, where given.
     """
     pair_filter = pair_filter or PairFilter()
     shown = pair_filter.apply(comparison.pairs)
@@ -251,7 +258,7 @@ def build_report(comparison: Comparison, *, title: str | None = None, pair_filte
         by_section[section_of(pair)].append(pair)
     counts = {section: len(pairs) for section, pairs in by_section.items()}
     first_named, no_longer_named = name_changes(comparison, shown)
-    documents = _document_rows(comparison.old, comparison.new)
+    documents = _document_rows(comparison.old, comparison.new, labels)
     fixed = _FIXED_WORDS + sum(words_in(" ".join(row)) for row in documents)
     budget = Budget.for_texts(comparison.old.text, comparison.new.text, fixed=fixed)
     key = key_changes(shown)
@@ -600,11 +607,14 @@ def _default_title(old: Document, new: Document) -> str:
     return f"Change report: {old_name} → {new_name}"
 
 
-def _document_rows(old: Document, new: Document) -> tuple[tuple[str, str, str], ...]:
+def _document_rows(
+    old: Document, new: Document, labels: tuple[str | None, str | None]
+) -> tuple[tuple[str, str, str], ...]:
+    old_file, new_file = (label or shown_path(doc.path) for label, doc in zip(labels, (old, new), strict=True))
     rows = [
         ("Title", old.title or "no title found", new.title or "no title found"),
         ("Date", old.date or "no date found", new.date or "no date found"),
-        ("File", shown_path(old.path), shown_path(new.path)),
+        ("File", old_file, new_file),
     ]
     old_meta, new_meta = dict(old.metadata), dict(new.metadata)
     for key, label in _SOURCE_FIELDS:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from compare.cli import main
-from compare.frames import CLAUSE_COLUMNS, clause_frame, pair_frame
+from compare.frames import CLAUSE_COLUMNS, DOCUMENT_COLUMNS, PAIR_COLUMNS, clause_frame, pair_frame
 from compare.pipeline import compare_documents, label_document
 from compare.read import read
 from tests.conftest import FIXTURES, ROOT
@@ -30,8 +30,45 @@ def test_csv_has_one_row_per_clause_and_the_frame_columns(capsys: pytest.Capture
     path = FIXTURES / "fomc-statement" / "new.txt"
     assert main(["clauses", "--format", "csv", str(path)]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert tuple(rows[0]) == CLAUSE_COLUMNS
+    assert tuple(rows[0]) == DOCUMENT_COLUMNS + CLAUSE_COLUMNS
     assert len(rows) == len(label_document(read(path)))
+    assert {(row["file"], row["date"]) for row in rows} == {(str(path), "")}
+
+
+def test_csv_names_the_file_date_and_title_of_the_document(capsys: pytest.CaptureFixture[str]) -> None:
+    path = FIXTURES / "two-plus-two" / "new.txt"
+    assert main(["clauses", "--format", "csv", str(path)]) == 0
+    row = next(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert row["date"] == "2025-04-09"
+    assert row["title"].startswith("Joint Statement of the U.S.-Japan Security Consultative Committee")
+
+
+def test_diff_csv_has_one_row_per_pair_from_the_pair_frame(capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = FIXTURES / "two-plus-two" / "old.txt", FIXTURES / "two-plus-two" / "new.txt"
+    assert main(["diff", "--format", "csv", str(old), str(new)]) == 1
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert tuple(rows[0]) == PAIR_COLUMNS
+    comparison = compare_documents(read(old), read(new))
+    assert [row["status"] for row in rows] == [pair.status.value for pair in comparison.pairs]
+    assert {row["old_file"] for row in rows} == {str(old)}
+    assert any(row["shift"] == "stronger" and row["old_where"] and row["new_where"] for row in rows)
+
+
+def test_diff_csv_with_only_changes_leaves_unchanged_pairs_out(capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = FIXTURES / "two-plus-two" / "old.txt", FIXTURES / "two-plus-two" / "new.txt"
+    assert main(["diff", "--format", "csv", "--only-changes", str(old), str(new)]) == 1
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows and "unchanged" not in {row["status"] for row in rows}
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hostile = tmp_path / "=cmd.txt"
+    hostile.write_text('=HYPERLINK("http://x.invalid","We strongly condemn") the launches.\n\n@SUM(1+1) We note it.\n', encoding="utf-8")
+    assert main(["clauses", "--format", "csv", str(hostile)]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    cells = [value for row in rows for value in row.values()]
+    assert not any(cell.startswith(("=", "@", "+", "-")) for cell in cells)
+    assert any(cell.startswith("'=HYPERLINK") for cell in cells)
 
 
 def test_the_table_names_kinds_and_neutralises_escapes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

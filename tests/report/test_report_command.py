@@ -72,6 +72,25 @@ def test_title_replaces_the_heading(pair: tuple[str, str], capsys: pytest.Captur
     assert capsys.readouterr().out.startswith("# Launches: what changed\n")
 
 
+def test_labels_name_the_files_instead_of_their_paths(pair: tuple[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", *pair, "--label-old", "Draft of May", "--label-new", "Final"]) == 1
+    out = capsys.readouterr().out
+    assert "| **File** | Draft of May | Final |" in out
+    assert str(Path(pair[0]).parent) not in out
+
+
+def test_an_absolute_path_shows_as_the_bare_file_name(
+    pair: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert Path(pair[0]).is_absolute()
+    assert main(["report", *pair, "--format", "html"]) == 1
+    out = capsys.readouterr().out
+    assert str(tmp_path) not in out and Path(pair[0]).name in out
+
+
 def test_kind_filter_keeps_only_that_kind_and_says_so(
     pair: tuple[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
