@@ -103,3 +103,25 @@ def test_a_bad_corrections_file_is_one_usage_error_naming_it(tmp_path: Path, tex
     with pytest.raises(UsageError, match="bad.corrections.toml") as caught:
         load_corrections(path)
     assert problem in str(caught.value)
+
+
+def test_the_readme_corrections_example_is_a_valid_file_and_does_what_it_says(tmp_path: Path) -> None:
+    import re
+
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(# jointdiff corrections.*?)```", readme, re.DOTALL)
+    assert example, "the README lost its corrections example"
+    path = tmp_path / "new.corrections.toml"
+    path.write_text(example.group(1), encoding="utf-8")
+    corrections = load_corrections(path)
+    assert [c.action for c in corrections.items] == ["pin", "break", "stance"]
+    old = Document("old.txt", "We will fund schools.\n\nWe express concern over the launches.")
+    new = Document("new.txt", "We may fund schools.\n\nThe Ministers deplored the repeated missile launches.")
+    comparison = compare_documents(old, new, corrections=corrections)
+    by_text = {pair.new[0].text: pair for pair in comparison.pairs if pair.new}
+    assert by_text["We may fund schools."].shift is Shift.WEAKER
+    assert "stance" in by_text["We may fund schools."].corrected
+    assert by_text["The Ministers deplored the repeated missile launches."].old
+    assert comparison.warnings and "We note the plan." in " ".join(comparison.warnings)
