@@ -169,10 +169,28 @@ def _new_side(pair: Pair) -> str:
 
 
 def _value(text: str) -> str:
-    """A header value; a bare web address becomes a link (it is a source, not a resource)."""
+    """A header value; a bare web address becomes a link (it is a source, not a resource),
+    shown as its host and last part so that the header stays short (the link and its title
+    keep the whole address, in print too)."""
     if _WEB_ADDRESS.fullmatch(text):
-        return f'<a href="{_text(text)}" rel="noopener noreferrer">{_text(text)}</a>'
+        return f'<a href="{_text(text)}" title="{_text(text)}" rel="noopener noreferrer">{_text(_short_address(text))}</a>'
     return _text(text)
+
+
+def _short_address(address: str) -> str:
+    """The host and the last part of a web address, "…" standing for what lies between.
+
+    >>> _short_address("https://example.org/briefing-room/2024/05/20/joint-statement/")
+    'example.org/…/joint-statement/'
+    >>> _short_address("https://example.org/statement")
+    'example.org/statement'
+    """
+    rest = address.split("://", 1)[-1]
+    host, _, path = rest.partition("/")
+    parts = [part for part in path.split("/") if part]
+    if len(parts) <= 1:
+        return rest
+    return f"{host}/…/{parts[-1]}" + ("/" if path.endswith("/") else "")
 
 
 def _page(report: Report) -> Iterator[str]:
@@ -192,6 +210,7 @@ def _page(report: Report) -> Iterator[str]:
     yield from _section("key", sum(len(c) for _, c in report.key) + report.key_more, _key(report))
     if report.uncertain or report.uncertain_more:
         yield from _section("uncertain", len(report.uncertain) + report.uncertain_more, _uncertain(report))
+    yield from _nav(report)
     yield from _glance(report)
     for key, pairs in (("hardened", report.hardened), ("softened", report.softened), ("mixed", report.mixed)):
         if pairs:
@@ -227,12 +246,16 @@ def _header(report: Report) -> Iterator[str]:
         if line:
             yield f'<p class="note {css}"><em>{_text(line)}</em></p>'
     yield f'<p class="note">{_text(READING_NOTE)}</p>'
+    yield "</header>"
+
+
+def _nav(report: Report) -> Iterator[str]:
+    """Links to every section shown: after the key changes, so that they fill the first screen."""
     yield '<nav aria-label="Sections"><ul>'
     for key in shown_sections(report):
         heading = HEADINGS[key]
         yield f'<li><a href="#{heading.anchor}">{_text(heading.title)}</a></li>'
     yield "</ul></nav>"
-    yield "</header>"
 
 
 def _section(key: str, count: int | None, body: Iterable[str]) -> Iterator[str]:
