@@ -23,7 +23,7 @@ __all__ = ["ORDERS", "STATEMENT_SUFFIXES", "in_range", "order_versions", "statem
 ORDERS = ("date", "given")
 STATEMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 _NOTES = re.compile(r"(?i)^(readme|notes|sources|license|changelog)(\.|$)")
-_SYMBOL = re.compile(r"\bA[/-]RES[/-](\d{1,3})[/-](\d{1,4})\b")
+_SYMBOL = re.compile(r"(?<![A-Za-z0-9])A[/-]RES[/-](\d{1,3})[/-](\d{1,4})(?!\d)")
 
 
 def statement_files(folder: Path) -> list[Path]:
