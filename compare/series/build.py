@@ -17,12 +17,12 @@ from compare.errors import UsageError
 from compare.model import Clause, Comparison, Document, Pair
 from compare.series.model import Series, Version
 from compare.series.order import in_range, order_versions
-from compare.series.threads import follow, rejoin, threads_of
+from compare.series.threads import MIN_LINK_CONFIDENCE, MIN_RETURN_CONFIDENCE, follow, rejoin, threads_of
 
 if TYPE_CHECKING:
     from compare.options import Settings
 
-__all__ = ["compare_series"]
+__all__ = ["compare_series", "thread_series"]
 
 Progress = Callable[[int, int], None]
 """Told (comparisons done, comparisons in all) as the series is compared."""
@@ -67,10 +67,28 @@ def compare_series(
         comparisons.append(settings.compare(old, new))
         if progress is not None:
             progress(len(comparisons), len(ordered) - 1)
-    versions = _versions(ordered, comparisons)
-    drafts, holders = follow(len(versions), comparisons)
-    rejoin(drafts, holders, versions, _aligner(settings))
-    return Series(versions, threads_of(drafts, versions), how, comparisons[-1].options)
+    return thread_series(ordered, comparisons, settings=settings, order=how)
+
+
+def thread_series(
+    documents: Sequence[Document],
+    comparisons: Sequence[Comparison],
+    *,
+    settings: Settings,
+    order: str = "date",
+    min_link: float = MIN_LINK_CONFIDENCE,
+    min_return: float = MIN_RETURN_CONFIDENCE,
+) -> Series:
+    """The series of documents already in order and their consecutive comparisons.
+
+    Args:
+        min_link, min_return: how sure a link must be to carry a thread to the next version,
+            and to make a later clause a dropped one's return (``compare.series.threads``).
+    """
+    versions = _versions(documents, comparisons)
+    drafts, holders = follow(versions, comparisons, min_link=min_link)
+    rejoin(drafts, holders, versions, _aligner(settings), min_confidence=min_return)
+    return Series(versions, threads_of(drafts, versions), order, comparisons[-1].options)
 
 
 def _versions(documents: Sequence[Document], comparisons: Sequence[Comparison]) -> tuple[Version, ...]:

@@ -1,7 +1,8 @@
 """Which files make a series, and in which order: by date, by UN symbol, or as given.
 
 First step of ``jointdiff series``, before anything is compared. A folder stands for its
-statements (regular files with a document suffix, not hidden, not notes such as README.md).
+statements: its regular files, except hidden ones, notes (README.md, NOTES.md ...) and data
+(.json, .csv ...); a file whose suffix says nothing (``20080916.xt``) is read by its content.
 Versions are ordered by date (``Document.date``: front matter, the text, or a YYYY-MM-DD or
 YYYYMMDD in the file name); where one has no date but every version has a UN document symbol
 (``A/RES/78/221`` in the text, ``A-RES-78-221`` in the file name), by session and number;
@@ -18,17 +19,18 @@ from pathlib import Path
 from compare.errors import UsageError
 from compare.model import Document
 
-__all__ = ["ORDERS", "STATEMENT_SUFFIXES", "in_range", "order_versions", "statement_files", "un_symbol"]
+__all__ = ["NOT_STATEMENTS", "ORDERS", "in_range", "order_versions", "statement_files", "un_symbol"]
 
 ORDERS = ("date", "given")
-STATEMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+NOT_STATEMENTS = (".json", ".csv", ".tsv", ".toml", ".yaml", ".yml", ".xml", ".py", ".sh", ".zip", ".gz")
+"""Suffixes of files a folder may hold beside its statements: data, code and archives."""
 _NOTES = re.compile(r"(?i)^(readme|notes|sources|license|changelog)(\.|$)")
 _SYMBOL = re.compile(r"(?<![A-Za-z0-9])A[/-]RES[/-](\d{1,3})[/-](\d{1,4})(?!\d)")
 
 
 def statement_files(folder: Path) -> list[Path]:
-    """The statements of a folder, by name: regular files with a document suffix, leaving out
-    hidden files, notes (README, NOTES, SOURCES, LICENSE, CHANGELOG) and sub-folders.
+    """The statements of a folder, by name: its regular files, leaving out hidden files, notes
+    (README, NOTES, SOURCES, LICENSE, CHANGELOG), data (``NOT_STATEMENTS``) and sub-folders.
 
     Raises:
         UsageError: the folder holds no statement.
@@ -42,7 +44,7 @@ def statement_files(folder: Path) -> list[Path]:
         for path in entries
         if path.is_file()
         and not path.name.startswith(".")
-        and path.suffix.lower() in STATEMENT_SUFFIXES
+        and path.suffix.lower() not in NOT_STATEMENTS
         and not _NOTES.match(path.name)
     ]
     if not files:

@@ -18,13 +18,25 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from compare.model import SURE, Clause, Comparison, Pair, Shift, Status
+from compare.model import SURE, BlockKind, Clause, Comparison, Pair, Shift, Status
 from compare.normalise import normalise
 from compare.series.model import Change, Step, Thread, Version
 
-__all__ = ["MIN_RETURN_CONFIDENCE", "MOVED_MIN_SCORE", "change_of", "follow", "rejoin", "threads_of"]
+__all__ = [
+    "MIN_LINK_CONFIDENCE",
+    "MIN_RETURN_CONFIDENCE",
+    "MOVED_MIN_SCORE",
+    "change_of",
+    "follow",
+    "headings_of",
+    "rejoin",
+    "threads_of",
+]
 
-MIN_RETURN_CONFIDENCE = 0.5
+MIN_LINK_CONFIDENCE = 0.0
+"""How sure (0.0-1.0) a pair of consecutive versions must be to carry a thread on; a weaker
+pair ends the thread and starts another (which may still be found as its return)."""
+MIN_RETURN_CONFIDENCE = 0.7
 """How sure (0.0-1.0) a link between a dropped clause and a later one must be for the later
 one to count as its return: the aligner's "likely" (``compare.model.WEAK``)."""
 MOVED_MIN_SCORE = 90.0
@@ -82,14 +94,30 @@ class _Draft:
     merged_into: int | None = None
 
 
-def follow(n_versions: int, comparisons: Sequence[Comparison]) -> tuple[list[_Draft], list[dict[int, list[int]]]]:
+def headings_of(version: Version) -> frozenset[int]:
+    """The indices of the version's clauses that are headings ("Climate", "Closing")."""
+    blocks = version.document.blocks
+    return frozenset(
+        clause.index
+        for clause in version.clauses
+        if 0 < clause.paragraph <= len(blocks) and blocks[clause.paragraph - 1].kind is BlockKind.HEADING
+    )
+
+
+def follow(
+    versions: Sequence[Version], comparisons: Sequence[Comparison], *, min_link: float = MIN_LINK_CONFIDENCE
+) -> tuple[list[_Draft], list[dict[int, list[int]]]]:
     """Chain the pairs of consecutive comparisons into threads.
+
+    A pair less sure than ``min_link``, or one that links a heading with body text (a section
+    title is never the same clause as a sentence), counts as a clause removed and one added.
 
     Returns:
         The drafts, and for each version which drafts hold each of its clause indices.
     """
     drafts: list[_Draft] = []
-    holders: list[dict[int, list[int]]] = [{} for _ in range(n_versions)]
+    holders: list[dict[int, list[int]]] = [{} for _ in versions]
+    headings = [headings_of(version) for version in versions]
 
     def start(version: int, indices: list[int]) -> None:
         drafts.append(_Draft({version: _Presence(indices, Change.FIRST)}))
@@ -105,7 +133,11 @@ def follow(n_versions: int, comparisons: Sequence[Comparison]) -> tuple[list[_Dr
             new_indices = [clause.index for clause in pair.new]
             if not pair.new:
                 continue
-            if not pair.old:
+            if (
+                not pair.old
+                or (pair.confidence is not None and pair.confidence < min_link)
+                or _crosses_heading(pair, headings[k], headings[k + 1])
+            ):
                 start(k + 1, new_indices)
                 continue
             threads = list(dict.fromkeys(t for clause in pair.old for t in holders[k].get(clause.index, ())))
@@ -124,6 +156,12 @@ def follow(n_versions: int, comparisons: Sequence[Comparison]) -> tuple[list[_Dr
     return drafts, holders
 
 
+def _crosses_heading(pair: Pair, old_headings: frozenset[int], new_headings: frozenset[int]) -> bool:
+    was = any(clause.index in old_headings for clause in pair.old)
+    now = any(clause.index in new_headings for clause in pair.new)
+    return was != now
+
+
 def rejoin(
     drafts: list[_Draft],
     holders: list[dict[int, list[int]]],
@@ -137,8 +175,10 @@ def rejoin(
     For each version m from the third on, the pool is every thread present in some version
     before m-1 and in neither m-1 nor m (its clauses in the last version that held it; of
     several with the same words, the latest), and the candidates are the threads that start
-    in m. One alignment of the pool against the candidates decides.
+    in m. One alignment of the pool against the candidates decides. Headings are left out:
+    a section title coming back says nothing of what the section says.
     """
+    headings = [headings_of(version) for version in versions]
     for m in range(2, len(versions)):
         born = [t for t, d in enumerate(drafts) if d.merged_into is None and min(d.presences) == m]
         if not born:
@@ -151,6 +191,8 @@ def rejoin(
             if not before:
                 continue
             last = max(before)
+            if set(draft.presences[last].clauses) <= headings[last]:
+                continue
             text = normalise(" ".join(versions[last].clauses[i].text for i in draft.presences[last].clauses))
             if text not in pool or pool[text][1] < last:
                 pool[text] = (t, last)
@@ -159,10 +201,16 @@ def rejoin(
         old_side: list[tuple[int, int, Clause]] = []
         for t, last in sorted(pool.values(), key=lambda item: (item[1], min(drafts[item[0]].presences[item[1]].clauses))):
             for index in drafts[t].presences[last].clauses:
-                old_side.append((t, last, versions[last].clauses[index]))
+                if index not in headings[last]:
+                    old_side.append((t, last, versions[last].clauses[index]))
         new_side: list[tuple[int, Clause]] = [
-            (t, versions[m].clauses[index]) for t in born for index in drafts[t].presences[m].clauses
+            (t, versions[m].clauses[index])
+            for t in born
+            for index in drafts[t].presences[m].clauses
+            if index not in headings[m]
         ]
+        if not new_side:
+            continue
         old_clauses = [replace(c, doc_id="old", index=n) for n, (_, _, c) in enumerate(old_side)]
         new_clauses = [replace(c, doc_id="new", index=n) for n, (_, c) in enumerate(new_side)]
         for pair in aligner(old_clauses, new_clauses):
