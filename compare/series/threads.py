@@ -39,6 +39,9 @@ pair ends the thread and starts another (which may still be found as its return)
 MIN_RETURN_CONFIDENCE = 0.7
 """How sure (0.0-1.0) a link between a dropped clause and a later one must be for the later
 one to count as its return: the aligner's "likely" (``compare.model.WEAK``)."""
+POOL_NEAREST = 8
+"""How many dropped clauses, the most alike in words, each new clause is aligned against: it
+keeps the alignment of a long series (the FOMC's 122 versions) from growing with the pool."""
 MOVED_MIN_SCORE = 90.0
 """Similarity (0-100) from which a pair off the order of its neighbours is a move rather
 than a rewording that also moved."""
@@ -211,6 +214,7 @@ def rejoin(
         ]
         if not new_side:
             continue
+        old_side = _nearest(old_side, [clause for _, clause in new_side])
         old_clauses = [replace(c, doc_id="old", index=n) for n, (_, _, c) in enumerate(old_side)]
         new_clauses = [replace(c, doc_id="new", index=n) for n, (_, c) in enumerate(new_side)]
         for pair in aligner(old_clauses, new_clauses):
@@ -225,6 +229,26 @@ def rejoin(
             for b in dict.fromkeys(new_side[c.index][0] for c in pair.new):
                 if drafts[b].merged_into is None and b != t:
                     _merge(drafts, holders, b, t, m, returned, last)
+
+
+def _nearest(old_side: list[tuple[int, int, Clause]], new: Sequence[Clause]) -> list[tuple[int, int, Clause]]:
+    """The pool narrowed to the POOL_NEAREST clauses most alike in words to each new clause
+    (rapidfuzz's token set ratio, one vectorised call), in pool order."""
+    if len(old_side) <= POOL_NEAREST:
+        return old_side
+    import numpy as np
+    from rapidfuzz import fuzz, process, utils
+
+    scores = process.cdist(
+        [clause.text for _, _, clause in old_side],
+        [clause.text for clause in new],
+        scorer=fuzz.token_set_ratio,
+        processor=utils.default_process,
+        dtype=np.float32,
+    )
+    nearest = np.argsort(-scores, axis=0, kind="stable")[:POOL_NEAREST]
+    keep = sorted(set(nearest.ravel().tolist()))
+    return [old_side[i] for i in keep]
 
 
 def _merge(
