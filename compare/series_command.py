@@ -23,8 +23,13 @@ import click
 from compare.options import INPUT_PATH, Settings, comparison_options
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from compare.errors import ExitCode
     from compare.model import Document
+    from compare.series.chart import TargetChart
+    from compare.series.model import Series, Thread
+    from compare.series.select import ThreadFilter
 
 __all__ = ["series"]
 
@@ -129,7 +134,18 @@ def series(
     return ExitCode.DIFFERENT if any(thread.has_changes for thread in threads) else ExitCode.SAME
 
 
-def _render(result, threads, fmt, thread_filter, note, title, targets, destination, color) -> str:  # noqa: ANN001
+def _render(
+    result: Series,
+    threads: Sequence[Thread],
+    fmt: str,
+    thread_filter: ThreadFilter,
+    note: str,
+    title: str | None,
+    targets: tuple[str, ...],
+    destination: Path | None,
+    color: bool | None,
+) -> str:
+    """The shown threads of the series in the chosen format."""
     if fmt == "json":
         from compare.series.jsonfmt import render
 
@@ -197,7 +213,7 @@ def _colored(color: bool | None) -> bool:
     return use_color(color)
 
 
-def _progress():  # noqa: ANN202
+def _progress() -> Callable[[int, int], None] | None:
     """A progress line on standard error while comparing, when it is a terminal; else None."""
     if not sys.stderr.isatty():
         return None
@@ -241,7 +257,7 @@ def _write(path: Path, text: str) -> None:
         raise UsageError(f"cannot write to '{path}': {(err.strerror or str(err)).lower()}") from err
 
 
-def _write_charts(destination: Path, charts) -> dict[str, str]:  # noqa: ANN001
+def _write_charts(destination: Path, charts: Sequence[TargetChart]) -> dict[str, str]:
     """Each chart as an SVG file beside a Markdown report ("briefing.chart-1.svg"); target ->
     its name relative to the report."""
     from compare.series.chart import chart_svg
@@ -254,7 +270,15 @@ def _write_charts(destination: Path, charts) -> dict[str, str]:  # noqa: ANN001
     return files
 
 
-def _review(documents, order, since, until, thread_filter, settings, color) -> ExitCode:  # noqa: ANN001
+def _review(
+    documents: list[Document],
+    order: str,
+    since: str | None,
+    until: str | None,
+    thread_filter: ThreadFilter,
+    settings: Settings,
+    color: bool | None,
+) -> ExitCode:
     """Open the series in the review app; its exit status says whether it ran."""
     from compare.errors import ExitCode
     from compare.series.order import order_versions
@@ -271,7 +295,7 @@ def _review(documents, order, since, until, thread_filter, settings, color) -> E
         until=until,
         thread_filter=thread_filter,
         settings=settings,
-        color=None if color is None else color,
+        color=color,
     )
     app.run()
     return ExitCode.TROUBLE if app.return_code else ExitCode.SAME

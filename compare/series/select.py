@@ -9,6 +9,7 @@ concern about China dropped in 2023 still shows under ``--target China``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from compare.errors import UsageError
@@ -86,5 +87,5 @@ class ThreadFilter:
         return ", ".join(parts)
 
 
-def _folded(names) -> set[str]:
+def _folded(names: Iterable[str]) -> set[str]:
     return {name.casefold() for name in names}
