@@ -22,10 +22,12 @@ __all__ = [
     "align",
     "clause_frame",
     "compare_documents",
+    "compare_series",
     "label_document",
     "pair_frame",
     "read",
     "segment",
+    "series_frame",
 ]
 
 _WHERE = {
@@ -36,10 +38,12 @@ _WHERE = {
     "align": "compare.align",
     "clause_frame": "compare.frames",
     "compare_documents": "compare.pipeline",
+    "compare_series": "compare.series.build",
     "label_document": "compare.pipeline",
     "pair_frame": "compare.frames",
     "read": "compare.read",
     "segment": "compare.segment",
+    "series_frame": "compare.series.frame",
 }
 
 

@@ -312,10 +312,12 @@ def _register_commands() -> None:
     from compare.check_command import check
     from compare.report.command import report
     from compare.review_command import review
+    from compare.series_command import series
 
     cli.add_command(report)
     cli.add_command(review)
     cli.add_command(check)
+    cli.add_command(series)
 
 
 _register_commands()

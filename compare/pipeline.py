@@ -59,6 +59,8 @@ def compare_documents(
     )
     pairs = tuple(_corrected(mark_routine(shift(pair), profile), resolved) for pair in pairs)
     options = (("threshold", threshold), ("scorer", scorer), ("method", method), ("profile", profile.name))
+    if corrections is not None:
+        options += (("corrections", corrections.path),)
     note = invisible_difference(old, new, pairs)
     if note:
         new = replace(new, warnings=(*new.warnings, note))

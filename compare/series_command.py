@@ -1,0 +1,314 @@
+"""``jointdiff series``: a statement's versions in order, each clause followed through them.
+
+The command reads every version (a folder stands for its statements, ``compare.series.order``),
+orders them by date, UN symbol or as given, compares each with the next using the same
+settings as ``diff`` (``compare.options``), follows every clause through the series
+(``compare.series.build``) and shows the threads a filter lets through: a timeline in the
+terminal, a Markdown or HTML report with a chart per target, JSON, CSV, or the review app's
+timeline screen (``--review``). At module scope it imports only the standard library, click
+and ``compare.options``; the pipeline, pandas, matplotlib and Textual load inside the command,
+and only the ones the chosen view needs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from compare.options import INPUT_PATH, Settings, comparison_options
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from compare.errors import ExitCode
+    from compare.model import Document
+    from compare.series.chart import TargetChart
+    from compare.series.model import Series, Thread
+    from compare.series.select import ThreadFilter
+
+__all__ = ["series"]
+
+_FORMATS = ("terminal", "markdown", "html", "json", "csv")
+_KINDS = ("commitment", "concern", "position", "welcome", "call", "decision", "other")
+
+
+@click.command("series")
+@click.argument("inputs", nargs=-1, metavar="FILE... | DIR", type=INPUT_PATH)
+@click.option(
+    "--order",
+    type=click.Choice(("date", "given")),
+    default="date",
+    show_default=True,
+    help="Order the versions by date (front matter, text, UN symbol or file name) or as given.",
+)
+@click.option("--since", metavar="DATE", help="Only versions dated on or after DATE (2021, 2021-06 or 2021-06-13).")
+@click.option("--until", metavar="DATE", help="Only versions dated on or before DATE.")
+@click.option("--target", "targets", multiple=True, metavar="NAME", help="Only threads naming this target (repeatable).")
+@click.option("--topic", "topics", multiple=True, metavar="TOPIC", help="Only threads on this topic (repeatable).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(_KINDS), help="Only threads of this kind (repeatable).")
+@click.option("--text", "text", metavar="REGEX", help="Only threads whose wording matches REGEX (any case).")
+@click.option("--only-changes", is_flag=True, help="Leave out threads that never changed.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(_FORMATS),
+    default=None,
+    help="Output format [default: html when FILE ends in .html, markdown when .md, else terminal].",
+)
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    type=click.Path(allow_dash=True),
+    default=None,
+    help="Write to FILE instead of standard output (Markdown also writes its charts beside it).",
+)
+@click.option("--title", default=None, help="Heading of a Markdown or HTML report.")
+@click.option("--review", is_flag=True, help="Open the series in the review app's timeline.")
+@comparison_options
+@click.option("--color/--no-color", default=None, help="Colour the timeline [default: if a terminal].")
+def series(
+    inputs: tuple[str, ...],
+    order: str,
+    since: str | None,
+    until: str | None,
+    targets: tuple[str, ...],
+    topics: tuple[str, ...],
+    kinds: tuple[str, ...],
+    text: str | None,
+    only_changes: bool,
+    fmt: str | None,
+    output: str | None,
+    title: str | None,
+    review: bool,
+    settings: Settings,
+    color: bool | None,
+) -> ExitCode:
+    """Follow every clause of a statement through its versions.
+
+    FILE... are the versions (.txt, .md, .html or .pdf), or DIR a folder of them. Versions are
+    ordered by date; consecutive ones are compared as 'jointdiff diff' compares them, and
+    each clause is followed from its first version through each rewording, stance shift and
+    move to the version that dropped it, and any return. Exit status: 0 nothing changed
+    across the series (among the threads shown), 1 something did, 2 trouble.
+    """
+    from compare.errors import ExitCode, UsageError
+    from compare.series.select import ThreadFilter, compile_text
+
+    if not inputs:
+        raise UsageError("give the versions (FILE... or a folder DIR); see --help")
+    thread_filter = ThreadFilter(
+        targets=frozenset(targets),
+        topics=frozenset(topics),
+        kinds=frozenset(kinds),
+        text=compile_text(text),
+        only_changes=only_changes,
+    )
+    destination = _destination(output)
+    fmt = fmt or _format_for(destination)
+    if review and (fmt != "terminal" or destination is not None):
+        raise UsageError("--review opens the app: it takes no --format or --output")
+    documents = _read_all(_paths(inputs))
+    if review:
+        return _review(documents, order, since, until, thread_filter, settings, color)
+    from compare.series.build import compare_series
+
+    result = compare_series(
+        documents, order=order, since=since, until=until, settings=settings, progress=_progress()
+    )
+    for version in result.versions[1:]:
+        for warning in version.document.warnings[len(_by_path(documents)[version.document.path].warnings) :]:
+            _warn(warning)
+    for warning in result.warnings:
+        _warn(warning)
+    threads = thread_filter.apply(result)
+    note = "Filtered (" + thread_filter.describe() + ")" if not thread_filter.is_empty else ""
+    body = _render(result, threads, fmt, thread_filter, note, title, targets, destination, color)
+    if destination is None:
+        click.echo(body, nl=False, color=fmt == "terminal" and _colored(color))
+    else:
+        _write(destination, body)
+    return ExitCode.DIFFERENT if any(thread.has_changes for thread in threads) else ExitCode.SAME
+
+
+def _render(
+    result: Series,
+    threads: Sequence[Thread],
+    fmt: str,
+    thread_filter: ThreadFilter,
+    note: str,
+    title: str | None,
+    targets: tuple[str, ...],
+    destination: Path | None,
+    color: bool | None,
+) -> str:
+    """The shown threads of the series in the chosen format."""
+    if fmt == "json":
+        from compare.series.jsonfmt import render
+
+        return render(result, threads, thread_filter)
+    if fmt == "csv":
+        from compare.safe import printable
+        from compare.series.frame import series_frame
+
+        frame = series_frame(result, threads)
+        frame["text"] = frame["text"].map(printable)
+        return frame.to_csv(index=False, lineterminator="\n")
+    if fmt == "terminal":
+        from compare.series.timeline import render
+
+        colored = _colored(color)
+        width = shutil.get_terminal_size().columns if destination is None and sys.stdout.isatty() else None
+        return render(result, threads, color=colored and destination is None, width=width, filter_note=note)
+    from compare.series.chart import target_charts
+    from compare.series.report import render_html, render_markdown
+
+    charts = target_charts(result, threads, targets)
+    if fmt == "html":
+        return render_html(result, threads, charts, title=title, filter_note=note)
+    files = _write_charts(destination, charts) if destination is not None else {}
+    return render_markdown(result, threads, charts, title=title, filter_note=note, chart_files=files)
+
+
+def _paths(inputs: tuple[str, ...]) -> list[str]:
+    """The files to read: each FILE as given, each DIR's statements by name."""
+    from compare.series.order import statement_files
+
+    paths: list[str] = []
+    for given in inputs:
+        if given != "-" and Path(given).is_dir():
+            paths.extend(str(path) for path in statement_files(Path(given)))
+        else:
+            paths.append(given)
+    if paths.count("-") > 1:
+        from compare.errors import UsageError
+
+        raise UsageError("only one version can be '-' (standard input)")
+    return paths
+
+
+def _read_all(paths: list[str]) -> list[Document]:
+    """Read every version, warnings to stderr; any error names the file."""
+    from compare.cli import read_one
+
+    return [read_one(path) for path in paths]
+
+
+def _by_path(documents: list[Document]) -> dict[str, Document]:
+    return {document.path: document for document in documents}
+
+
+def _warn(message: str) -> None:
+    from compare.cli import warn
+
+    warn(message)
+
+
+def _colored(color: bool | None) -> bool:
+    from compare.cli import use_color
+
+    return use_color(color)
+
+
+def _progress() -> Callable[[int, int], None] | None:
+    """A progress line on standard error while comparing, when it is a terminal; else None."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\r\x1b[K" if done == total else "\r"
+        click.echo(f"jointdiff: comparing versions {done}/{total}{end}", err=True, nl=False)
+
+    return show
+
+
+def _format_for(destination: Path | None) -> str:
+    if destination is None:
+        return "terminal"
+    suffix = destination.suffix.lower()
+    if suffix in (".html", ".htm"):
+        return "html"
+    return {".md": "markdown", ".json": "json", ".csv": "csv"}.get(suffix, "terminal")
+
+
+def _destination(output: str | None) -> Path | None:
+    """The file to write, checked before any work: None for standard output."""
+    from compare.errors import UsageError
+
+    if output is None or output == "-":
+        return None
+    path = Path(output)
+    if path.is_dir():
+        raise UsageError(f"cannot write to '{output}': it is a directory")
+    if not path.parent.is_dir():
+        raise UsageError(f"cannot write to '{output}': no such directory '{path.parent}'")
+    return path
+
+
+def _write(path: Path, text: str) -> None:
+    from compare.errors import UsageError
+
+    try:
+        path.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as err:
+        raise UsageError(f"cannot write to '{path}': {(err.strerror or str(err)).lower()}") from err
+
+
+def _write_charts(destination: Path, charts: Sequence[TargetChart]) -> dict[str, str]:
+    """Each chart as an SVG file beside a Markdown report ("briefing.chart-1.svg"); target ->
+    its name relative to the report."""
+    from compare.series.chart import chart_svg
+
+    files = {}
+    for number, chart in enumerate(charts, start=1):
+        path = destination.with_name(f"{destination.stem}.chart-{number}.svg")
+        _write(path, chart_svg(chart, prefix=f"chart-{number}") + "\n")
+        files[chart.target] = path.name
+    return files
+
+
+def _review(
+    documents: list[Document],
+    order: str,
+    since: str | None,
+    until: str | None,
+    thread_filter: ThreadFilter,
+    settings: Settings,
+    color: bool | None,
+) -> ExitCode:
+    """Open the series in the review app; its exit status says whether it ran."""
+    from compare.errors import ExitCode
+    from compare.series.order import order_versions
+
+    order_versions(documents, order)  # an undated version is one line on stderr before the app starts
+    if "-" in (document.path for document in documents) and not sys.stdin.isatty():
+        _read_keys_from_terminal()
+    from tui.series_app import SeriesApp
+
+    app = SeriesApp(
+        documents,
+        order=order,
+        since=since,
+        until=until,
+        thread_filter=thread_filter,
+        settings=settings,
+        color=color,
+    )
+    app.run()
+    return ExitCode.TROUBLE if app.return_code else ExitCode.SAME
+
+
+def _read_keys_from_terminal() -> None:
+    from compare.errors import UsageError
+
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError as err:
+        raise UsageError("review reads its keys from a terminal, and there is none: save standard input to a file") from err
+    os.dup2(terminal, sys.stdin.fileno())
+    os.close(terminal)
