@@ -1,0 +1,158 @@
+"""Coverage: which of the statement's stances the article reports, and how.
+
+Fifth step of ``jointdiff quotes`` (read -> extract -> locate -> flag -> frame -> **cover** ->
+render). Every sentence of the statement that takes a stance (a concern, a commitment, a call, a
+position, a welcome, a decision: any clause the classifier gives a kind other than "other") is
+an item, with the kind of its first such clause and the targets of all of them. Each is
+
+- **quoted** when a quotation was found in it;
+- **paraphrased** when a sentence of the article's own narration (its words outside quotation
+  marks, five words or more) lies close to it in meaning: the cosine of the two texts' static
+  embeddings (``compare.align.meaning.embed``, the model the aligner's semantic pass uses) plus
+  half the share of the statement sentence's rare words the narration holds, at least
+  ``PARAPHRASE_AT``. That threshold was chosen on the seed article's coverage labels (one
+  paraphrase among 36 stances); it is a development figure, not a measured one;
+- **left out** otherwise.
+
+The narration's own stance ("while also condemning Russia's growing military cooperation with
+China") is compared with the statement's on the sentence it matches best, quoted or not: the
+framing of a paraphrase, beside the framing of each quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from compare.model import Clause, Kind, Label
+from compare.quotes.framing import compare_framing
+from compare.quotes.locate import Sentence, StatementIndex
+from compare.quotes.model import Coverage, CoverageItem, Framing, QuoteCheck
+from compare.quotes.tokens import content_keys, tokenise
+
+__all__ = ["PARAPHRASE_AT", "Narrated", "cover"]
+
+PARAPHRASE_AT = 0.62
+"""Lowest meaning score (cosine + half the rare-word share) for a narration sentence to count
+as reporting a statement sentence (chosen on the seed's coverage labels)."""
+MIN_NARRATION_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Narrated:
+    """One stretch of the article's own words (outside quotation marks), with its classification
+    when it is a clause that takes a stance of its own."""
+
+    text: str
+    label: Label | None = None
+
+
+def cover(index: StatementIndex, checks: Sequence[QuoteCheck], narration: Sequence[Narrated]) -> tuple[CoverageItem, ...]:
+    """The statement's stances and whether the article reports each.
+
+    Args:
+        index: the statement.
+        checks: the quotations, checked.
+        narration: the article's narration: sentences with their quotations taken out, and
+            the clauses among them that take a stance of their own.
+    """
+    stances = [(k, sentence) for k, sentence in enumerate(index.sentences) if _stance_clause(sentence) is not None]
+    if not stances:
+        return ()
+    quoted: dict[int, list[int]] = {}
+    for check in checks:
+        if not check.from_statement:
+            continue
+        for piece in check.pieces:
+            for number in piece.sentences:
+                quoted.setdefault(number, []).append(check.quotation.index)
+    texts = [index.document.text[s.start : s.end] for _, s in stances]
+    usable = [item for item in narration if len(item.text.split()) >= MIN_NARRATION_WORDS]
+    scores = _scores(texts, [item.text for item in usable], index) if usable else None
+    framings = _narration_framings(stances, usable, scores)
+    items = []
+    for row, (_, sentence) in enumerate(stances):
+        clause = _stance_clause(sentence)
+        label = clause.label if clause is not None and clause.label is not None else Label()
+        targets = tuple(dict.fromkeys(t for c in sentence.clauses if c.label for t in c.label.targets))
+        best_score, best_text = None, ""
+        if scores is not None:
+            column = int(scores[row].argmax())
+            best_score, best_text = float(scores[row, column]), usable[column].text
+        found_in = tuple(dict.fromkeys(quoted.get(sentence.number, [])))
+        if found_in:
+            reported = Coverage.QUOTED
+        elif best_score is not None and best_score >= PARAPHRASE_AT:
+            reported = Coverage.PARAPHRASED
+        else:
+            reported = Coverage.LEFT_OUT
+        paraphrase = best_text if best_score is not None and best_score >= PARAPHRASE_AT else ""
+        items.append(
+            CoverageItem(
+                sentence=sentence.number,
+                paragraph=sentence.paragraph,
+                start=sentence.start,
+                end=sentence.end,
+                text=" ".join(index.document.text[sentence.start : sentence.end].split()),
+                kind=label.kind.value,
+                stance=label.stance,
+                targets=targets,
+                reported=reported,
+                quotations=found_in,
+                paraphrase=paraphrase,
+                similarity=round(best_score, 3) if best_score is not None else None,
+                framing=framings.get(row),
+            )
+        )
+    return tuple(items)
+
+
+def _stance_clause(sentence: Sentence) -> Clause | None:
+    return next((c for c in sentence.clauses if c.label is not None and c.label.kind is not Kind.OTHER), None)
+
+
+def _scores(statement_texts: list[str], narration_texts: list[str], index: StatementIndex):
+    """Meaning scores, one row per statement sentence, one column per narration stretch."""
+    import numpy as np
+
+    from compare.align.meaning import available, embed
+
+    overlap = np.zeros((len(statement_texts), len(narration_texts)), dtype=np.float32)
+    narration_keys = [content_keys(tokenise(text)) for text in narration_texts]
+    for row, text in enumerate(statement_texts):
+        keys = content_keys(tokenise(text))
+        total = index.keys_rarity(keys) or 1.0
+        for column, other in enumerate(narration_keys):
+            overlap[row, column] = index.keys_rarity(keys & other) / total
+    if not available():
+        return overlap
+    vectors = embed([*statement_texts, *narration_texts])
+    cosine = vectors[: len(statement_texts)] @ vectors[len(statement_texts) :].T
+    return cosine + 0.5 * overlap
+
+
+def _narration_framings(stances, usable: Sequence[Narrated], scores) -> dict[int, Framing]:
+    """For each narration clause with a stance of its own, its framing against the statement
+    sentence it matches best (when it matches one at all)."""
+    found: dict[int, Framing] = {}
+    if scores is None:
+        return found
+    for column, item in enumerate(usable):
+        if item.label is None or item.label.kind is Kind.OTHER:
+            continue
+        row = int(scores[:, column].argmax())
+        if float(scores[row, column]) < PARAPHRASE_AT:
+            continue
+        clause = _stance_clause(stances[row][1])
+        if clause is None or clause.label is None:
+            continue
+        reporter = (item.label.kind.value, item.label.intensity, item.label.stance)
+        direction, reason = compare_framing(reporter, clause.label)
+        framing = Framing(item.label.stance, f"{reporter[0]} {reporter[1]}", clause.label.stance, direction, reason)
+        if row not in found or direction != "same":
+            found[row] = framing
+    return found
+
+
+_QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*[\u201d\"]?")
