@@ -304,12 +304,14 @@ def clauses(file: str, fmt: str, lexicons: tuple[str, ...], color: bool | None) 
 def _register_commands() -> None:
     """The views that live in their own modules (each imports only click at module scope)."""
     from compare.check_command import check
+    from compare.quotes_command import quotes
     from compare.report.command import report
     from compare.review_command import review
 
     cli.add_command(report)
     cli.add_command(review)
     cli.add_command(check)
+    cli.add_command(quotes)
 
 
 _register_commands()

@@ -271,8 +271,8 @@ def _stance_flags(was: Held, now: Held, deleted: list[str], inserted: list[str])
     old = {entry: value for entry, value in was.stances.items() if value[1] != "commitment"}
     new = {entry: value for entry, value in now.stances.items() if value[1] != "commitment"}
     if set(old) != set(new) and (old or new):
-        before = " / ".join(value[0] for value in old.values()) or "—"
-        after = " / ".join(value[0] for value in new.values()) or "—"
+        before = " / ".join(run for run in deleted if hold([run]).stances) or "—"
+        after = " / ".join(run for run in inserted if hold([run]).stances) or "—"
         return [Flag("stance-word-changed", f"“{before}” -> “{after}”")]
     old_strength = _stance_intensifiers(deleted)
     new_strength = _stance_intensifiers(inserted)
@@ -463,8 +463,6 @@ def _with_edges(text: str, quoted: str, region: Region, located: Located) -> str
 
 def _name_note(located: Located, index: StatementIndex) -> str:
     """A name the quotation writes otherwise than the statement, with the same meaning."""
-    if located.level < 2:
-        return ""
     pairs = []
     for region in located.regions:
         for q, s in region.pairs:

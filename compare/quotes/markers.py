@@ -51,6 +51,8 @@ class _Patterns:
     hedges: tuple[tuple[str, re.Pattern[str], str], ...]
     intensifiers: tuple[tuple[str, re.Pattern[str]], ...]
     stances: tuple[tuple[str, re.Pattern[str], str, int], ...]
+    light: re.Pattern[str] | None
+    """Light verbs ("express", "reiterate") that take their stance from a noun after them."""
     target_names: frozenset[str]
 
 
@@ -74,6 +76,7 @@ def _patterns() -> _Patterns:
             for entry in lexicon.stances
             if entry.role in ("verb", "noun")
         ),
+        light=compiled(light) if (light := [p for e in lexicon.stances if e.role == "light" for p in e.patterns]) else None,
         target_names=frozenset(name.name for name in lexicon.targets),
     )
 
@@ -115,6 +118,7 @@ def opens_with_marker(text: str) -> bool:
     """
     patterns = _patterns()
     candidates = [
+        *([patterns.light] if patterns.light is not None else []),
         *(pattern for _, pattern, _, _ in patterns.stances),
         *(pattern for pattern, _ in patterns.modals),
         *(pattern for _, pattern, _ in patterns.hedges),
