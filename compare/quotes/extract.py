@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 
 from compare.model import BlockKind, Document
 from compare.quotes.model import Quotation
@@ -24,8 +23,6 @@ __all__ = ["find_quotations", "quotation_spans"]
 
 _MARK = re.compile("[\"\u201c\u201d'\u2018\u2019]")
 _OPENING_CONTEXT = " \t([{\u2014\u2013-/\u201c\"\u2018'"
-_MAX_SINGLE_WORDS = 12
-"""A single-quoted stretch outside double quotes longer than this is taken for apostrophes."""
 
 
 def find_quotations(article: Document) -> tuple[Quotation, ...]:
@@ -88,74 +85,104 @@ def _continues(article: Document, last: Quotation, start: int) -> bool:
 
 
 def quotation_spans(article: Document) -> list[tuple[list[tuple[int, int]], int, int]]:
-    """Where each quotation lies: its parts (offsets of the words between the marks), the offset
+    r"""Where each quotation lies: its parts (offsets of the words between the marks), the offset
     of its opening mark and the offset just after its closing mark.
 
+    The outermost marks may be double (“...” or "...") or single (‘...’, as British papers
+    quote, or '...' in a headline); marks of the other kind inside are nested quotations and
+    stay part of it. A single mark between two letters is an apostrophe, and so is a closing
+    single mark with no opening one ("countries’ offshore").
+
     >>> from compare.read import parse
-    >>> doc = parse("Biden hails 'linchpin' ties\\n\\nThey said \\"we will never recognise so-called 'elections', past\\n\\n\\"and future.\\"")
+    >>> doc = parse("Biden hails 'linchpin' ties\n\nThey said \"we will never recognise so-called 'elections', past\n\n\"and future.\"")
     >>> [[doc.text[s:e] for s, e in parts] for parts, _, _ in quotation_spans(doc)]
     [['linchpin'], ["we will never recognise so-called 'elections', past", 'and future.']]
+    >>> doc = parse("They said ‘we will act, as the “2+2” agreed’, officials said.")
+    >>> [[doc.text[s:e] for s, e in parts] for parts, _, _ in quotation_spans(doc)]
+    [['we will act, as the “2+2” agreed']]
     """
-    found: list[tuple[list[tuple[int, int]], int, int]] = []
     text = article.text
     blocks = [(block.start, block.end) for block in article.blocks] or [(0, len(text))]
-    open_double: list[tuple[int, int]] | None = None
-    """Parts of the outermost double quotation being read (its current part's end still open)."""
-    opened_at = 0
-    part_start = 0
-    stack: list[str] = []
+    reader = _Reader(text)
     for block_start, block_end in blocks:
+        reader.paragraph(block_start, block_end)
+    reader.finish()
+    return [item for item in reader.found if item[0] and any(ch.isalnum() for s, e in item[0] for ch in text[s:e])]
+
+
+class _Reader:
+    """Reads quotation marks paragraph by paragraph, keeping a quotation open across a paragraph
+    break when the next paragraph opens with the same kind of mark."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: list[tuple[list[tuple[int, int]], int, int]] = []
+        self.stack: list[str] = []
+        """Kinds of the open marks, outermost first: "d" double, "s" single."""
+        self.parts: list[tuple[int, int]] = []
+        self.part_start = 0
+        self.opened_at = 0
+        self.curly_opening = True
+
+    def paragraph(self, start: int, end: int) -> None:
+        text = self.text
         skip = -1
-        if open_double is not None:
-            first = re.match(r"\s*", text[block_start:block_end]).end() + block_start
-            if first < block_end and text[first] in "\u201c\"":
-                part_start, skip = first + 1, first  # the quotation runs on into this paragraph
-                stack = ["d"]
+        if self.stack:
+            first = start + len(text[start:end]) - len(text[start:end].lstrip())
+            opening = "\u201c\"" if self.stack[0] == "d" else "\u2018'"
+            if first < end and text[first] in opening:
+                self.part_start, skip = first + 1, first  # the quotation runs on into this paragraph
+                self.stack = self.stack[:1]
             else:
-                found.append(_finished(open_double, text, opened_at, open_double[-1][1]))
-                open_double, stack = None, []
-        for mark in _MARK.finditer(text, block_start, block_end):
+                self._emit(self.parts[-1][1] if self.parts else start)
+        for mark in _MARK.finditer(text, start, end):
             position = mark.start()
-            if position == skip:
-                continue
-            char = mark.group(0)
-            before = text[position - 1] if position > block_start else " "
-            after = text[position + 1] if position + 1 < block_end else " "
-            if char == "\u201c" or (char == '"' and "d" not in stack):
-                if not stack:
-                    opened_at, part_start, open_double = position, position + 1, []
-                    stack = ["d"]
-                elif "d" in stack:
-                    stack.append("d")
-                else:  # a double mark inside a top-level single quotation: take it as the outer one
-                    opened_at, part_start, open_double, stack = position, position + 1, [], ["d"]
-            elif char in "\u201d\"":
-                if "d" not in stack:
-                    continue
-                while stack and stack.pop() != "d":
-                    pass
-                if not stack and open_double is not None:
-                    open_double.append((part_start, position))
-                    found.append(_finished(open_double, text, opened_at, position + 1))
-                    open_double = None
-            elif _opens_single(char, before, after):
-                if not stack:
-                    opened_at, part_start = position, position + 1
-                stack.append("s")
-            elif stack and stack[-1] == "s" and _closes_single(before, after):
-                stack.pop()
-                if not stack and open_double is None:
-                    words = len(text[part_start:position].split())
-                    if 0 < words <= _MAX_SINGLE_WORDS:
-                        found.append(_finished([(part_start, position)], text, opened_at, position + 1))
-        if open_double is not None:
-            open_double.append((part_start, block_end))
-            stack = ["d"]
-        else:
-            stack = []  # a single mark left open at the end of a paragraph was an apostrophe
-    if open_double is not None:
-        found.append(_finished(open_double, text, opened_at, open_double[-1][1]))
-    return [item for item in found if item[0] and any(ch.isalnum() for s, e in item[0] for ch in text[s:e])]
+            if position != skip:
+                self._mark(mark.group(0), position, start, end)
+        if self.stack:
+            if self.stack[0] == "d" or self.curly_opening:
+                self.parts.append((self.part_start, end))
+            else:
+                self._reset()  # a straight single mark left open was an apostrophe
+
+    def _mark(self, char: str, position: int, start: int, end: int) -> None:
+        text = self.text
+        before = text[position - 1] if position > start else " "
+        after = text[position + 1] if position + 1 < end else " "
+        if char == "\u201c" or (char == '"' and "d" not in self.stack):
+            self._open("d", position, char == "\u201c")
+        elif char in "\u201d\"":
+            self._close("d", position)
+        elif char in "\u2019'" and "s" in self.stack and _closes_single(before, after):
+            self._close("s", position)
+        elif _opens_single(char, before, after):
+            self._open("s", position, char == "\u2018")
+
+    def _open(self, kind: str, position: int, curly: bool) -> None:
+        if not self.stack:
+            self.opened_at, self.part_start, self.parts, self.curly_opening = position, position + 1, [], curly
+        self.stack.append(kind)
+
+    def _close(self, kind: str, position: int) -> None:
+        if kind not in self.stack:
+            return
+        while self.stack and self.stack.pop() != kind:
+            pass
+        if not self.stack:
+            self.parts.append((self.part_start, position))
+            self.found.append(_finished(self.parts, self.text, self.opened_at, position + 1))
+            self._reset()
+
+    def _emit(self, closing: int) -> None:
+        self.found.append(_finished(self.parts, self.text, self.opened_at, closing))
+        self._reset()
+
+    def _reset(self) -> None:
+        self.stack, self.parts = [], []
+
+    def finish(self) -> None:
+        if self.stack and self.parts:
+            self._emit(self.parts[-1][1])
 
 
 def _finished(parts: list[tuple[int, int]], text: str, opening: int, closing: int) -> tuple[list[tuple[int, int]], int, int]:
@@ -204,6 +231,3 @@ def _is_headline(article: Document, block: int) -> bool:
     return kind is BlockKind.HEADING or (block == 0 and not first.endswith((".", "!", "?", ")")))
 
 
-def _iter_parts(quotations: tuple[Quotation, ...]) -> Iterator[tuple[int, int]]:
-    for quotation in quotations:
-        yield from quotation.parts

@@ -87,9 +87,11 @@ def flag(quotation: Quotation, located: Located, index: StatementIndex, known: K
     marked = False
     quote_names = names_in(text)
     sentence_names = _sentence_names(located.regions, index)
+    differences = 0
     for region in located.regions:
         stated, quoted, start = _diff_sides(region, located, index)
         deleted, inserted, moved = _runs(stated, quoted, index, located.words, text)
+        differences += len(deleted) + len(inserted)
         flags += _diff_flags(deleted, inserted, moved, quote_names, sentence_names | parties)
         bracket_flags = _bracket_flags(region, index, text, quote_names, sentence_names | parties, known.everywhere)
         marked |= bool(bracket_flags)
@@ -110,9 +112,12 @@ def flag(quotation: Quotation, located: Located, index: StatementIndex, known: K
     if speaker is not None:
         flags.append(speaker)
     status = located.status
+    note = _name_note(located, index)
     if status in (Status.VERBATIM, Status.NORMALISED) and marked:
         status = Status.APPROXIMATE
-    return Flagged(status, tuple(pieces), tuple(_unique(flags)), _name_note(located, index))
+    elif status is Status.APPROXIMATE and not differences and not flags and not note:
+        status = Status.NORMALISED  # found only by alignment, yet no word differs but in typography
+    return Flagged(status, tuple(pieces), tuple(_unique(flags)), note)
 
 
 def _unique(flags: Iterable[Flag]) -> list[Flag]:
@@ -172,6 +177,9 @@ def _runs(
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         if tag == "equal":
             continue
+        stated_keys = "".join(index.tokens[s].key for s in stated[a1:a2])
+        if stated_keys and stated_keys == "".join(words[q].key for q in quoted[b1:b2]):
+            continue  # "non-proliferation" for "nonproliferation": typography
         if a2 > a1:
             deleted.append(_text(index, stated[a1], stated[a2 - 1] + 1))
             deleted_keys += [index.tokens[s].key for s in stated[a1:a2] if index.tokens[s].is_content]

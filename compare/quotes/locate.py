@@ -467,7 +467,13 @@ def _align(words: list[Token], first: int, last: int, sentence_index: int, index
     keys = [token.key for token in words[first:last]]
     matcher = difflib.SequenceMatcher(None, stated, keys, autojunk=False)
     blocks = _trimmed([b for b in matcher.get_matching_blocks() if b.size], words, first)
-    return tuple((first + b.b + k, sentence.first + b.a + k) for b in blocks for k in range(b.size))
+    pairs = [(first + b.b + k, sentence.first + b.a + k) for b in blocks for k in range(b.size)]
+    for left, right in zip(blocks, blocks[1:], strict=False):
+        # a compound written in one word on one side, two on the other ("follow up", "follow-up")
+        a1, a2, b1, b2 = left.a + left.size, right.a, left.b + left.size, right.b
+        if a2 > a1 and b2 > b1 and "".join(stated[a1:a2]) == "".join(keys[b1:b2]):
+            pairs += [(first + b, sentence.first + min(a1 + (b - b1), a2 - 1)) for b in range(b1, b2)]
+    return tuple(sorted(pairs))
 
 
 def _has_run(region: Region, length: int) -> bool:

@@ -53,12 +53,13 @@ def tokenise(text: str) -> tuple[Token, ...]:
     """The words of ``text`` with their offsets and matching forms.
 
     >>> [(t.raw, t.key) for t in tokenise("the DPRK’s “co-production”")]
-    [('the', 'the'), ('DPRK', 'north korea'), ('s', 's'), ('co', 'co'), ('production', 'production')]
+    [('the', 'the'), ('DPRK', 'north korea'), ('s', 's'), ('co-production', 'coproduction')]
     >>> [t.key for t in tokenise("People’s Republic of China and Russia-North Korea")]
     ['china', 'and', 'russia', 'north korea']
     """
     names = [(m.start(), m.end(), _alias_pattern()[1][_shape(m.group(0))]) for m in _alias_pattern()[0].finditer(text)]
     tokens: list[Token] = []
+    is_name: list[bool] = []
     name_index = 0
     for match in _WORD.finditer(text):
         start, end = match.span()
@@ -70,11 +71,22 @@ def tokenise(text: str) -> tuple[Token, ...]:
                 continue  # a later word of the same name
             raw = text[name_start:name_end]
             tokens.append(Token(name_start, name_end, raw, _fold(raw), canonical))
+            is_name.append(True)
             continue
         word = match.group(0)
         folded = normalise(word) or word.casefold()
+        if tokens and not is_name[-1] and text[tokens[-1].end : start] in _HYPHENS:
+            # "non-proliferation" is one word, as "nonproliferation" is
+            last = tokens[-1]
+            joined = last.key + folded
+            tokens[-1] = Token(last.start, end, text[last.start : end], joined, joined)
+            continue
         tokens.append(Token(start, end, word, folded, folded))
+        is_name.append(False)
     return tuple(tokens)
+
+
+_HYPHENS = frozenset("-\u2010\u2011\u2012")
 
 
 def weight(token: Token) -> float:
