@@ -90,7 +90,7 @@ def flag(quotation: Quotation, located: Located, index: StatementIndex, known: K
     differences = 0
     for region in located.regions:
         stated, quoted, start = _diff_sides(region, located, index)
-        deleted, inserted, moved = _runs(stated, quoted, index, located.words, text)
+        deleted, inserted, moved = _runs(stated, quoted, index, located, text)
         differences += len(deleted) + len(inserted)
         flags += _diff_flags(deleted, inserted, moved, quote_names, sentence_names | parties)
         bracket_flags = _bracket_flags(region, index, text, quote_names, sentence_names | parties, known.everywhere)
@@ -148,7 +148,9 @@ def _diff_sides(region: Region, located: Located, index: StatementIndex) -> tupl
     head = located.words[region.q_from : first_matched]
     if not region.exact and any(token.is_content for token in head):
         start = _stance_before(region, len(head), index)
-    inside = {s for _, s_from, s_to in region.inserts for s in range(max(s_from, 0), max(s_to, 0))}
+    inside = {
+        s for item, s_from, s_to in region.inserts if item.kind == "insert" for s in range(max(s_from, 0), max(s_to, 0))
+    }
     stated = [s for s in range(start, region.s_to) if s not in inside]
     return stated, list(range(region.q_from, region.q_to)), start
 
@@ -166,9 +168,11 @@ def _stance_before(region: Region, unmatched: int, index: StatementIndex) -> int
 
 
 def _runs(
-    stated: list[int], quoted: list[int], index: StatementIndex, words: Sequence[Token], text: str
+    stated: list[int], quoted: list[int], index: StatementIndex, located: Located, text: str
 ) -> tuple[list[str], list[str], list[str]]:
-    """The runs of words the quotation dropped and added, and the content words it moved."""
+    """The runs of words the quotation dropped and added, and the content words it moved; the
+    reporter's (glosses) the statement does not have are no change."""
+    words = located.words
     matcher = difflib.SequenceMatcher(
         None, [index.tokens[s].key for s in stated], [words[q].key for q in quoted], autojunk=False
     )
@@ -183,7 +187,7 @@ def _runs(
         if a2 > a1:
             deleted.append(_text(index, stated[a1], stated[a2 - 1] + 1))
             deleted_keys += [index.tokens[s].key for s in stated[a1:a2] if index.tokens[s].is_content]
-        if b2 > b1:
+        if b2 > b1 and not all(q in located.glosses for q in quoted[b1:b2]):
             inserted.append(_quote_text(text, words, quoted[b1], quoted[b2 - 1] + 1))
             inserted_keys += [words[q].key for q in quoted[b1:b2] if words[q].is_content]
     moved = [key for key in dict.fromkeys(deleted_keys) if key in inserted_keys]

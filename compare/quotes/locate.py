@@ -219,6 +219,8 @@ class Located:
     similarity: float
     level: int
     """For an exact find: 0 verbatim, 1 normalised, 2 a name in other words (else 0)."""
+    glosses: frozenset[int] = frozenset()
+    """Indices in ``words`` of the words of (glosses): the reporter's, unless the statement has them."""
 
 
 def locate(text: str, index: StatementIndex, context: set[str], *, others: bool = False) -> Located:
@@ -235,18 +237,23 @@ def locate(text: str, index: StatementIndex, context: set[str], *, others: bool 
     parts = parse_quotation(text)
     words: list[Token] = []
     part_words: list[tuple[int, int]] = []
+    glosses: set[int] = set()
     for part in parts:
         first = len(words)
-        words.extend(token for item in part if item.kind == "word" for token in item.tokens)
+        for item in part:
+            if item.kind == "gloss":
+                glosses.update(range(len(words), len(words) + len(item.tokens)))
+            if item.kind != "insert":
+                words.extend(item.tokens)
         part_words.append((first, len(words)))
     if not words:
         return Located(Status.NOT_FOUND, (), (), (), 0.0, 0)
-    exact = _exact_chain(text, parts, part_words, index, context)
+    exact = _exact_chain(text, words, parts, part_words, index, context)
     if exact is not None:
         regions, level = exact
         return Located(
             Status.VERBATIM if level == 0 else Status.NORMALISED if level == 1 else Status.APPROXIMATE,
-            tuple(words), regions, _cuts(regions, index), 1.0, level,
+            tuple(words), regions, _cuts(regions, index), 1.0, level, frozenset(glosses),
         )
     regions: list[Region] = []
     for number, ((first, last), part) in enumerate(zip(part_words, parts, strict=True)):
@@ -257,13 +264,14 @@ def locate(text: str, index: StatementIndex, context: set[str], *, others: bool 
     similarity = covered / total if total else 0.0
     too_scattered = not any(_has_run(region, 3) for region in regions)
     if similarity < (FOUND_AT_FOR_OTHERS if others else FOUND_AT) or not regions or too_scattered:
-        return Located(Status.NOT_FOUND, tuple(words), tuple(regions), (), similarity, 0)
+        return Located(Status.NOT_FOUND, tuple(words), tuple(regions), (), similarity, 0, frozenset(glosses))
     status = Status.STITCHED if _stitched(regions, index) else Status.APPROXIMATE
-    return Located(status, tuple(words), tuple(regions), _cuts(tuple(regions), index), similarity, 0)
+    return Located(status, tuple(words), tuple(regions), _cuts(tuple(regions), index), similarity, 0, frozenset(glosses))
 
 
 def _exact_chain(
     text: str,
+    words: list[Token],
     parts: tuple[tuple[Item, ...], ...],
     part_words: list[tuple[int, int]],
     index: StatementIndex,
@@ -293,7 +301,7 @@ def _exact_chain(
     if best is None:
         return None
     regions = tuple(best[1])
-    return regions, max(_level(text, region, parts, index) for region in regions)
+    return regions, max(_level(text, words, region, index) for region in regions)
 
 
 def _exact(part: tuple[Item, ...], number: int, q_first: int, index: StatementIndex, context: set[str]) -> list[Region]:
@@ -313,16 +321,30 @@ def _exact(part: tuple[Item, ...], number: int, q_first: int, index: StatementIn
         inserts = [(part[k], start, start) for k in range(first_word) if part[k].kind != "word"]
         inserts += [(core[k], s_from, s_to) for k, s_from, s_to in spans if core[k].kind != "word"]
         inserts += [(part[k], end, end) for k in range(last_word + 1, len(part)) if part[k].kind != "word"]
-        q_count = sum(1 for item in part if item.kind == "word")
+        q_of = _word_positions(part, q_first)
+        q_count = sum(len(item.tokens) for item in part if item.kind != "insert")
         pairs = tuple(
-            (q_first + n, s_from)
-            for n, (_, s_from, _) in enumerate(span for span in spans if core[span[0]].kind == "word")
+            (q_of[first_word + k] + n, s_from + n)
+            for k, s_from, s_to in spans
+            if core[k].kind != "insert" and (core[k].kind == "word" or s_to - s_from == len(core[k].tokens))
+            for n in range(s_to - s_from)
         )
         found.append(
             Region(index.sentence_of[start], start, end, q_first, q_first + q_count, True, tuple(inserts), pairs, number)
         )
     found.sort(key=lambda region: -_context_score(region, index, context))
     return found
+
+
+def _word_positions(part: tuple[Item, ...], q_first: int) -> dict[int, int]:
+    """Where each word or gloss item of a part starts among the quotation's words."""
+    positions = {}
+    q = q_first
+    for k, item in enumerate(part):
+        positions[k] = q
+        if item.kind != "insert":
+            q += len(item.tokens)
+    return positions
 
 
 def _match(items: Sequence[Item], k: int, position: int, keys: list[str], spans: list) -> list | None:
@@ -349,21 +371,20 @@ def _match(items: Sequence[Item], k: int, position: int, keys: list[str], spans:
     return None
 
 
-def _level(text: str, region: Region, parts: tuple[tuple[Item, ...], ...], index: StatementIndex) -> int:
+def _level(text: str, words: list[Token], region: Region, index: StatementIndex) -> int:
     """0 when the quotation's words are the statement's as written, 1 when only after
     normalising (typography, case, spelling, punctuation between words), 2 when a name differs."""
-    words = [token for part in parts for item in part if item.kind == "word" for token in item.tokens]
-    quoted = words[region.q_from : region.q_to]
-    inside = {s for _, s_from, s_to in region.inserts for s in range(s_from, s_to)}
-    stated = [index.tokens[s] for s in range(region.s_from, region.s_to) if s not in inside]
     level = 0
-    for q, s in zip(quoted, stated, strict=False):
-        if q.raw != s.raw:
-            level = max(level, 1 if q.fold == s.fold else 2)
     statement = index.document.text
-    for (q1, q2), (s1, s2) in zip(zip(quoted, quoted[1:], strict=False), zip(stated, stated[1:], strict=False), strict=False):
-        between_quote = " ".join(text[q1.end : q2.start].split())
-        between_statement = " ".join(statement[s1.end : s2.start].split())
+    for q, s in region.pairs:
+        quoted, stated = words[q], index.tokens[s]
+        if quoted.raw != stated.raw:
+            level = max(level, 1 if quoted.fold == stated.fold else 2)
+    for (q1, s1), (q2, s2) in zip(region.pairs, region.pairs[1:], strict=False):
+        if q2 != q1 + 1 or s2 != s1 + 1:
+            continue
+        between_quote = " ".join(text[words[q1].end : words[q2].start].split())
+        between_statement = " ".join(statement[index.tokens[s1].end : index.tokens[s2].start].split())
         if between_quote != between_statement and not _BRACKET.search(between_quote) and "[" not in between_quote:
             level = max(level, 1)
     return level
