@@ -154,7 +154,8 @@ class _Reader:
         elif char in "\u201d\"":
             self._close("d", position)
         elif char in "\u2019'" and "s" in self.stack and _closes_single(before, after):
-            self._close("s", position)
+            if not _possessive(text, position, before):
+                self._close("s", position)
         elif _opens_single(char, before, after):
             self._open("s", position, char == "\u2018")
 
@@ -205,6 +206,19 @@ def _opens_single(char: str, before: str, after: str) -> bool:
 
 def _closes_single(before: str, after: str) -> bool:
     return not before.isspace() and not after.isalnum()
+
+
+_AFTER_QUOTE = frozenset(
+    """said says the a an and but or while as he she they it we according in on at to from with for
+    of by was were is are had has officials""".split()
+)
+
+
+def _possessive(text: str, position: int, before: str) -> bool:
+    """Whether a single mark after an "s" is a plural possessive ("the allies’ statement"), not
+    the end of a quotation: a lower-case word follows that does not usually follow one."""
+    following = re.match(r" ([a-z][\w-]*)", text[position + 1 : position + 30])
+    return before == "s" and following is not None and following.group(1) not in _AFTER_QUOTE
 
 
 def _sentences(article: Document) -> list[tuple[int, int]]:

@@ -30,6 +30,7 @@ the statement's sentence does not, and a speaker the statement does not give
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -39,7 +40,7 @@ from compare.quotes.locate import Located, Region, StatementIndex
 from compare.quotes.markers import Held, hold, names_in, opens_with_marker
 from compare.quotes.model import Flag, Piece, Quotation, Status
 from compare.quotes.narration import party
-from compare.quotes.tokens import Token
+from compare.quotes.tokens import Token, tokenise
 
 __all__ = ["Flagged", "Known", "flag", "known_names"]
 
@@ -162,7 +163,7 @@ def _stance_before(region: Region, unmatched: int, index: StatementIndex) -> int
     sentence = index.sentences[region.sentence]
     first = max(sentence.first, region.s_from - (unmatched + 4))
     for position in range(first, region.s_from):
-        if opens_with_marker(_text(index, position, region.s_from)):
+        if opens_with_marker(_text(index, position, min(region.s_from + 3, sentence.last))):
             return position
     return region.s_from
 
@@ -210,17 +211,32 @@ def _diff_flags(
         flags.append(Flag("target-added", f"{name} added: the statement's sentence does not name it"))
     if moved:
         flags.append(Flag("reordered", "words in another order: " + ", ".join(f"“{key}”" for key in moved[:4])))
-    content_changed = any(_has_content(run) for run in (*deleted, *inserted))
-    if not flags and content_changed:
+    if not flags and _content_differs(deleted, inserted):
         shown = "; ".join([*(f"“{run}” dropped" for run in deleted), *(f"“{run}” added" for run in inserted)])
         flags.append(Flag("words-changed", shown))
     return flags
 
 
-def _has_content(run: str) -> bool:
-    from compare.quotes.tokens import tokenise
+def _content_differs(deleted: list[str], inserted: list[str]) -> bool:
+    """Whether the runs differ in content words other than by inflection ("intends" quoted as
+    "intend" after a plural subject is the same word)."""
 
-    return any(token.is_content for token in tokenise(run))
+    def stems(runs: list[str]) -> Counter[str]:
+        return Counter(_stem(token.key) for run in runs for token in tokenise(run) if token.is_content)
+
+    return stems(deleted) != stems(inserted)
+
+
+def _stem(word: str) -> str:
+    """A word without its inflection, roughly ("intends", "intended" -> "intend").
+
+    >>> [_stem(w) for w in ("intends", "intend", "condemned", "welcoming", "issues", "us")]
+    ['intend', 'intend', 'condemn', 'welcom', 'issu', 'us']
+    """
+    for ending in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
 
 
 def _containing(runs: list[str], name: str) -> str:

@@ -9,7 +9,9 @@ light verb ("voiced", "expressed") is read with the words it governs by the clas
 classifier (kind and rung, intensifiers included). Then:
 
 - the same kind: the higher rung is **stronger** ("condemn" 6 against "strongly condemned" 7 is
-  weaker);
+  weaker); a call against a concern too, since "calls on X to stop" is a concern at the rung of
+  "calls on"; positions ("stressed", "reaffirmed", "agreed") are reporting verbs no ladder
+  orders among themselves, so they are the same unless one of them only notes;
 - a criticism (concern) where the statement takes a position, welcomes, commits or only
   states: stronger; a position, a welcome, a commitment or a mere mention ("referred to",
   "discussed") where the statement voices concern: weaker; a mention where the statement takes
@@ -92,7 +94,11 @@ def _direction(kind: str, rung: int, stated_kind: str, stated_rung: int) -> str:
         return "same" if stated_kind == "other" else "weaker"
     if stated_kind == "other":
         return "same" if kind == "position" else "stronger"
-    if kind == stated_kind:
+    if kind == stated_kind == "position" or {kind, stated_kind} == {"position"}:
+        noted, stated_noted = rung <= _NOTING, stated_rung <= _NOTING
+        return "same" if noted == stated_noted else "weaker" if noted else "stronger"
+    if kind == stated_kind or {kind, stated_kind} == {"call", "concern"}:
+        # "calls on X to stop" is a concern at the rung of "calls on": the two ladders meet there
         return "same" if rung == stated_rung else "stronger" if rung > stated_rung else "weaker"
     if kind == "concern" and stated_kind in _ENDORSEMENT:
         return "stronger"

@@ -265,7 +265,7 @@ def locate(text: str, index: StatementIndex, context: set[str], *, others: bool 
     too_scattered = not any(_has_run(region, 3) for region in regions)
     if similarity < (FOUND_AT_FOR_OTHERS if others else FOUND_AT) or not regions or too_scattered:
         return Located(Status.NOT_FOUND, tuple(words), tuple(regions), (), similarity, 0, frozenset(glosses))
-    status = Status.STITCHED if _stitched(regions, index) else Status.APPROXIMATE
+    status = Status.STITCHED if _stitched(text, words, regions, index) else Status.APPROXIMATE
     return Located(status, tuple(words), tuple(regions), _cuts(tuple(regions), index), similarity, 0, frozenset(glosses))
 
 
@@ -567,17 +567,24 @@ def _uncovered_runs(first: int, last: int, covered: set[int]) -> list[tuple[int,
     return runs
 
 
-def _stitched(regions: Sequence[Region], index: StatementIndex) -> bool:
-    """Whether stretches of one part come from different sentences, other than the end of one
-    and the start of the next quoted together."""
+def _stitched(text: str, words: Sequence[Token], regions: Sequence[Region], index: StatementIndex) -> bool:
+    """Whether stretches of one part come from different sentences, other than the whole end of
+    one sentence and the whole start of the next, quoted together as two sentences."""
     for a, b in zip(regions, regions[1:], strict=False):
-        if a.part == b.part:
-            if a.sentence == b.sentence:
-                continue
-            sentence_a, sentence_b = index.sentences[a.sentence], index.sentences[b.sentence]
-            follows = b.sentence == a.sentence + 1 and a.s_to >= sentence_a.last - 1 and b.s_from <= sentence_b.first + 2
-            if not follows:
-                return True
+        if a.part != b.part or a.sentence == b.sentence:
+            continue
+        sentence_a, sentence_b = index.sentences[a.sentence], index.sentences[b.sentence]
+        last_a = max(q for q, _ in a.pairs) if a.pairs else a.q_to - 1
+        first_b = min(q for q, _ in b.pairs) if b.pairs else b.q_from
+        between = text[words[last_a].end : words[first_b].start]
+        follows = (
+            b.sentence == a.sentence + 1
+            and a.s_to == sentence_a.last
+            and b.s_from == sentence_b.first
+            and any(mark in between for mark in ".!?")
+        )
+        if not follows:
+            return True
     return False
 
 
