@@ -30,6 +30,7 @@ the statement's sentence does not, and a speaker the statement does not give
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -370,6 +371,7 @@ def _edge_flags(located: Located, index: StatementIndex, quotation: Quotation) -
     first, last = located.regions[0], located.regions[-1]
     sentence = index.sentences[first.sentence]
     before = _text(index, max(sentence.first, first.s_from - _EDGE_WORDS), first.s_from)
+    before = re.split(r"[.;:!?]", before)[-1].strip()  # only the quoted words' own clause
     narration_tail = " ".join(quotation.narration.split()[-4:])
     if hold([before]).negations and not hold([narration_tail]).negations and not hold([quotation.text.split(" ")[0]]).negations:
         flags.append(Flag("negation-dropped", f"the statement has “{before}” right before the quoted words"))

@@ -332,7 +332,9 @@ def _exact(part: tuple[Item, ...], number: int, q_first: int, index: StatementIn
         found.append(
             Region(index.sentence_of[start], start, end, q_first, q_first + q_count, True, tuple(inserts), pairs, number)
         )
-    found.sort(key=lambda region: -_context_score(region, index, context))
+    # the fewest sentences first (a run of words that also occurs across a sentence break is
+    # the sentence's), then the best fit with the article's sentence
+    found.sort(key=lambda r: (index.sentence_of[r.s_to - 1] - r.sentence, -_context_score(r, index, context)))
     return found
 
 
