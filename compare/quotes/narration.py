@@ -202,6 +202,11 @@ def _framing(found: list[tuple[int, int, ReportingVerb]], text: str) -> tuple[Re
         return None, ""
     heavy = [item for item in found if not item[2].light]
     start, end, verb = heavy[-1] if heavy else found[-1]
+    if verb.light:
+        # "expressed concern about China’s “...”": the light verb and the words it governs
+        end = start + len(text[start:].rstrip())
+        words = text[start:end].split()
+        return verb, " ".join(words[:6])
     return verb, " ".join(text[start:end].split())
 
 

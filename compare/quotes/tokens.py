@@ -19,7 +19,7 @@ from compare.normalise import aliases, normalise, unify_characters
 
 __all__ = ["STOP_WORDS", "Token", "content_keys", "tokenise", "weight"]
 
-_WORD = re.compile(r"\d+(?:[.,]\d+)+|\w+")
+_WORD = re.compile(r"\d+(?:[.,]\d+)+|\w+|%")
 
 STOP_WORDS = frozenset(
     """a an the of to in on at by for from with and or but nor as that which who whom whose this
@@ -74,7 +74,7 @@ def tokenise(text: str) -> tuple[Token, ...]:
             is_name.append(True)
             continue
         word = match.group(0)
-        folded = normalise(word) or word.casefold()
+        folded = "percent" if word == "%" else normalise(word) or word.casefold()
         if tokens and not is_name[-1] and text[tokens[-1].end : start] in _HYPHENS:
             # "non-proliferation" is one word, as "nonproliferation" is
             last = tokens[-1]
