@@ -248,9 +248,9 @@ def _marker_flags(was: Held, now: Held, deleted: list[str], inserted: list[str])
     """Negations, modals, hedges, qualifiers, stance words and intensifiers that differ."""
     flags = []
     if was.negations and not now.negations:
-        flags.append(Flag("negation-dropped", f"“{was.negations[0]}” left out: “{_with(deleted, was.negations[0])}”"))
+        flags.append(Flag("negation-dropped", _in_run("left out", was.negations[0], deleted)))
     if now.negations and not was.negations:
-        flags.append(Flag("negation-added", f"“{now.negations[0]}” added: “{_with(inserted, now.negations[0])}”"))
+        flags.append(Flag("negation-added", _in_run("added", now.negations[0], inserted)))
     flags += _firmness_flags(was, now)
     for entry, (written, marker) in was.hedges.items():
         if entry not in now.hedges:
@@ -266,6 +266,12 @@ def _marker_flags(was: Held, now: Held, deleted: list[str], inserted: list[str])
 
 def _with(runs: list[str], word: str) -> str:
     return next((run for run in runs if word.lower() in run.lower()), word)
+
+
+def _in_run(what: str, word: str, runs: list[str]) -> str:
+    """“not” added, or “not” left out: “was not renewed” when the run holds more."""
+    run = _with(runs, word)
+    return f"“{word}” {what}" + (f": “{run}”" if run.lower() != word.lower() else "")
 
 
 def _firmness_flags(was: Held, now: Held) -> list[Flag]:

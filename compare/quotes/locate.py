@@ -543,7 +543,7 @@ def _trimmed(blocks: list, words: list[Token], first: int) -> list:
     blocks = list(blocks)
 
     def lone(block, gap: int) -> bool:
-        isolated = block.size == 1 and not words[first + block.b].is_content
+        isolated = block.size == 1 and not words[first + block.b].is_content and gap > 1
         return isolated or (gap > 8 and block.size <= 2)
 
     while len(blocks) > 1 and lone(blocks[0], blocks[1].a - (blocks[0].a + blocks[0].size)):
