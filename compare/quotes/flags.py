@@ -45,6 +45,9 @@ from compare.quotes.tokens import Token, tokenise
 
 __all__ = ["Flagged", "Known", "flag", "known_names"]
 
+_VERB_REACH = 3
+"""How many words after the statement's verb a quotation may start and still be what the
+subject did ("committed to “upgrade ...”"), for the wrong-speaker check."""
 _EDGE_WORDS = 3
 """How near the quoted words a negation before them, or a qualifier after them, must stand to
 govern them."""
@@ -384,8 +387,8 @@ def _edge_flags(located: Located, index: StatementIndex, quotation: Quotation) -
     end_sentence = index.sentences[index.sentence_of[last.s_to - 1]]
     after = _text(index, last.s_to, min(end_sentence.last, last.s_to + 6))
     held = hold([after])
-    for _, (written, marker) in held.hedges.items():
-        if marker == "qualifier" and after.lower().find(written.lower()) <= 2:
+    for entry, (written, marker) in held.hedges.items():
+        if marker == "qualifier" and entry not in held.near and after.lower().find(written.lower()) <= 2:
             flags.append(Flag("qualifier-dropped", f"the quotation stops before “{written}”"))
     return flags
 
@@ -409,7 +412,7 @@ def _speaker_flag(quotation: Quotation, located: Located, index: StatementIndex)
     if subject is None or not quotation.speaker:
         return None
     said_by = party(quotation.speaker, tuple(names_in(quotation.speaker)))
-    stated_by = party(subject, tuple(names_in(subject)))
+    stated_by = party(subject, tuple(names_in(subject)), strict=True)
     wrong = said_by.kind == "collective" and stated_by.kind == "single"
     if said_by.kind == stated_by.kind == "single" and said_by.names and stated_by.names:
         countries = _are_countries(said_by.names), _are_countries(stated_by.names)
@@ -442,10 +445,16 @@ def _statement_subject(region: Region, index: StatementIndex) -> str | None:
 
 
 def _subject_before(clause: Clause, start: int) -> str | None:
-    """The words of a clause before its verb (or before ``start``, if that comes first)."""
+    """The words of a clause before its verb (or before ``start``, if that comes first); None
+    when the quotation starts well after the verb (its words are an object or a later clause,
+    "the statement's “global strategic environment” language", not what the subject did)."""
     markers = clause.label.markers if clause.label else ()
-    verb = min((clause.start + m.start for m in markers if m.kind in ("act", "modal")), default=start)
-    end = min(verb, start)
+    verb = min((clause.start + m.start for m in markers if m.kind in ("act", "modal")), default=None)
+    if verb is None or start < verb:
+        return None  # no verb to read a subject from, or the quotation carries its own subject
+    if len(clause.text[verb - clause.start : start - clause.start].split()) > _VERB_REACH:
+        return None
+    end = verb
     if end <= clause.start + 1:
         return None if start <= clause.start + 1 else ""
     return clause.text[: end - clause.start].strip(" ,;:")

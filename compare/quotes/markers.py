@@ -33,6 +33,9 @@ class Held:
     """(as written, firmness: must 6, will 5, should 4, would 3, may 2, might and could 1)."""
     hedges: dict[str, tuple[str, str]] = field(default_factory=dict)
     """entry id -> (as written, marker: "qualifier", "likelihood", "tentative", "downtoner")."""
+    near: frozenset[str] = frozenset()
+    """Entries of ``hedges`` that are hedges only next to a stance word ("temporarily occupied"
+    is content): a quotation that merely stops before one has cut nothing."""
     intensifiers: dict[str, str] = field(default_factory=dict)
     """entry id -> as written."""
     stances: dict[str, tuple[str, str, int]] = field(default_factory=dict)
@@ -49,6 +52,7 @@ class _Patterns:
     negation: re.Pattern[str] | None
     modals: tuple[tuple[re.Pattern[str], int], ...]
     hedges: tuple[tuple[str, re.Pattern[str], str], ...]
+    near_hedges: frozenset[str]
     intensifiers: tuple[tuple[str, re.Pattern[str]], ...]
     stances: tuple[tuple[str, re.Pattern[str], str, int], ...]
     light: re.Pattern[str] | None
@@ -70,6 +74,7 @@ def _patterns() -> _Patterns:
         negation=compiled(negation_patterns) if negation_patterns else None,
         modals=tuple((compiled(entry.patterns), entry.value) for entry in lexicon.modals),
         hedges=tuple(hedges),
+        near_hedges=frozenset(entry.id for entry in lexicon.hedges if entry.scope != "clause"),
         intensifiers=tuple((entry.id, compiled(entry.patterns)) for entry in lexicon.modifiers if entry.scope != "clause"),
         stances=tuple(
             (entry.id, compiled(entry.patterns), entry.kind.value, entry.rung)
@@ -107,7 +112,7 @@ def hold(runs: list[str] | tuple[str, ...]) -> Held:
         for match in [pattern.search(text)]
         if match
     }
-    return Held(negations, modals, hedges, intensifiers, stances)
+    return Held(negations, modals, hedges, intensifiers, stances, frozenset(hedges) & patterns.near_hedges)
 
 
 def opens_with_marker(text: str) -> bool:

@@ -320,12 +320,15 @@ _PERSON = re.compile(
 )
 
 
-def party(phrase: str, names: tuple[str, ...]) -> Party:
+def party(phrase: str, names: tuple[str, ...], *, strict: bool = False) -> Party:
     """Whether a subject phrase names several parties, one, or the document itself.
 
     Args:
         phrase: the subject as written ("The Israeli side", "Both governments").
         names: the canonical country and body names found in it (by the classifier).
+        strict: read a statement's subject, which must look like a speaker: no possessive
+            ("Russia’s attacks on ..." is no speaker), one party named in at most four words
+            ("The Israeli side"), a person only with a title ("President Yoon").
 
     >>> party("Both governments", ()).kind, party("The United States", ("United States",))
     ('collective', Party(kind='single', names=frozenset({'United States'})))
@@ -339,11 +342,17 @@ def party(phrase: str, names: tuple[str, ...]) -> Party:
         return Party("unknown")
     if _DOCUMENT.search(text):
         return Party("document")
+    if _PRONOUN_PARTY.fullmatch(text.strip()):
+        return Party("collective" if text.strip().lower() in ("we", "they") else "unknown")
+    if strict and (_POSSESSIVE.search(text) or len(_WORDS.findall(text)) > 8):
+        return Party("unknown")
     people = {match.group(1).lower() for match in _PERSON.finditer(text)}
     distinct = set(names)
     if _COUNTING.search(text) or re.search(r"\band\b", text, re.IGNORECASE) and len(distinct | people) >= 2:
         return Party("collective", frozenset(distinct))
     if len(distinct) == 1:
+        if strict and len(_WORDS.findall(text)) > 4:
+            return Party("unknown")
         return Party("single", frozenset(distinct))
     if len(distinct) > 1:
         return Party("collective", frozenset(distinct))
@@ -352,11 +361,13 @@ def party(phrase: str, names: tuple[str, ...]) -> Party:
     if _COLLECTIVE.search(text):
         return Party("collective")
     words = [word for word in _WORDS.findall(text) if word.lower() not in _NOT_NAMES]
-    if len(words) == 1 and words[0][:1].isupper() and len(words[0]) > 2:
+    if not strict and len(words) == 1 and words[0][:1].isupper() and len(words[0]) > 2:
         return Party("single", frozenset({words[0].lower()}))  # a surname: "Whitcomb"
     return Party("unknown")
 
 
+_PRONOUN_PARTY = re.compile(r"(?:we|they|it|he|she)", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\w['\u2019]s\b(?!\s+Republic)")
 _NOT_NAMES = frozenset(
     """also further furthermore moreover finally again together today jointly additionally
     accordingly and but while it he she this that these those such""".split()
