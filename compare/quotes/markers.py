@@ -112,7 +112,14 @@ def hold(runs: list[str] | tuple[str, ...]) -> Held:
         for match in [pattern.search(text)]
         if match
     }
-    return Held(negations, modals, hedges, intensifiers, stances, frozenset(hedges) & patterns.near_hedges)
+    return Held(
+        negations=negations,
+        modals=modals,
+        hedges=hedges,
+        near=frozenset(hedges) & patterns.near_hedges,
+        intensifiers=intensifiers,
+        stances=stances,
+    )
 
 
 def opens_with_marker(text: str) -> bool:
