@@ -91,7 +91,8 @@ def _given_elsewhere(quotation: Quotation) -> bool:
     if quotation.source is Source.PERSON:
         return True
     words = _TITLE_WORD.findall(quotation.text)
-    if quotation.source is Source.UNATTRIBUTED and 0 < len(words) <= 8:
+    if quotation.source is Source.UNATTRIBUTED and not quotation.headline and 0 < len(words) <= 8:
+        # (a headline capitalises every word: its quotations are no names for that)
         return all(word[0].isupper() or word.lower() in _SMALL_WORDS for word in words)
     return False
 
