@@ -310,6 +310,7 @@ def clauses(file: str, fmt: str, lexicons: tuple[str, ...], color: bool | None) 
 def _register_commands() -> None:
     """The views that live in their own modules (each imports only click at module scope)."""
     from compare.check_command import check
+    from compare.quotes_command import quotes
     from compare.report.command import report
     from compare.review_command import review
     from compare.series_command import series
@@ -318,6 +319,7 @@ def _register_commands() -> None:
     cli.add_command(review)
     cli.add_command(check)
     cli.add_command(series)
+    cli.add_command(quotes)
 
 
 _register_commands()

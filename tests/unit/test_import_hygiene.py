@@ -12,7 +12,7 @@ HEAVY = ("textual", "tui", "numpy", "rapidfuzz", "rich", "pandas", "scipy", "mat
 
 @pytest.mark.parametrize(
     "module",
-    ["compare.cli", "compare.report.command", "compare.review_command", "compare.check_command", "compare.series_command"],
+    ["compare.cli", "compare.report.command", "compare.review_command", "compare.check_command", "compare.series_command", "compare.quotes_command"],
 )
 def test_importing_the_command_line_loads_no_heavy_module(module: str) -> None:
     code = f"import sys, {module}; print(','.join(m for m in {HEAVY!r} if m in sys.modules))"

@@ -1,0 +1,224 @@
+"""``jointdiff quotes`` as one self-contained HTML page: no network, no scripts, prints cleanly.
+
+The same sections as the Markdown view (``markdown``): totals, every quotation with where it
+was found and its flags, each altered quotation's redline (``<del>`` for the statement's words
+the article dropped, ``<ins>`` for what it put instead), the framing of the reporter's verbs, and
+the statement's stances by kind, quoted, paraphrased or left out. Styles are inline and a
+Content-Security-Policy forbids loading anything, so the page opens offline and from an
+e-mail. Every piece of document text passes through ``compare.safe.plain`` and
+``html.escape``: it is shown, never obeyed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html import escape
+
+from compare.quotes.model import FLAG_KINDS, Piece, QuoteCheck, QuoteReport
+from compare.quotes.views import (
+    coverage_groups,
+    coverage_line,
+    coverage_state,
+    document_line,
+    framing_line,
+    not_counted_reason,
+    quotation_summary,
+    status_word,
+    where_in_article,
+    where_in_statement,
+)
+from compare.safe import plain
+
+__all__ = ["render"]
+
+_CSS = """
+:root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --panel: #f6f8fa;
+  --del-bg: #ffebe9; --del-ink: #82071e; --ins-bg: #dafbe1; --ins-ink: #0f5323;
+  --flag: #b35900; --ok: #1a7f37; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #fff;
+  font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 72rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; overflow-wrap: anywhere; }
+h1 { font-size: 1.5rem; line-height: 1.25; }
+h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; padding-bottom: .25rem; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1rem; margin: 1.25rem 0 .4rem; }
+.totals { font-weight: 600; }
+.muted, .where { color: var(--muted); }
+table { border-collapse: collapse; font-size: .93rem; margin: .5rem 0; }
+th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
+thead th { background: var(--panel); }
+.table-wrap { overflow-x: auto; }
+del { background: var(--del-bg); color: var(--del-ink); }
+ins { background: var(--ins-bg); color: var(--ins-ink); text-decoration: none; font-weight: 600; }
+ul.items { list-style: none; padding: 0; }
+ul.items > li { margin: .6rem 0; padding: .5rem .75rem; border-left: 4px solid var(--flag); background: var(--panel); }
+.status { font-weight: 700; white-space: nowrap; }
+.altered { color: var(--flag); }
+.fine { color: var(--ok); }
+.flag { color: var(--flag); font-weight: 600; }
+@media (max-width: 40rem) { body { font-size: 15px; } main { padding: .75rem; } }
+@media print { ul.items > li, tr { break-inside: avoid; }
+  del, ins, ul.items > li { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+"""
+
+
+def render(report: QuoteReport, *, color: bool = False) -> str:
+    """The report as a complete HTML document, ending in a newline (``color`` is ignored)."""
+    return "\n".join(_page(report)) + "\n"
+
+
+def _text(text: str) -> str:
+    return escape(plain(text), quote=True)
+
+
+def _page(report: QuoteReport) -> Iterator[str]:
+    title = f"Quotations checked: {report.article.title or report.article.path}"
+    yield "<!DOCTYPE html>"
+    yield '<html lang="en">'
+    yield "<head>"
+    yield '<meta charset="utf-8">'
+    yield '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    yield "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+    yield '<meta name="generator" content="jointdiff quotes">'
+    yield f"<title>{_text(title)}</title>"
+    yield f"<style>{_CSS}</style>"
+    yield "</head>"
+    yield "<body>"
+    yield "<main>"
+    yield f"<h1>{_text(title)}</h1>"
+    yield "<ul>"
+    yield f"<li><strong>Article:</strong> {_text(document_line(report.article))}</li>"
+    yield f"<li><strong>Statement:</strong> {_text(document_line(report.statement))}</li>"
+    yield "</ul>"
+    yield f'<p class="totals">{_text(quotation_summary(report))}. {_text(coverage_line(report))}.</p>'
+    yield from _quotations(report)
+    yield from _changed(report)
+    yield from _framing(report)
+    yield from _coverage(report)
+    yield from _legend(report)
+    yield "</main>"
+    yield "</body>"
+    yield "</html>"
+
+
+def _quotations(report: QuoteReport) -> Iterator[str]:
+    yield '<h2 id="quotations">Quotations</h2>'
+    yield '<div class="table-wrap"><table>'
+    yield "<thead><tr><th>#</th><th>status</th><th>quotation</th><th>article</th><th>statement</th><th>flags</th><th>framing</th></tr></thead>"
+    yield "<tbody>"
+    for check in report.checks:
+        css = "altered" if check.altered else "fine" if check.from_statement else "muted"
+        flags = ", ".join(item.kind for item in check.flags)
+        framing = check.framing.direction if check.framing else ""
+        yield (
+            f"<tr><td>{check.quotation.index}</td><td class=\"status {css}\">{_text(status_word(check))}</td>"
+            f"<td>“{_text(check.quotation.text)}”</td><td>{_text(where_in_article(check))}</td>"
+            f"<td>{_text(where_in_statement(check))}</td><td class=\"flag\">{_text(flags)}</td><td>{_text(framing)}</td></tr>"
+        )
+    yield "</tbody></table></div>"
+
+
+def _changed(report: QuoteReport) -> Iterator[str]:
+    altered = [check for check in report.checks if check.altered]
+    yield '<h2 id="changed">What the article changed</h2>'
+    if not altered:
+        yield '<p class="muted">Every quotation of the statement is its words, as the article attributes them.</p>'
+        return
+    yield '<ul class="items">'
+    for check in altered:
+        yield from _altered(check)
+    yield "</ul>"
+
+
+def _altered(check: QuoteCheck) -> Iterator[str]:
+    quotation = check.quotation
+    said = [where_in_article(check), quotation.speaker, quotation.framing_verb, quotation.attribution]
+    yield "<li>"
+    yield f"<p><strong>[{quotation.index}] {_text(status_word(check))}</strong>: “{_text(quotation.text)}”</p>"
+    yield f'<p class="where">Article: {_text(" · ".join(part for part in said if part))}</p>'
+    if not check.pieces:
+        yield f"<p>Statement: no sentence has these words (at best {check.similarity:.0%} of them).</p>"
+    for piece in check.pieces:
+        numbers = piece.sentences
+        where = f"¶{piece.paragraph} s{numbers[0]}" + (f"-{numbers[-1]}" if len(numbers) > 1 else "")
+        yield f"<p>Statement {_text(where)}: {_redline(piece)}</p>"
+    if check.note:
+        yield f'<p class="muted">Note: {_text(check.note)}</p>'
+    if check.flags:
+        yield "<ul>"
+        for item in check.flags:
+            yield f'<li><span class="flag">{_text(item.kind)}</span>: {_text(item.detail)}</li>'
+        yield "</ul>"
+    if check.framing is not None:
+        yield f"<p>Framing: {_text(framing_line(check))}</p>"
+    if not check.from_statement:
+        yield f'<p class="muted">Not counted: {_text(not_counted_reason(check))}</p>'
+    yield "</li>"
+
+
+def _redline(piece: Piece) -> str:
+    if not piece.words:
+        return _text(piece.text)
+    tags = {"delete": "del", "insert": "ins"}
+    shown = []
+    for op in piece.words:
+        tag = tags.get(op.op)
+        shown.append(f"<{tag}>{_text(op.text)}</{tag}>" if tag else _text(op.text))
+    return " ".join(shown)
+
+
+def _framing(report: QuoteReport) -> Iterator[str]:
+    framed = [check for check in report.checks if check.framing is not None]
+    narrated = [item for item in report.coverage if item.framing is not None]
+    yield '<h2 id="framing">Framing</h2>'
+    if not framed and not narrated:
+        yield '<p class="muted">The article\u2019s own verbs characterise no quotation.</p>'
+        return
+    if framed:
+        yield "<table><thead><tr><th>#</th><th>reporter\u2019s words</th><th>statement\u2019s stance</th><th>reporter is</th></tr></thead><tbody>"
+        for check in framed:
+            framing = check.framing
+            assert framing is not None
+            yield (
+                f"<tr><td>{check.quotation.index}</td><td>{_text(framing.verb)} ({_text(framing.reporter)})</td>"
+                f"<td>{_text(framing.statement or '(no stance word)')}</td><td><strong>{_text(framing.direction)}</strong></td></tr>"
+            )
+        yield "</tbody></table>"
+    if narrated:
+        yield "<ul>"
+        for item in narrated:
+            framing = item.framing
+            assert framing is not None
+            yield (
+                f"<li>¶{item.paragraph} s{item.sentence}, in the article\u2019s own words “{_text(item.paraphrase)}”: "
+                f"<strong>{_text(framing.direction)}</strong>: {_text(framing.reason)}</li>"
+            )
+        yield "</ul>"
+
+
+def _coverage(report: QuoteReport) -> Iterator[str]:
+    yield '<h2 id="coverage">Coverage</h2>'
+    yield f"<p>{_text(coverage_line(report))}.</p>"
+    for kind, items in coverage_groups(report):
+        yield f"<h3>{_text(kind)} ({len(items)})</h3>"
+        yield '<div class="table-wrap"><table>'
+        yield "<thead><tr><th>where</th><th>reported</th><th>sentence</th><th>targets</th></tr></thead><tbody>"
+        for item in items:
+            state = coverage_state(item)
+            css = "muted" if state == "left out" else "fine"
+            yield (
+                f"<tr><td>¶{item.paragraph} s{item.sentence}</td><td class=\"{css}\">{_text(state)}</td>"
+                f"<td>{_text(item.text)}</td><td>{_text(', '.join(item.targets))}</td></tr>"
+            )
+        yield "</tbody></table></div>"
+
+
+def _legend(report: QuoteReport) -> Iterator[str]:
+    used = sorted({item.kind for check in report.checks for item in check.flags})
+    if not used:
+        return
+    yield '<h2 id="flags">Reading the flags</h2>'
+    yield "<dl>"
+    for kind in used:
+        yield f"<dt><strong>{_text(kind)}</strong></dt><dd>{_text(FLAG_KINDS[kind])}</dd>"
+    yield "</dl>"

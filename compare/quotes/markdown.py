@@ -1,0 +1,163 @@
+"""Markdown output of ``jointdiff quotes``: a fact-check to paste into a wiki, an issue or a
+briefing.
+
+Sections: a header with both documents and the totals; **Quotations**, one table row each
+(status, the quotation, where it stands in the article and in the statement, its flags, the
+reporter's framing); **What the article changed**, each altered or unfound quotation with its
+redline (the statement's words struck through, the article's in bold) and every flag;
+**Framing**, the reporter's verbs against the statement's; **Coverage**, the statement's
+stances by kind, quoted, paraphrased or left out. Every piece of document text passes through
+``compare.safe.markdown_inline``: shown, never obeyed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from compare.quotes.model import FLAG_KINDS, Framing, Piece, QuoteCheck, QuoteReport
+from compare.quotes.views import (
+    coverage_groups,
+    coverage_line,
+    coverage_state,
+    document_line,
+    framing_line,
+    not_counted_reason,
+    quotation_summary,
+    status_sign,
+    status_word,
+    where_in_article,
+    where_in_statement,
+)
+from compare.safe import markdown_inline as md
+
+__all__ = ["render"]
+
+
+def render(report: QuoteReport, *, color: bool = False) -> str:
+    """The report as Markdown (``color`` is ignored)."""
+    return "\n".join(_lines(report)).rstrip("\n") + "\n"
+
+
+def _lines(report: QuoteReport) -> Iterator[str]:
+    title = report.article.title or report.article.path
+    yield f"# Quotations checked: {md(title)}"
+    yield ""
+    yield f"- **Article:** {md(document_line(report.article))}"
+    yield f"- **Statement:** {md(document_line(report.statement))}"
+    yield ""
+    yield f"**{md(quotation_summary(report))}.** {md(coverage_line(report))}."
+    yield ""
+    yield "## Quotations"
+    yield ""
+    yield "| # | status | quotation | article | statement | flags | framing |"
+    yield "| ---: | --- | --- | --- | --- | --- | --- |"
+    for check in report.checks:
+        flags = ", ".join(item.kind for item in check.flags)
+        framing = check.framing.direction if check.framing else ""
+        yield (
+            f"| {check.quotation.index} | {md(status_sign(check) + ' ' + status_word(check))} | "
+            f"“{md(_short(check.quotation.text, 120))}” | {md(where_in_article(check))} | "
+            f"{md(where_in_statement(check))} | {md(flags)} | {md(framing)} |"
+        )
+    yield ""
+    altered = [check for check in report.checks if check.altered]
+    yield "## What the article changed"
+    yield ""
+    if not altered:
+        yield "*Every quotation of the statement is its words, as the article attributes them.*"
+        yield ""
+    for check in altered:
+        yield from _altered(check)
+    framed = [check for check in report.checks if check.framing is not None]
+    narrated = [item for item in report.coverage if item.framing is not None]
+    yield "## Framing"
+    yield ""
+    if not framed and not narrated:
+        yield "*The article's own verbs characterise no quotation.*"
+        yield ""
+    if framed:
+        yield "| # | reporter's words | statement's stance | reporter is |"
+        yield "| ---: | --- | --- | --- |"
+        for check in framed:
+            framing = check.framing
+            assert framing is not None
+            yield (
+                f"| {check.quotation.index} | {md(framing.verb)} ({md(framing.reporter)}) | "
+                f"{md(framing.statement or '(no stance word)')} | **{md(framing.direction)}** |"
+            )
+        yield ""
+    for item in narrated:
+        framing = item.framing
+        assert framing is not None
+        yield f"- ¶{item.paragraph} s{item.sentence}, in the article's own words “{md(_short(item.paraphrase, 140))}”: {md(_framing_words(framing))}"
+    if narrated:
+        yield ""
+    yield "## Coverage"
+    yield ""
+    yield md(coverage_line(report)) + "."
+    yield ""
+    for kind, items in coverage_groups(report):
+        yield f"### {md(kind)} ({len(items)})"
+        yield ""
+        yield "| where | reported | sentence | targets |"
+        yield "| --- | --- | --- | --- |"
+        for item in items:
+            yield (
+                f"| ¶{item.paragraph} s{item.sentence} | {md(coverage_state(item))} | {md(_short(item.text, 160))} | "
+                f"{md(', '.join(item.targets))} |"
+            )
+        yield ""
+    yield "## Reading the flags"
+    yield ""
+    used = sorted({item.kind for check in report.checks for item in check.flags})
+    for kind in used:
+        yield f"- **{md(kind)}**: {md(FLAG_KINDS[kind])}"
+    if not used:
+        yield "*No flags.*"
+
+
+def _framing_words(framing: Framing) -> str:
+    sign = {"stronger": "▲", "weaker": "▼", "same": "="}.get(framing.direction, "?")
+    return f"{sign} {framing.direction}: {framing.reason}"
+
+
+def _altered(check: QuoteCheck) -> Iterator[str]:
+    quotation = check.quotation
+    yield f"### [{quotation.index}] {md(status_word(check))}: “{md(_short(quotation.text, 160))}”"
+    yield ""
+    said = [where_in_article(check), quotation.speaker, quotation.framing_verb, quotation.attribution]
+    yield "- **Article:** " + md(" · ".join(part for part in said if part))
+    if not check.pieces:
+        yield f"- **Statement:** no sentence has these words (at best {check.similarity:.0%} of them)"
+    for piece in check.pieces:
+        numbers = piece.sentences
+        where = f"¶{piece.paragraph} s{numbers[0]}" + (f"-{numbers[-1]}" if len(numbers) > 1 else "")
+        yield f"- **Statement {md(where)}:** {_redline(piece)}"
+    if check.note:
+        yield f"- **Note:** {md(check.note)}"
+    for item in check.flags:
+        yield f"- **{md(item.kind)}**: {md(item.detail)}"
+    if check.framing is not None:
+        yield f"- **Framing:** {md(framing_line(check))}"
+    if not check.from_statement:
+        yield f"- *Not counted: {md(not_counted_reason(check))}*"
+    yield ""
+
+
+def _redline(piece: Piece) -> str:
+    if not piece.words:
+        return md(piece.text)
+    shown = []
+    for op in piece.words:
+        if op.op == "delete":
+            shown.append(f"~~{md(op.text)}~~")
+        elif op.op == "insert":
+            shown.append(f"**{md(op.text)}**")
+        else:
+            shown.append(md(op.text))
+    return " ".join(shown)
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

@@ -1,0 +1,59 @@
+"""What the article changed: one test per kind of flag, on small literal texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.quotes.model import FLAG_KINDS, Status
+from tests.quotes.conftest import kinds, only
+
+
+@pytest.mark.parametrize(
+    ("article", "flag"),
+    [
+        ("The Ministers said they “accept the PRC’s claims in the South China Sea”.", "negation-dropped"),
+        ("They said attacks in space “could not lead to the invocation of Article V”.", "negation-added"),
+        ("They said attacks in space “could lead to the invocation of Article V”.", "qualifier-dropped"),
+        ("The statement said “Japan and the United States will co-produce missiles, where appropriate”.", "hedge-dropped"),
+        ("They said “the United States will upgrade U.S. Forces, Japan to a joint force headquarters”.", "hedge-dropped"),
+        ("They “expressed concern over the PRC’s intensifying attempts to unilaterally change the status quo”.", "stance-word-changed"),
+        ("They “expressed concern over the DPRK’s ballistic missile launches”.", "stance-word-changed"),
+        ("The Ministers “welcomed cooperation with Australia and the Philippines”.", "target-removed"),
+        ("The Ministers “welcomed cooperation with Australia, New Zealand, India and the Philippines”.", "target-added"),
+        ("They “strongly condemned the [Chinese and] DPRK’s ballistic missile launches”.", "target-added"),
+        ("They hit out at Russia, saying they “called for the immediate resolution of the abductions issue”.", "target-added"),
+        ("The Ministers “welcomed cooperation with New Zealand, Australia and the Philippines”.", "reordered"),
+        ("They said the allies “will explore co-production of … missiles, where appropriate”.", ""),
+        ("They “strongly condemned the DPRK’s ballistic missile launches and called for the immediate resolution”.", "stitched"),
+        ("Both governments “intend to upgrade U.S. Forces, Japan to a joint force headquarters”.", "wrong-speaker"),
+        ("Japan “intends to upgrade U.S. Forces, Japan to a joint force headquarters”.", "wrong-speaker"),
+    ],
+)
+def test_each_kind_of_change_is_flagged(article: str, flag: str) -> None:
+    check = only(article)
+    if flag:
+        assert flag in kinds(check), check.flags
+        assert check.altered
+    else:
+        assert not check.altered, check.flags
+
+
+def test_an_ellipsis_that_cuts_a_negation_is_a_meaningful_cut() -> None:
+    statement = "Urges all States that have not yet signed or ratified, or that have signed but not yet ratified, the Treaty to act."
+    check = only("It urged “all States that have … signed but not yet ratified, the Treaty” to act.", statement)
+    assert {"words-cut", "negation-dropped"} <= kinds(check)
+    assert check.status is Status.APPROXIMATE
+
+
+def test_the_speaker_the_statement_gives_is_no_wrong_speaker() -> None:
+    check = only("The United States “intends to upgrade U.S. Forces, Japan to a joint force headquarters”.")
+    assert "wrong-speaker" not in kinds(check) and not check.altered
+
+
+def test_a_target_the_statement_sentence_names_is_no_added_target() -> None:
+    check = only("They accused China of “intensifying attempts to unilaterally change the status quo”.")
+    assert not check.altered
+
+
+def test_every_flag_has_a_meaning_for_the_views() -> None:
+    assert {"negation-dropped", "wrong-speaker", "words-cut", "stitched"} <= set(FLAG_KINDS)

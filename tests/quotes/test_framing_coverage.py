@@ -1,0 +1,69 @@
+"""The reporter's verbs against the statement's stance, and the statement's stances the article
+quotes, paraphrases or leaves out."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.model import Kind, Label
+from compare.quotes.framing import compare_framing, reporter_stance
+from compare.quotes.model import Coverage
+from tests.quotes.conftest import only, report
+
+
+@pytest.mark.parametrize(
+    ("article", "direction"),
+    [
+        ("They accused China of “intensifying attempts to unilaterally change the status quo”.", "stronger"),
+        ("They hit out at the “intensifying attempts to unilaterally change the status quo”.", "stronger"),
+        ("They referred to “the DPRK’s ballistic missile launches”.", "weaker"),
+        ("They condemned “the DPRK’s ballistic missile launches”.", "weaker"),
+        ("They voiced “serious concern over the PRC’s intensifying attempts to unilaterally change the status quo”.", "same"),
+    ],
+)
+def test_the_reporters_verb_is_set_against_the_statements(article: str, direction: str) -> None:
+    framing = only(article).framing
+    assert framing is not None and framing.direction == direction, framing
+
+
+def test_a_quotation_that_carries_its_own_stance_word_has_no_framing() -> None:
+    assert only("They “strongly condemned the DPRK’s ballistic missile launches”.").framing is None
+
+
+@pytest.mark.parametrize(
+    ("reporter", "statement", "direction"),
+    [
+        (("concern", 5, "accused"), Label(Kind.POSITION, 2, "assessed"), "stronger"),
+        (("mention", 0, "discussed"), Label(Kind.CONCERN, 6, "condemned"), "weaker"),
+        (("mention", 0, "discussed"), Label(Kind.OTHER), "same"),
+        (("call", 4, "called on"), Label(Kind.CALL, 5, "urges"), "weaker"),
+        (("call", 4, "called on"), Label(Kind.CONCERN, 4, "call upon Iran to stop"), "same"),
+        (("position", 3, "stressed"), Label(Kind.POSITION, 4, "stresses the vital importance"), "same"),
+        (("position", 2, "noted"), Label(Kind.WELCOME, 2, "welcomed"), "weaker"),
+        (("commitment", 4, "vowed"), Label(Kind.CALL, 2, "invites"), "unclear"),
+    ],
+)
+def test_the_ladders_order_reporters_verbs_and_statements_alike(
+    reporter: tuple[str, int, str], statement: Label, direction: str
+) -> None:
+    assert compare_framing(reporter, statement)[0] == direction
+
+
+def test_a_light_verb_takes_its_stance_from_the_quoted_words() -> None:
+    assert reporter_stance("expressed their", "deepest concern over the war")[:2] == ("concern", 4)
+
+
+def test_coverage_lists_each_stance_once_as_quoted_or_left_out() -> None:
+    result = report("They “strongly condemned the DPRK’s ballistic missile launches”.")
+    def reported(start: str) -> Coverage:
+        return next(item.reported for item in result.coverage if item.text.startswith(start))
+
+    assert reported("They strongly condemned") is Coverage.QUOTED
+    assert reported("They called for") is Coverage.LEFT_OUT
+    assert all(item.kind != "other" for item in result.coverage)
+
+
+def test_a_close_paraphrase_in_the_narration_counts_as_reported() -> None:
+    article = "The ministers also pressed for an immediate resolution of the abductions issue, officials said."
+    item = next(i for i in report(article).coverage if "abductions" in i.text)
+    assert item.reported is Coverage.PARAPHRASED and "abductions" in item.paraphrase
