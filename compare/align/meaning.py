@@ -21,12 +21,13 @@ alone pays nothing for this.
 from __future__ import annotations
 
 import json
+import re
 import struct
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -114,14 +115,41 @@ def _vocabulary() -> tuple[dict[str, int], int]:
     if root is None:
         raise FileNotFoundError("the wordllama package is not installed")
     raw = (root / MODEL_FILES[0]).read_bytes()
+    vocabulary = _vocabulary_part(raw)
+    if vocabulary is None:
+        vocabulary = _loads(raw)["model"]["vocab"]
+    return vocabulary, max(len(token) for token in vocabulary)
+
+
+_VOCABULARY_START = re.compile(rb'"vocab"\s*:\s*\{')
+_MERGES_START = re.compile(rb'\}\s*,\s*"merges"\s*:\s*\[')
+
+
+def _vocabulary_part(raw: bytes) -> dict[str, int] | None:
+    """The vocabulary object alone, parsed without the merges that follow it in the file (more
+    than half its bytes, and a quarter of the model's loading time); None when the file is laid
+    out otherwise.
+
+    >>> _vocabulary_part(b'{"model": {"vocab": {"a": 0, "merges": 1}, "merges": [["a", "b"]]}}')
+    {'a': 0, 'merges': 1}
+    """
+    start = _VOCABULARY_START.search(raw)
+    end = _MERGES_START.search(raw, start.end()) if start else None
+    if start is None or end is None:
+        return None
+    try:
+        vocabulary = _loads(raw[start.end() - 1 : end.start() + 1])
+    except ValueError:
+        return None
+    return vocabulary if isinstance(vocabulary, dict) else None
+
+
+def _loads(raw: bytes) -> Any:
     try:
         import orjson
-
-        document = orjson.loads(raw)
     except ImportError:
-        document = json.loads(raw)
-    vocabulary = document["model"]["vocab"]
-    return vocabulary, max(len(token) for token in vocabulary)
+        return json.loads(raw)
+    return orjson.loads(raw)
 
 
 @cache

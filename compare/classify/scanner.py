@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any
 
-__all__ = ["GAP", "WORD_PATTERN", "MainScan", "Scanner", "expand", "regex", "words"]
+__all__ = ["GAP", "WORD_PATTERN", "MainScan", "Scanner", "Literal", "check_pattern", "compiled_branch", "expand", "literal_variants", "parsed_branch", "regex", "words"]
 
 GAP = r"(?:\s+[^\s.;:!?]+){0,6}?\s+"
 """What ``{gap}`` in a lexicon pattern stands for: up to six words within the clause."""
@@ -28,97 +30,96 @@ class Scanner:
     Python's regex engine tries every branch at every position. Here each branch is filed
     under the (lower-case) first three characters its matches can start with, worked out
     from the parsed pattern; at each word start only the branches filed under that word's
-    first letters are tried, in their priority order, compiled once per distinct set.
+    first letters are tried, in their priority order, and the first that matches wins (as in
+    an alternation). Every branch is parsed once and compiled once, when the scanner is built:
+    nothing is compiled while a document is read.
     """
 
-    __slots__ = ("_branches", "_by_prefix", "_anywhere", "_flags", "_in_compounds", "_ready")
+    __slots__ = ("_groups", "_patterns", "_by_prefix", "_anywhere", "_in_compounds", "_plans")
 
     def __init__(
         self, branches: Sequence[tuple[str, str]], flags: int, *, in_compounds: bool = False
     ) -> None:
-        self._branches = tuple((group, expand(pattern)) for group, pattern in branches)
-        self._flags = flags
+        self._groups = tuple(group for group, _ in branches)
+        self._patterns = tuple(compiled_branch(pattern, flags) for _, pattern in branches)
         # Stance words never start inside a hyphenated compound ("non-recognition"); names
         # and topics may ("Russia-North Korea cooperation").
         self._in_compounds = in_compounds
         self._by_prefix: dict[str, list[int]] = {}
         self._anywhere: list[int] = []
-        for index, (_, pattern) in enumerate(self._branches):
-            prefixes = _prefixes(pattern, flags)
+        for index, (_, pattern) in enumerate(branches):
+            prefixes = _prefixes(pattern)
             if prefixes is None:
                 self._anywhere.append(index)
             for prefix in prefixes or ():
                 self._by_prefix.setdefault(prefix, []).append(index)
-        self._ready: dict[str, re.Pattern[str] | None] = {}
+        self._plans: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {}
 
-    def _pattern_for(self, key: str) -> re.Pattern[str] | None:
-        chosen = set(self._anywhere)
-        for size in range(1, _PREFIX + 1):
-            chosen.update(self._by_prefix.get(key[:size], ()))
-        if not chosen:
-            return None
-        body = "|".join(
-            rf"(?P<{self._branches[i][0]}>(?:{self._branches[i][1]})(?!\w))" for i in sorted(chosen)
-        )
-        return re.compile(body, self._flags)
+    def plan(self, key: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """The branches to try at a word starting with ``key``, in priority order."""
+        plan = self._plans.get(key)
+        if plan is None:
+            chosen = set(self._anywhere)
+            for size in range(1, _PREFIX + 1):
+                chosen.update(self._by_prefix.get(key[:size], ()))
+            plan = self._plans[key] = tuple((self._patterns[i], self._groups[i]) for i in sorted(chosen))
+        return plan
 
     def scan(self, plain: str, words: Sequence[tuple[int, str]]) -> list[tuple[int, int, str]]:
         """Non-overlapping matches as (start, end, group), leftmost first, as finditer would."""
         found: list[tuple[int, int, str]] = []
         taken = 0
-        ready = self._ready
+        plans = self._plans
         for start, key in words:
             if start < taken or (not self._in_compounds and start and plain[start - 1] == "-"):
                 continue
-            if key in ready:
-                pattern = ready[key]
-            else:
-                pattern = ready[key] = self._pattern_for(key)
-            if pattern is None:
-                continue
-            match = pattern.match(plain, start)
-            if match:
-                found.append((start, match.end(), match.lastgroup))
-                taken = match.end()
+            plan = plans.get(key)
+            for pattern, group in self.plan(key) if plan is None else plan:
+                match = pattern.match(plain, start)
+                if match:
+                    found.append((start, match.end(), group))
+                    taken = match.end()
+                    break
         return found
 
 
 class MainScan:
     """The verb, noun, actor, name and topic scanners run in one pass over a clause's words."""
 
-    __slots__ = ("_scanners", "_plans")
+    __slots__ = ("_scanners", "_count", "_plans")
 
     def __init__(self, scanners: Sequence[Scanner | None]) -> None:
-        self._scanners = tuple(scanners)
-        self._plans: dict[str, tuple[tuple[int, re.Pattern[str], bool], ...]] = {}
+        self._scanners = tuple((index, scanner) for index, scanner in enumerate(scanners) if scanner is not None)
+        self._count = len(scanners)
+        self._plans: dict[str, tuple[tuple[int, bool, tuple[tuple[re.Pattern[str], str], ...]], ...]] = {}
 
-    def _plan(self, key: str) -> tuple[tuple[int, re.Pattern[str], bool], ...]:
-        plan = []
-        for index, scanner in enumerate(self._scanners):
-            if scanner is None:
-                continue
-            if key not in scanner._ready:
-                scanner._ready[key] = scanner._pattern_for(key)
-            pattern = scanner._ready[key]
-            if pattern is not None:
-                plan.append((index, pattern, scanner._in_compounds))
-        return tuple(plan)
+    def _plan(self, key: str) -> tuple[tuple[int, bool, tuple[tuple[re.Pattern[str], str], ...]], ...]:
+        """Each scanner's branches to try at a word starting with ``key`` (scanners with none
+        left out)."""
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = tuple(
+                (index, scanner._in_compounds, branches)
+                for index, scanner in self._scanners
+                if (branches := scanner.plan(key))
+            )
+        return plan
 
     def scan(self, plain: str, words: Sequence[tuple[int, str]]) -> list[list[tuple[int, int, str]]]:
-        found: list[list[tuple[int, int, str]]] = [[] for _ in self._scanners]
-        taken = [0] * len(self._scanners)
+        found: list[list[tuple[int, int, str]]] = [[] for _ in range(self._count)]
+        taken = [0] * self._count
         plans = self._plans
         for start, key in words:
             plan = plans.get(key)
-            if plan is None:
-                plan = plans[key] = self._plan(key)
-            for index, pattern, in_compounds in plan:
+            for index, in_compounds, branches in self._plan(key) if plan is None else plan:
                 if start < taken[index] or (not in_compounds and start and plain[start - 1] == "-"):
                     continue
-                match = pattern.match(plain, start)
-                if match:
-                    found[index].append((start, match.end(), match.lastgroup))
-                    taken[index] = match.end()
+                for pattern, group in branches:
+                    match = pattern.match(plain, start)
+                    if match:
+                        found[index].append((start, match.end(), group))
+                        taken[index] = match.end()
+                        break
         return found
 
 
@@ -130,18 +131,17 @@ def words(plain: str) -> list[tuple[int, str]]:
     return [(m.start(), plain[m.start() : m.start() + _PREFIX].lower()) for m in WORD_PATTERN.finditer(plain)]
 
 
-def _prefixes(pattern: str, flags: int) -> set[str] | None:
+def _prefixes(pattern: str) -> set[str] | None:
     """The lower-case first characters (up to three) a match can start with; None if any.
 
-    >>> sorted(_prefixes(r"condemn(?:s|ed)?", re.I))
+    >>> sorted(_prefixes(r"condemn(?:s|ed)?"))
     ['con']
-    >>> sorted(_prefixes(r"call(?:s|ed)?\\s+(?:up)?on|urg(?:e|es)", re.I))
+    >>> sorted(_prefixes(r"call(?:s|ed)?\\s+(?:up)?on|urg(?:e|es)"))
     ['cal', 'urg']
-    >>> _prefixes(r"\\w+ly", re.I) is None
+    >>> _prefixes(r"\\w+ly") is None
     True
     """
     from re import _constants as sre  # noqa: PLC0415  (only while compiling)
-    from re import _parser
 
     def sequence(items, room: int) -> set[tuple[str, bool]] | None:
         results = {("", True)}
@@ -213,14 +213,125 @@ def _prefixes(pattern: str, flags: int) -> set[str] | None:
             return results
         return None
 
-    try:
-        parsed = _parser.parse(pattern, flags)
-    except re.error:
-        return None
-    starts = sequence(parsed.data, _PREFIX)
+    variants = literal_variants(pattern)
+    if variants is not None:
+        return {text[:_PREFIX].lower() for text in variants} if all(variants) else None
+    starts = sequence(parsed_branch(pattern).data, _PREFIX)
     if starts is None or any(text == "" for text, _ in starts):
         return None
     return {text for text, _ in starts}
+
+
+@cache
+def parsed_branch(pattern: str) -> Any:
+    """The parse of a lexicon pattern as a scanner tries it (``{gap}`` written out, no word
+    character after it), made once per process: validating a lexicon and building its scanners
+    share it.
+
+    Raises:
+        re.error: the pattern does not parse, or is not one pattern on its own ("a)|(b").
+    """
+    from re import _constants as sre  # noqa: PLC0415  (only while compiling)
+    from re import _parser
+
+    parsed = _parser.parse(rf"(?:{expand(pattern)})(?!\w)")
+    if not parsed.data or parsed.data[-1][0] is not sre.ASSERT_NOT:  # "a)|(b" closed the wrapper
+        raise re.error(f"unbalanced parenthesis in {pattern!r}")
+    return parsed
+
+
+@cache
+def compiled_branch(pattern: str, flags: int) -> re.Pattern[str] | Literal:
+    """A lexicon pattern ready to match: a ``Literal`` when it is plain text (most names are),
+    else compiled from its one parse (``parsed_branch``)."""
+    variants = literal_variants(pattern)
+    if variants is not None:
+        return Literal(variants, ignore_case=bool(flags & re.IGNORECASE))
+    from re import _compiler  # noqa: PLC0415  (only while compiling)
+
+    return _compiler.compile(parsed_branch(pattern), int(flags))
+
+
+def check_pattern(pattern: str) -> None:
+    """Raise re.error when a lexicon pattern cannot be a scanner branch (plain text always can).
+
+    >>> check_pattern(r"People['’]s\\ Republic")
+    >>> check_pattern("condemn(s")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    re.error: missing ), unterminated subpattern at position ...
+    """
+    if literal_variants(pattern) is None:
+        parsed_branch(pattern)
+
+
+_LITERAL_UNIT = re.compile(r"[^\\\[\](){}.*+?|^$]|\\[^A-Za-z0-9]|\[(?:'\u2019|-\u2010\u2011)\]")
+_LITERAL_SOURCE = re.compile(rf"(?:{_LITERAL_UNIT.pattern})+")
+_PLAIN_CHARACTERS = frozenset("\u2019\u2010\u2011")
+"""Characters besides ASCII a plain-text pattern may hold (the apostrophe and hyphen forms)."""
+
+
+@cache
+def literal_variants(pattern: str) -> tuple[str, ...] | None:
+    """Every text a plain-text pattern matches (its apostrophe and hyphen classes written out),
+    or None when the pattern is a real regular expression or holds other non-ASCII letters.
+
+    >>> literal_variants(r"People['’]s\\ Republic")
+    ("People's Republic", 'People’s Republic')
+    >>> literal_variants("condemn(?:s|ed)?") is None
+    True
+    """
+    if not _LITERAL_SOURCE.fullmatch(pattern):
+        return None
+    texts = [""]
+    for unit in _LITERAL_UNIT.findall(pattern):
+        if unit.startswith("[") and len(unit) > 1:
+            choices = unit[1:-1]
+        elif unit.startswith("\\"):
+            choices = unit[1]
+        else:
+            choices = unit
+        texts = [text + choice for text in texts for choice in choices]
+        if len(texts) > 16:
+            return None
+    if not all(character.isascii() or character in _PLAIN_CHARACTERS for text in texts for character in text):
+        return None
+    return tuple(texts)
+
+
+class Literal:
+    """A plain-text branch matched without the regex engine, as ``(?:text)(?!\\w)`` would."""
+
+    __slots__ = ("_texts", "_ignore_case", "_size")
+
+    def __init__(self, texts: tuple[str, ...], *, ignore_case: bool) -> None:
+        self._ignore_case = ignore_case
+        self._texts = frozenset(text.lower() for text in texts) if ignore_case else frozenset(texts)
+        self._size = len(texts[0])
+
+    @property
+    def texts(self) -> frozenset[str]:
+        return self._texts
+
+    def match(self, plain: str, start: int) -> _End | None:
+        end = start + self._size
+        piece = plain[start:end]
+        if (piece.lower() if self._ignore_case else piece) not in self._texts:
+            return None
+        if end < len(plain) and (plain[end].isalnum() or plain[end] == "_"):
+            return None
+        return _End(end)
+
+
+class _End:
+    """Where a ``Literal`` match ends (the one thing the scanners ask of a match)."""
+
+    __slots__ = ("_end",)
+
+    def __init__(self, end: int) -> None:
+        self._end = end
+
+    def end(self) -> int:
+        return self._end
 
 
 def regex(items: Iterable[tuple[str, str]], flags: int) -> re.Pattern[str] | None:
