@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from compare.classify.scanner import MainScan, Scanner, regex
@@ -50,6 +50,9 @@ class Compiled:
     object_before: re.Pattern[str]
     """A preposition ending just before a name: the name is an object, not a speaker."""
     main: MainScan
+    labels: dict[tuple[str, Any], Any] = field(default_factory=dict, compare=False)
+    """Labels already read, by (clause text, context): a clause a version repeats, or one
+    several comparisons share (a series, ``check``), is read once (see ``labels.LABELS_KEPT``)."""
     """verbs, nouns, actors, names and topics in one pass, in that order."""
 
 

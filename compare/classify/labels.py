@@ -94,7 +94,24 @@ def classify(
         ``dataclasses.replace(clause, label=Label(...))``.
     """
     used = lexicon if lexicon is not None else load_lexicon()
-    return dataclasses.replace(clause, label=_label(clause.text, used, context or Context()))
+    return dataclasses.replace(clause, label=_remembered_label(clause.text, used, context or Context()))
+
+
+LABELS_KEPT = 20_000
+"""Labels a lexicon remembers at most (the oldest are forgotten first): reading one is pure
+(text and context in, label out), and statements repeat most of their sentences."""
+
+
+def _remembered_label(text: str, lexicon: Lexicon, context: Context) -> Label:
+    """The label of a text in a context, read once per lexicon."""
+    known = lexicon.compiled.labels
+    key = (text, context)
+    label = known.get(key)
+    if label is None:
+        label = known[key] = _label(text, lexicon, context)
+        if len(known) > LABELS_KEPT:
+            del known[next(iter(known))]
+    return label
 
 
 def classify_all(
