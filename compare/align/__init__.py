@@ -186,7 +186,7 @@ def _candidates(
         np.asarray([view.new[j].words for j in cols.tolist()], dtype=np.float64),
     )
     values = features(
-        scores.words, scores.dice, scores.contained, rows, cols, jumps, similarity.shape, short
+        scores.words, scores.dice, scores.contained, rows, cols, jumps, similarity.shape, short, similarity
     )
     return rows, cols, values
 
@@ -397,7 +397,7 @@ def _unpaired_confidence(
         np.asarray([view.old[i].words for i in rows.tolist()], dtype=np.float64),
         np.asarray([view.new[j].words for j in cols.tolist()], dtype=np.float64),
     )
-    values = features(scores.words, scores.dice, scores.contained, rows, cols, jumps, similarity.shape, short)
+    values = features(scores.words, scores.dice, scores.contained, rows, cols, jumps, similarity.shape, short, similarity)
     if cosine is not None:
         chance = probability(MEANING_MODEL, meaning_features(values, cosine, rows, cols))
     else:

@@ -13,6 +13,7 @@ prints them in the form below; its development labels are the only data they wer
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -163,6 +164,7 @@ def features(
     crossings: np.ndarray,
     shape: tuple[int, int],
     short_words: np.ndarray,
+    similarity: np.ndarray | None = None,
 ) -> np.ndarray:
     """The feature matrix of the candidate pairs (rows[k], cols[k]), one row per candidate.
 
@@ -172,10 +174,12 @@ def features(
         crossings: how many sure matches each candidate would jump across.
         shape: (number of old clauses, number of new clauses).
         short_words: the word count of each candidate's shorter clause.
+        similarity: ``max(words, (dice + contained) / 2)`` when the caller has it already.
     """
     import numpy as np
 
-    similarity = np.maximum(words, (dice + contained) / 2)
+    if similarity is None:
+        similarity = np.maximum(words, (dice + contained) / 2)
     value = similarity[rows, cols]
     row_rival = _rival(similarity, rows, cols, axis=1)
     col_rival = _rival(similarity, rows, cols, axis=0)
@@ -204,16 +208,37 @@ def probability(model: LinkModel, values: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-model.logit(values)))
 
 
+_TOP_TWO: dict[tuple[int, int], tuple[weakref.ref[np.ndarray], tuple[np.ndarray, np.ndarray]]] = {}
+"""The two highest values of each row or column of the matrices the aligner is working on, by
+the matrix's identity (held weakly, so that a matrix that is gone is never mistaken for a new
+one at the same address)."""
+
+
+def _top_two(matrix: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
+    """The highest and second highest value of every row (axis=1) or column (axis=0), worked
+    out once per matrix: one alignment asks for them many times."""
+    import numpy as np
+
+    key = (id(matrix), axis)
+    known = _TOP_TWO.get(key)
+    if known is not None and known[0]() is matrix:
+        return known[1]
+    for stale in [k for k, (ref, _) in _TOP_TWO.items() if ref() is None]:
+        del _TOP_TWO[stale]
+    size = matrix.shape[axis]
+    ordered = np.partition(matrix, (size - 2, size - 1), axis=axis)
+    found = (ordered.take(size - 1, axis=axis), ordered.take(size - 2, axis=axis))
+    _TOP_TWO[key] = (weakref.ref(matrix), found)
+    return found
+
+
 def _rival(similarity: np.ndarray, rows: np.ndarray, cols: np.ndarray, *, axis: int) -> np.ndarray:
     """The best similarity of each candidate's clause with any other clause of the other side."""
     import numpy as np
 
     if similarity.shape[axis] < 2:
         return np.zeros(len(rows), dtype=similarity.dtype)
-    # the two highest values of every row (axis=1) or column (axis=0)
-    top_two = -np.partition(-similarity, 1, axis=axis).take([0, 1], axis=axis)
-    first = top_two.take(0, axis=axis)
-    second = top_two.take(1, axis=axis)
+    first, second = _top_two(similarity, axis)
     own = rows if axis == 1 else cols
     value = similarity[rows, cols]
     return np.where(value >= first[own], second[own], first[own])

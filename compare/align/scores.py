@@ -12,12 +12,19 @@ Two families of score, both 0-100:
 
 A pair's **similarity** is the higher of the two: what ``--threshold`` applies to and what the
 views show as the score.
+
+**Long documents** (BLOCKED_FROM cells or more, some 1,000 clauses a side) get their words score
+only where a pairing is possible: pairs that share a rare word (one found in at most RARE_SHARE
+of the clauses), and pairs near the in-order skeleton (within BAND places of where the new
+clause would stand if nothing moved). Every other pair's words score is 0 (its content score is
+still worked out, in one matrix product), so that the string matching, the costliest part,
+grows with the candidates, not with the square of the length. Statements of ordinary length are scored whole.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from compare.align.texts import Text, View
@@ -42,6 +49,14 @@ too (and keep the higher score); the rest are too unlike to be worth the time.""
 
 SCORERS = ("hybrid", "words", "blend", "ratio", "token_sort_ratio", "token_set_ratio", "WRatio")
 
+BLOCKED_FROM = 1_000_000
+"""Score matrices of at least this many cells are scored only at candidate pairs (see above)."""
+RARE_SHARE = 0.02
+"""A word found in at most this share of the clauses (and in at least two) makes its clauses
+candidates for one another on long documents."""
+BAND = 25
+"""On long documents, every pair within this many places of the in-order skeleton is scored."""
+
 _THREADED_FROM = 40_000
 """Matrices with at least this many cells are scored on every core; smaller ones on one, where
 starting threads would cost more than it saves."""
@@ -59,22 +74,31 @@ class Scores:
     """Summed weight of each old clause's words."""
     new_mass: np.ndarray
     """Summed weight of each new clause's words."""
+    _made: dict[str, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+    """The derived matrices below, each worked out once (on long documents each is a large
+    matrix, and the aligner reads them many times)."""
 
     @property
     def dice(self) -> np.ndarray:
         """Weighted share (0-100) of the two clauses' rare words that they have in common."""
-        import numpy as np
+        made = self._made.get("dice")
+        if made is None:
+            import numpy as np
 
-        total = np.maximum(self.old_mass[:, None] + self.new_mass[None, :], 1e-6)
-        return 200.0 * self.shared / total
+            total = np.maximum(self.old_mass[:, None] + self.new_mass[None, :], 1e-6)
+            made = self._made["dice"] = 200.0 * self.shared / total
+        return made
 
     @property
     def contained(self) -> np.ndarray:
         """Weighted share (0-100) of the shorter clause's rare words found in the longer one."""
-        import numpy as np
+        made = self._made.get("contained")
+        if made is None:
+            import numpy as np
 
-        smaller = np.maximum(np.minimum(self.old_mass[:, None], self.new_mass[None, :]), 1e-6)
-        return np.minimum(100.0 * self.shared / smaller, 100.0)
+            smaller = np.maximum(np.minimum(self.old_mass[:, None], self.new_mass[None, :]), 1e-6)
+            made = self._made["contained"] = np.minimum(100.0 * self.shared / smaller, 100.0)
+        return made
 
     def old_in_new(self) -> np.ndarray:
         """Weighted share (0-100) of each old clause's words found in each new clause."""
@@ -91,14 +115,20 @@ class Scores:
     @property
     def content(self) -> np.ndarray:
         """The content score: dice and containment averaged."""
-        return (self.dice + self.contained) / 2
+        made = self._made.get("content")
+        if made is None:
+            made = self._made["content"] = (self.dice + self.contained) / 2
+        return made
 
     @property
     def similarity(self) -> np.ndarray:
         """The higher of the words and the content score."""
-        import numpy as np
+        made = self._made.get("similarity")
+        if made is None:
+            import numpy as np
 
-        return np.maximum(self.words, self.content)
+            made = self._made["similarity"] = np.maximum(self.words, self.content)
+        return made
 
     def flipped(self) -> Scores:
         """The same scores with the documents swapped."""
@@ -106,12 +136,72 @@ class Scores:
 
 
 def score(view: View, scorer: str) -> Scores:
-    """All scores of all clause pairs of a view."""
-    words = _words(view.old, view.new, scorer)
-    shared = _shared(view)
+    """All scores of all clause pairs of a view (on long documents, of the candidate pairs)."""
     old_mass = _masses(view, view.old)
     new_mass = _masses(view, view.new)
+    if len(view.old) * len(view.new) >= BLOCKED_FROM and scorer in ("words", "hybrid"):
+        rows, cols = candidates(view)
+        return Scores(*_blocked(view, scorer, rows, cols), old_mass, new_mass)
+    words = _words(view.old, view.new, scorer)
+    shared = _shared(view)
     return Scores(words, shared, old_mass, new_mass)
+
+
+def candidates(view: View) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs a long document's alignment scores: those sharing a rare word, and those near
+    the in-order skeleton; as (old indices, new indices), row by row."""
+    import numpy as np
+
+    n_old, n_new = len(view.old), len(view.new)
+    mask = np.zeros((n_old, n_new), dtype=bool)
+    postings: dict[str, tuple[list[int], list[int]]] = {}
+    for side, texts in enumerate((view.old, view.new)):
+        for index, text in enumerate(texts):
+            for code in set(text.code):
+                postings.setdefault(code, ([], []))[side].append(index)
+    most = max(2, int(RARE_SHARE * (n_old + n_new)))
+    for old_ids, new_ids in postings.values():
+        if old_ids and new_ids and len(old_ids) + len(new_ids) <= most:
+            mask[np.ix_(old_ids, new_ids)] = True
+    skeleton = np.rint(np.arange(n_old) * ((n_new - 1) / max(n_old - 1, 1))).astype(np.int64)
+    for offset in range(-BAND, BAND + 1):
+        cols = skeleton + offset
+        inside = (cols >= 0) & (cols < n_new)
+        mask[np.nonzero(inside)[0], cols[inside]] = True
+    return np.nonzero(mask)
+
+
+def _blocked(view: View, scorer: str, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The words matrix of a long document, worked out only at the candidate pairs (rows[k],
+    cols[k]) and 0 elsewhere, and the shared-weight matrix (one matrix product, whole)."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    shape = (len(view.old), len(view.new))
+    row_list, col_list = rows.tolist(), cols.tolist()
+
+    def pairwise(function: object, a: Sequence[str], b: Sequence[str]) -> np.ndarray:
+        return process.cpdist(a, b, scorer=function, processor=None, dtype=np.float32, workers=-1)
+
+    old_codes = [text.code for text in view.old]
+    new_codes = [text.code for text in view.new]
+    old_sorted = [_sorted(code) for code in old_codes]
+    new_sorted = [_sorted(code) for code in new_codes]
+    values = (
+        pairwise(fuzz.ratio, [old_codes[r] for r in row_list], [new_codes[c] for c in col_list])
+        + pairwise(fuzz.ratio, [old_sorted[r] for r in row_list], [new_sorted[c] for c in col_list])
+    ) / 2
+    if scorer == "hybrid":
+        near = np.nonzero(values >= HYBRID_BAND)[0]
+        if len(near):
+            old_near = [view.old[row_list[k]].key for k in near.tolist()]
+            new_near = [view.new[col_list[k]].key for k in near.tolist()]
+            characters = sum(pairwise(f, old_near, new_near) for f in (fuzz.ratio, fuzz.token_sort_ratio)) / 2
+            values[near] = np.maximum(values[near], characters)
+    words = np.zeros(shape, dtype=np.float32)
+    words[rows, cols] = values
+    shared = _shared(view)
+    return words, shared
 
 
 def similarity(view: View, a: Text, b: Text, scorer: str) -> float:

@@ -1,0 +1,75 @@
+"""Long documents are scored only at candidate pairs: that must not change what is paired.
+
+Blocking (``compare.align.scores.BLOCKED_FROM``) applies only from about 1,000 clauses a side.
+Every labelled pair is shorter, so its alignment is the unblocked one by construction (checked
+here); on a long pair built from the corpus, the blocked alignment is compared with the whole
+one.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+import compare.align.scores as scores
+from compare.model import Comparison, Document
+from compare.pipeline import compare_documents
+from compare.read import read
+from compare.segment import segment
+from tests.conftest import ROOT, corpus_or_skip
+
+LABELS = ROOT / "fixtures" / "labels"
+
+
+def _pairs_of(comparison: Comparison) -> set[tuple[tuple[int, ...], tuple[int, ...], str]]:
+    return {
+        (tuple(c.index for c in pair.old), tuple(c.index for c in pair.new), pair.status.value)
+        for pair in comparison.pairs
+    }
+
+
+def test_every_labelled_pair_is_scored_whole() -> None:
+    import tomllib
+
+    corpus = corpus_or_skip()
+    biggest = 0
+    for labels in LABELS.rglob("alignments*.toml"):
+        for case in tomllib.loads(labels.read_text(encoding="utf-8")).get("pair", []):
+            paths = [ROOT / case[side] if case[side].startswith("fixtures/") else corpus / case[side] for side in ("old", "new")]
+            if not all(path.is_file() for path in paths):
+                continue
+            old, new = (segment(read(path), doc_id=side) for path, side in zip(paths, ("old", "new"), strict=True))
+            biggest = max(biggest, len(old) * len(new))
+    assert biggest, "no labelled pair was found"
+    assert biggest < scores.BLOCKED_FROM
+
+
+def test_a_long_pair_aligns_the_same_blocked_or_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = corpus_or_skip()
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from speed_bench import long_pair
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    old, new = long_pair(corpus, 25_000)
+    assert len(segment(old, doc_id="old")) * len(segment(new, doc_id="new")) >= scores.BLOCKED_FROM
+    blocked = _pairs_of(compare_documents(old, new))
+    monkeypatch.setattr(scores, "BLOCKED_FROM", 10**12)
+    whole = _pairs_of(compare_documents(old, new))
+    assert len(blocked & whole) >= 0.99 * len(whole)
+
+
+def test_blocking_scores_every_pair_near_the_skeleton_and_every_rare_word_pair() -> None:
+    from compare.align.texts import prepare
+
+    sentences = [f"The members discussed item {n} of the agenda in detail." for n in range(200)]
+    old = Document("old.txt", "\n\n".join(["Talks on Zanzibar resumed.", *sentences]))
+    new = Document("new.txt", "\n\n".join([*sentences, "The Zanzibar talks resumed."]))
+    view = prepare(segment(old, doc_id="old"), segment(new, doc_id="new"))
+    rows, cols = scores.candidates(view)
+    found = set(zip(rows.tolist(), cols.tolist(), strict=True))
+    last = len(view.new) - 1
+    assert (0, last) in found  # far apart, but sharing a rare word
+    assert (100, 100) in found and (100, 100 + scores.BAND) in found  # on and near the skeleton
+    assert (100, 100 + 3 * scores.BAND) not in found  # far, sharing only common words
