@@ -50,6 +50,8 @@ class Compiled:
     object_before: re.Pattern[str]
     """A preposition ending just before a name: the name is an object, not a speaker."""
     main: MainScan
+    places: frozenset[str]
+    """Topics in whose mention a country's name names no target (``Lexicon.places``)."""
     labels: dict[tuple[str, Any], Any] = field(default_factory=dict, compare=False)
     """Labels already read, by (clause text, context): a clause a version repeats, or one
     several comparisons share (a series, ``check``), is read once (see ``labels.LABELS_KEPT``)."""
@@ -154,4 +156,5 @@ def compile_lexicon(lexicon: Lexicon) -> Compiled:
             rf"\b(?:{'|'.join(re.escape(w) for w in lexicon.prepositions) or 'of'})\s+$", re.IGNORECASE
         ),
         main=MainScan([verbs, noun_scanner, actor_scanner, name_scanner, topic_scanner]),
+        places=frozenset(lexicon.places),
     )

@@ -169,7 +169,13 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
         or any(_is_quoted_fragment(plain[start:end]) for start, end in quotes)
     )
     verb_found, noun_found, actor_found, name_found, topic_found = compiled.main.scan(plain, words)
-    names = [(start, end, compiled.name_of_group[group]) for start, end, group in name_found]
+    # "China" in "the South China Sea" names a place, not the country (see entities.toml)
+    places = [(start, end) for start, end, group in topic_found if compiled.topic_of_group[group] in compiled.places]
+    names = [
+        (start, end, compiled.name_of_group[group])
+        for start, end, group in name_found
+        if not any(p_start <= start and end <= p_end and (p_start, p_end) != (start, end) for p_start, p_end in places)
+    ]
     speakers = _speakers(plain, actor_found, compiled, names)
     hits = _stance_hits(plain, verb_found, noun_found, compiled, speakers, opening, quotes)
 

@@ -113,6 +113,9 @@ class Lexicon:
     targets: tuple[Name, ...] = ()
     topics: tuple[Name, ...] = ()
     attributions: tuple[Name, ...] = ()
+    places: tuple[str, ...] = ()
+    """Topics that are places named after a country ("South China Sea", "Taiwan Strait": the
+    targets a [[target]] entry disables): the country's name inside them names no target."""
     fillers: tuple[str, ...] = ()
     """Words that may stand between a speaker and its stance verb ("also", "continue to")."""
     determiners: tuple[str, ...] = ()
@@ -178,6 +181,7 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
             negations=build.qualifiers("negation"),
             actors=build.names("actor"),
             targets=build.targets(),
+            places=build.places(),
             topics=build.names("topic"),
             attributions=build.names("attribution"),
             fillers=tuple(dict.fromkeys(grammar["fillers"])),
@@ -332,6 +336,10 @@ class _Builder:
 
     def names(self, section: str) -> tuple[Name, ...]:
         return tuple(Name(key, tuple(entry["patterns"])) for key, entry in self._live(section))
+
+    def places(self) -> tuple[str, ...]:
+        topics = {key for key, _ in self._live("topic")}
+        return tuple(k for k, v in self.merged["target"].items() if not v.get("enabled", True) and k in topics)
 
     def targets(self) -> tuple[Name, ...]:
         disabled = {k for k, v in self.merged["target"].items() if not v.get("enabled", True)}

@@ -645,3 +645,15 @@ def test_compound_and_appositive_subjects_still_speak(text: str, kind: str, stan
     label = classify(Clause("old", 0, 1, 1, 0, len(text), text)).label
     assert label is not None and (label.kind.value, label.stance) == (kind, stance)
     assert "We" in label.actors
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("We oppose militarization in the South China Sea.", ()),
+        ("Peace and stability across the Taiwan Strait is indispensable.", ()),
+        ("We oppose the PRC's coercive activities in the South China Sea.", ("China",)),
+    ],
+)
+def test_a_country_named_only_in_a_place_name_is_no_target(text: str, targets: tuple[str, ...]) -> None:
+    assert label_of(text).targets == targets
