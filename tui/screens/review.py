@@ -37,6 +37,7 @@ from tui.commands import ReviewCommands
 from tui.facets import Facet, Summary, named_most_first, summarise, toggled
 from tui.rows import Rows, Side, layout_rows, matches_in, search_pattern
 from tui.screens.export import ExportScreen
+from tui.text import counted
 from tui.widgets.clause_pane import ClausePane
 from tui.widgets.detail_panel import DetailPanel
 from tui.widgets.summary_sidebar import SummarySidebar
@@ -193,7 +194,7 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         for pane, document in zip(self._panes(), (self.old, self.new), strict=True):
-            pane.border_title = Content(_document_title(pane.side, document))
+            pane.set_heading(document.path, document.date)
         self.query_one("#summary").border_title = "Summary"
         self.query_one("#panes").loading = True
         self.query_one("#new-pane").focus()
@@ -465,7 +466,8 @@ class ReviewScreen(Screen[None]):
             pair_location(pair),
         ]
         if self.search_text.strip():
-            parts.append(f"{len(self.matches)} pairs match '{self.search_text.strip()}'")
+            found = counted(len(self.matches), "pair")
+            parts.append(f"{found} {'matches' if len(self.matches) == 1 else 'match'} '{self.search_text.strip()}'")
         self._status("  ·  ".join(parts))
 
     def _status(self, text: str) -> None:
@@ -475,8 +477,3 @@ class ReviewScreen(Screen[None]):
         """A notification; its text may hold document text or file names, so it is never markup."""
         self.notify(printable(text), severity=severity, timeout=timeout, markup=False)
 
-
-def _document_title(side: Side, document: Document) -> str:
-    """A pane's title: which side, the path, and the date where known."""
-    date = f" ({document.date})" if document.date else ""
-    return printable(f"{side}: {document.path}{date}")

@@ -14,6 +14,7 @@ import re
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -22,7 +23,9 @@ from textual.strip import Strip
 
 from compare.model import Pair, Status
 from compare.render.common import STATUS_MARK
+from compare.safe import printable
 from tui.rows import GUTTER, Line, Rows, Side, Tag
+from tui.text import fitted_title
 
 __all__ = ["ClausePane"]
 
@@ -98,6 +101,17 @@ class ClausePane(ScrollView, can_focus=True, inherit_bindings=False):
         self.pairs: tuple[Pair, ...] = ()
         self._blocks: dict[int, list[Strip]] = {}
         self._scrolling_quietly = False
+        self._heading: tuple[str, str | None] | None = None
+
+    def set_heading(self, path: str, date: str | None) -> None:
+        """Title the pane with its side, the document's path and date, fitted to its width."""
+        self._heading = (printable(path), printable(date) if date else None)
+        self._fit_heading()
+
+    def _fit_heading(self) -> None:
+        if self._heading is not None:
+            path, date = self._heading
+            self.border_title = Content(fitted_title(self.side, path, date, self.outer_size.width - 2))
 
     def show(self, rows: Rows, pairs: tuple[Pair, ...]) -> None:
         """Draw these rows, of these pairs (both in shown order)."""
@@ -163,6 +177,7 @@ class ClausePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._blocks.clear()
 
     def on_resize(self, event: events.Resize) -> None:
+        self._fit_heading()
         self.post_message(self.Resized())
 
     def on_click(self, event: events.Click) -> None:
