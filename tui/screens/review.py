@@ -414,11 +414,15 @@ class ReviewScreen(Screen[None]):
             self.query_one(DetailPanel).show_pair(self.current_pair)
 
     def action_close(self) -> None:
+        """Close or clear one thing, the most recently opened first: the search bar, the detail
+        panel, a search already submitted (its highlights and matches), then the help."""
         if self.searching:
             self.search_text = ""
             self._close_search()
         elif self.detail_open:
             self.remove_class("-detail")
+        elif self.search_text:
+            self.search_text = ""
         else:
             self.app.action_hide_help_panel()
 
