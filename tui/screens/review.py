@@ -47,6 +47,9 @@ __all__ = ["ReviewScreen"]
 _CHANGE = Binding.Group("Change")
 """n and p share one footer entry."""
 
+_NAMED = (Facet.TARGETS, Facet.TOPICS, Facet.SPEAKERS)
+"""Facets whose values are the names the documents use."""
+
 
 class ReviewScreen(Screen[None]):
     """Two aligned panes, the summary sidebar, the detail panel and the search bar."""
@@ -162,7 +165,8 @@ class ReviewScreen(Screen[None]):
         """Indexes (among the shown pairs) of the pairs the search finds."""
         self.summary: Summary | None = None
         self._rows: Rows | None = None
-        self._names: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+        self._names: dict[str, tuple[str, ...]] = {}
+        """The targets, topics and speakers the sidebar offers, by facet."""
         self._positions: dict[int, int] = {}
 
     @property
@@ -222,7 +226,7 @@ class ReviewScreen(Screen[None]):
     def watch_comparison(self, comparison: Comparison) -> None:
         pairs = comparison.pairs
         self._positions = {id(pair): position for position, pair in enumerate(pairs)}
-        self._names = (named_most_first(pairs, "targets"), named_most_first(pairs, "topics"))
+        self._names = {str(facet): named_most_first(pairs, facet) for facet in _NAMED}
         self._refilter()
 
     def watch_pair_filter(self) -> None:
@@ -250,8 +254,7 @@ class ReviewScreen(Screen[None]):
         previous = self.current_pair
         pairs = self.comparison.pairs
         self.shown = self.pair_filter.apply(pairs)
-        targets, topics = self._names
-        self.summary = summarise(pairs, self.pair_filter, targets=targets, topics=topics)
+        self.summary = summarise(pairs, self.pair_filter, **self._names)
         self.query_one(SummarySidebar).show_summary(self.summary)
         pattern = search_pattern(self.search_text)
         self.matches = matches_in(self.shown, pattern) if pattern else ()

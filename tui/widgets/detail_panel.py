@@ -2,7 +2,7 @@
 
 Status, similarity score, routine flag and stance shift with its reason on top, then one column
 per side: clause ids, paragraph and sentence numbers, kind, intensity, the stance phrase, hedges,
-negation, targets and topics. The review screen calls ``show_pair`` when the selection moves;
+negation, speakers (who says it), targets (whom it is about) and topics. The review screen calls ``show_pair`` when the selection moves;
 document text passes through ``compare.safe.printable``.
 """
 
@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from compare.filters import targets_of
 from compare.model import Clause, Label, Pair
 from compare.render.common import STATUS_MARK, location, pair_location, shift_note
 from compare.safe import printable
@@ -76,7 +77,8 @@ def _rows(old: Sequence[Clause], new: Sequence[Clause]) -> list[tuple[str, str, 
             clauses, lambda label: label.stance + (" (negated)" if label.negated else "")
         ),
         "hedges": lambda clauses: _labels(clauses, lambda label: ", ".join(label.hedges)),
-        "targets": lambda clauses: _labels(clauses, lambda label: ", ".join(label.targets)),
+        "speakers": lambda clauses: _labels(clauses, lambda label: ", ".join(label.actors)),
+        "targets": lambda clauses: _labels(clauses, lambda label: ", ".join(targets_of(label))),
         "topics": lambda clauses: _labels(clauses, lambda label: ", ".join(label.topics)),
     }
     return [(name, value(old) or "-", value(new) or "-") for name, value in fields.items()]
