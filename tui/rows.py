@@ -22,11 +22,12 @@ from itertools import accumulate
 from rich.cells import cell_len, chop_cells
 
 from compare.model import Clause, Pair, Status
-from compare.render.common import certainty_note, corrected_note, location, shift_note
+from compare.render.common import STATUS_MARK, certainty_note, corrected_note, location, shift_note
 from compare.safe import printable
 
 __all__ = [
     "GUTTER",
+    "UNSURE_MARK",
     "Line",
     "Piece",
     "Rows",
@@ -36,11 +37,17 @@ __all__ = [
     "matches_in",
     "search_pattern",
     "side_paragraphs",
+    "is_unsure",
+    "marks",
     "wrap",
 ]
 
 GUTTER = 3
-"""Cells before the text of every row: the cursor bar, the status mark and a space."""
+"""Cells before the text of every row: the cursor bar, the status mark, and "?" on a pairing
+the aligner is not sure of (else a space)."""
+
+UNSURE_MARK = "?"
+"""Beside the status mark of a pair that is not sure (``is_unsure``): a sign, not a colour."""
 
 _MIN_WIDTH = 8
 """Narrowest text column wrapped; below it a pane crops instead of wrapping a word per row."""
@@ -107,6 +114,30 @@ class Rows:
     def span(self, index: int) -> tuple[int, int]:
         """First row and one past the last text row of a block (its blank separator left out)."""
         return self.starts[index], self.starts[index + 1] - 1
+
+
+def is_unsure(pair: Pair) -> bool:
+    """Whether the aligner is less than sure of the pair: a likely or weak pairing, or an added
+    or removed clause that may have a counterpart (see ``compare.model.SURE``).
+
+    >>> is_unsure(Pair(Status.REWORDED, (), (), confidence=0.6)), is_unsure(Pair(Status.ADDED, (), ()))
+    (True, False)
+    """
+    return pair.certainty != "sure"
+
+
+def marks(pair: Pair, line: Line) -> str:
+    """The two signs a row shows after the cursor bar: the status and whether it is unsure, on
+    a clause's first row; blanks on the rows that continue it.
+
+    >>> marks(Pair(Status.REWORDED, (), (), confidence=0.42), Line((), opens=True))
+    '~?'
+    >>> marks(Pair(Status.REWORDED, (), (), confidence=0.42), Line(()))
+    '  '
+    """
+    if not line.opens:
+        return "  "
+    return STATUS_MARK[pair.status] + (UNSURE_MARK if is_unsure(pair) else " ")
 
 
 def layout_rows(pairs: Sequence[Pair], width: int, *, marked: bool = False) -> Rows:

@@ -30,12 +30,12 @@ from textual.worker import Worker, WorkerState
 from compare.filters import PairFilter
 from compare.model import Comparison, Document, Pair, Shift, Status
 from compare.options import Settings
-from compare.render.common import STATUS_MARK, pair_location
+from compare.render.common import STATUS_MARK, certainty_note, pair_location
 from compare.report import render_report
 from compare.safe import printable
 from tui.commands import ReviewCommands
 from tui.facets import Facet, Summary, named_most_first, summarise, toggled
-from tui.rows import Rows, Side, layout_rows, matches_in, search_pattern
+from tui.rows import UNSURE_MARK, Rows, Side, is_unsure, layout_rows, matches_in, search_pattern
 from tui.screens.export import ExportScreen
 from tui.text import counted
 from tui.widgets.clause_pane import ClausePane
@@ -472,6 +472,8 @@ class ReviewScreen(Screen[None]):
             f"{STATUS_MARK[pair.status]} {pair.status}",
             pair_location(pair),
         ]
+        if is_unsure(pair):
+            parts.append(f"{UNSURE_MARK} {certainty_note(pair)}")
         if self.search_text.strip():
             found = counted(len(self.matches), "pair")
             parts.append(f"{found} {'matches' if len(self.matches) == 1 else 'match'} '{self.search_text.strip()}'")

@@ -22,9 +22,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from compare.model import Pair, Status
-from compare.render.common import STATUS_MARK
 from compare.safe import printable
-from tui.rows import GUTTER, Line, Rows, Side, Tag
+from tui.rows import GUTTER, Line, Rows, Side, Tag, is_unsure, marks
 from tui.text import fitted_title
 
 __all__ = ["ClausePane"]
@@ -45,6 +44,7 @@ class ClausePane(ScrollView, can_focus=True, inherit_bindings=False):
         "clause-pane--cursor",
         "clause-pane--cursor-bar",
         "clause-pane--match",
+        "clause-pane--unsure",
     }
 
     DEFAULT_CSS = """
@@ -66,6 +66,7 @@ class ClausePane(ScrollView, can_focus=True, inherit_bindings=False):
     ClausePane > .clause-pane--cursor { background: $boost; }
     ClausePane > .clause-pane--cursor-bar { color: $accent; }
     ClausePane > .clause-pane--match { text-style: reverse bold; }
+    ClausePane > .clause-pane--unsure { text-style: dim; }
     ClausePane:focus > .clause-pane--cursor { background: $primary 20%; }
     """
 
@@ -207,21 +208,22 @@ class ClausePane(ScrollView, can_focus=True, inherit_bindings=False):
         )
         lines = self.rows.lines(self.side, index)
         top, end = self.rows.span(index)
-        strips = [self._render_line(line, pair.status, selected) for line in lines]
-        strips.extend(
-            self._render_line(Line(()), pair.status, selected) for _ in range(end - top - len(lines))
-        )
+        strips = [self._render_line(line, pair, selected) for line in lines]
+        strips.extend(self._render_line(Line(()), pair, selected) for _ in range(end - top - len(lines)))
         strips = [strip.apply_style(base) for strip in strips]
         strips.append(Strip.blank(0, self.rich_style))
         return strips
 
-    def _render_line(self, line: Line, status: Status, selected: bool) -> Strip:
-        """One row: cursor bar, status mark on a clause's first row, then the text pieces."""
+    def _render_line(self, line: Line, pair: Pair, selected: bool) -> Strip:
+        """One row: cursor bar, status mark (and "?" when unsure) on a clause's first row, then
+        the text pieces, dimmed when the pairing is unsure."""
         style = self.get_component_rich_style
+        status = pair.status
         status_style = style(f"clause-pane--{status}", partial=True)
         bar = Text(_CURSOR_BAR if selected else " ", style("clause-pane--cursor-bar", partial=True))
-        mark = Text(STATUS_MARK[status] if line.opens else " ", status_style)
-        body = Text(no_wrap=True, end="")
+        mark = Text(marks(pair, line), status_style)
+        unsure = is_unsure(pair)
+        body = Text(no_wrap=True, end="", style=style("clause-pane--unsure", partial=True) if unsure else "")
         for text, tag in line.pieces:
             if tag is Tag.TEXT:
                 body.append(text, status_style if status in _WHOLE else None)
@@ -229,4 +231,4 @@ class ClausePane(ScrollView, can_focus=True, inherit_bindings=False):
                 body.append(text, style(f"clause-pane--{tag}", partial=True))
         if self.pattern is not None:
             body.highlight_regex(self.pattern, style("clause-pane--match", partial=True))
-        return Strip(Text.assemble(bar, mark, " ", body, no_wrap=True, end="").render(self.app.console))
+        return Strip(Text.assemble(bar, mark, body, no_wrap=True, end="").render(self.app.console))
