@@ -46,11 +46,15 @@ async def test_an_unsure_pair_carries_a_question_mark_and_dim_text_even_in_monoc
         assert not any(segment.style and segment.style.dim for segment in sure_row if segment.text.strip())
 
 
-async def test_the_detail_panel_gives_the_confidence_of_an_unsure_pair(small_case: tuple[Document, Document]) -> None:
+async def test_the_detail_panel_gives_the_confidence_of_an_unsure_pair(
+    small_case: tuple[Document, Document],
+) -> None:
     async with ReviewApp(*small_case).run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         screen = review_screen(pilot)
-        index, pair = next((i, p) for i, p in enumerate(screen.shown) if p.old and p.new and p.confidence < SURE)
+        index, pair = next(
+            (i, p) for i, p in enumerate(screen.shown) if p.old and p.new and p.confidence < SURE
+        )
         screen.current = index
         await pilot.press("enter")
         text = _detail_text(screen)

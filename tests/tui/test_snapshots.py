@@ -40,3 +40,13 @@ def test_monochrome_spells_changes_out_on_a_split_group(snap_compare) -> None:  
     assert snap_compare(
         ReviewApp(*fixture_pair(), color=False), terminal_size=(80, 24), run_before=to_a_split
     )
+
+
+def test_narrow_terminals_fold_clauses_only_one_side_has(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def to_the_added_clauses(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        screen = review_screen(pilot)
+        screen.current = next(index for index, pair in enumerate(screen.shown) if pair.status is Status.ADDED)
+        await pilot.pause()
+
+    assert snap_compare(ReviewApp(*fixture_pair()), terminal_size=(100, 36), run_before=to_the_added_clauses)

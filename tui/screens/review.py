@@ -6,7 +6,8 @@ is ready it owns the state every widget shows: the filter (a ``compare.filters.P
 pairs it lets through, the current pair and the search. It hands both panes the same rows (wrapped
 once per width by ``tui.rows``) so they stay aligned, keeps their scrolling in step, and gives the
 sidebar fresh counts (``tui.facets``) whenever the filter changes. Wide terminals put the panes
-side by side; narrow ones (under 120 columns) stack them.
+side by side; narrow ones (under 120 columns) stack them, and then each pane has rows of its
+own (``tui.rows.layout_side``), a run of clauses only the other side has folded into one row.
 """
 
 from __future__ import annotations
@@ -35,7 +36,16 @@ from compare.report import render_report
 from compare.safe import printable
 from tui.commands import ReviewCommands
 from tui.facets import Facet, Summary, named_most_first, summarise, toggled
-from tui.rows import UNSURE_MARK, Rows, Side, is_unsure, layout_rows, matches_in, search_pattern
+from tui.rows import (
+    UNSURE_MARK,
+    Rows,
+    Side,
+    is_unsure,
+    layout_rows,
+    layout_side,
+    matches_in,
+    search_pattern,
+)
 from tui.screens.export import ExportScreen
 from tui.text import counted
 from tui.widgets.clause_pane import ClausePane
@@ -165,6 +175,8 @@ class ReviewScreen(Screen[None]):
         """Indexes (among the shown pairs) of the pairs the search finds."""
         self.summary: Summary | None = None
         self._rows: Rows | None = None
+        """The new pane's rows (the old pane's too, side by side)."""
+        self._stacked = False
         self._names: dict[str, tuple[str, ...]] = {}
         """The targets, topics and speakers the sidebar offers, by facet."""
         self._positions: dict[int, int] = {}
@@ -278,16 +290,32 @@ class ReviewScreen(Screen[None]):
         width = min(pane.text_width() for pane in self._panes())
         if self.comparison is None or width <= 0:
             return
-        if self._rows is not None and self._rows.width == width:
+        stacked = self.stacked
+        if self._rows is not None and self._rows.width == width and self._stacked == stacked:
             return
-        self._rows = layout_rows(self.shown, width, marked=self.marked)
+        if stacked:
+            layouts = {side: layout_side(self.shown, side, width, marked=self.marked) for side in Side}
+        else:
+            shared = layout_rows(self.shown, width, marked=self.marked)
+            layouts = {side: shared for side in Side}
         for pane in self._panes():
-            pane.show(self._rows, self.shown)
+            pane.show(layouts[pane.side], self.shown)
+        self._rows, self._stacked = layouts[Side.NEW], stacked
         self._scroll_to_current()
 
+    @property
+    def stacked(self) -> bool:
+        """Whether the panes are one above the other (a narrow terminal), each with its own rows."""
+        return self.has_class("-narrow")
+
     def _scroll_to_current(self) -> None:
-        """Bring the current pair into view in both panes, at the same row."""
+        """Bring the current pair into view in both panes: at the same row side by side, where
+        each pane shows it when stacked."""
         old_pane, new_pane = self._panes()
+        if old_pane.rows is not new_pane.rows:
+            for pane in (old_pane, new_pane):
+                pane.follow(pane.row_for_current(max(pane.scrollable_content_region.height, 1)))
+            return
         height = min(old_pane.scrollable_content_region.height, new_pane.scrollable_content_region.height)
         row = new_pane.row_for_current(max(height, 1))
         old_pane.follow(row)
@@ -299,8 +327,8 @@ class ReviewScreen(Screen[None]):
 
     def on_clause_pane_scrolled(self, message: ClausePane.Scrolled) -> None:
         for pane in self._panes():
-            if pane is not message.pane:
-                pane.follow(message.row)
+            if pane is not message.pane and pane.rows is not None and message.pane.rows is not None:
+                pane.follow(message.pane.rows.same_place(message.row, pane.rows))
 
     def on_clause_pane_selected(self, message: ClausePane.Selected) -> None:
         self.current = message.index

@@ -160,9 +160,15 @@ class ClausePane(ScrollView, can_focus=True, inherit_bindings=False):
             self._scrolling_quietly = False
 
     def watch_current(self, previous: int, current: int) -> None:
-        self._blocks.pop(previous, None)
-        self._blocks.pop(current, None)
+        for index in (previous, current):
+            self._blocks.pop(self._block_of(index), None)
         self.refresh()
+
+    def _block_of(self, index: int) -> int:
+        """The block that shows the pair at ``index`` (in a stacked pane, a folded run's first)."""
+        if self.rows is None or not 0 <= index < len(self.pairs):
+            return index
+        return self.rows.shown_at(index)
 
     def watch_pattern(self) -> None:
         self._blocks.clear()
@@ -202,7 +208,7 @@ class ClausePane(ScrollView, can_focus=True, inherit_bindings=False):
         """The strips of one pair's block: its text rows, padding to the taller side, a gap."""
         assert self.rows is not None
         pair = self.pairs[index]
-        selected = index == self.current
+        selected = index == self._block_of(self.current)
         base = self.rich_style + (
             self.get_component_rich_style("clause-pane--cursor") if selected else Style()
         )
