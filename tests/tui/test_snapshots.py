@@ -8,7 +8,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from compare.model import Status
-from tests.tui.conftest import fixture_pair, review_screen, settle
+from tests.tui.conftest import fixture_pair, review_screen, settle, until_compared
 from tui.app import ReviewApp
 
 
@@ -50,3 +50,7 @@ def test_narrow_terminals_fold_clauses_only_one_side_has(snap_compare) -> None: 
         await pilot.pause()
 
     assert snap_compare(ReviewApp(*fixture_pair()), terminal_size=(100, 36), run_before=to_the_added_clauses)
+
+
+def test_the_review_opens_on_the_key_changes(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(ReviewApp(*fixture_pair()), terminal_size=(120, 40), run_before=until_compared)

@@ -47,6 +47,7 @@ from tui.rows import (
     search_pattern,
 )
 from tui.screens.export import ExportScreen
+from tui.screens.key_changes import KeyChangesScreen
 from tui.text import counted
 from tui.widgets.clause_pane import ClausePane
 from tui.widgets.detail_panel import DetailPanel
@@ -86,6 +87,7 @@ class ReviewScreen(Screen[None]):
             "Filters",
             tooltip="Move to the summary sidebar (Enter toggles a filter), or back",
         ),
+        Binding("K", "key_changes", "Key changes", tooltip="List the key changes, ranked; Enter goes to one"),
         Binding("e", "export", "Export", tooltip="Write the Markdown report of the current view to a file"),
         Binding("y", "copy_clause", "Copy", tooltip="Copy the selected clause's text to the clipboard"),
         Binding("j,down", "next_pair", "Next pair", show=False, tooltip="Select the next pair"),
@@ -223,7 +225,10 @@ class ReviewScreen(Screen[None]):
 
     def on_review_screen_ready(self, message: Ready) -> None:
         self.query_one("#panes").loading = False
+        first = self.comparison is None
         self.comparison = message.comparison
+        if first:
+            self.action_key_changes()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is not WorkerState.ERROR:
@@ -456,6 +461,20 @@ class ReviewScreen(Screen[None]):
             self.search_text = ""
         else:
             self.app.action_hide_help_panel()
+
+    def action_key_changes(self) -> None:
+        """Show the key changes; the one chosen is selected here."""
+        if self.comparison is not None:
+            self.app.push_screen(KeyChangesScreen(self.comparison), self.go_to_pair)
+
+    def go_to_pair(self, pair: Pair | None) -> None:
+        """Select this pair of the comparison, clearing the filters if they hide it."""
+        if pair is None or self.comparison is None:
+            return
+        if not any(shown is pair for shown in self.shown):
+            self.pair_filter = PairFilter()
+            self._tell("filters cleared to show the pair")
+        self.current = next(index for index, shown in enumerate(self.shown) if shown is pair)
 
     def action_copy_clause(self) -> None:
         pair = self.current_pair
