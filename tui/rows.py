@@ -324,7 +324,9 @@ def _marked(words: tuple[Piece, ...]) -> tuple[Piece, ...]:
 
 
 def _notes(pair: Pair, side: Side) -> list[str]:
-    """What a pane says besides the text: the other position of a moved, split or merged group."""
+    """What a pane says besides the text: the other position of a moved, split or merged group;
+    under the new side (the old one, for a removed clause) how sure the pairing is, any
+    correction of yours, the stance shift or why the stance is the same, and a routine change."""
     clauses, others = (pair.old, pair.new) if side is Side.OLD else (pair.new, pair.old)
     if not clauses:
         missing = [f"(not in the {side} text)", certainty_note(pair)]
@@ -344,7 +346,7 @@ def _notes(pair: Pair, side: Side) -> list[str]:
             if side is Side.OLD
             else f"merged from {len(others)} at {location(others)}"
         )
-    if side is Side.NEW:
+    if side is Side.NEW or not pair.new:  # the facts of the pair go under its last side
         facts = (corrected_note(pair), certainty_note(pair), shift_note(pair), "routine change" if pair.routine else "")
         notes.extend(note for note in facts if note)
     return [" ".join(printable(note).split()) for note in notes]

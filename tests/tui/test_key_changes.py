@@ -47,7 +47,9 @@ async def test_the_review_opens_on_the_key_changes_ranked_with_the_uncertain_one
         assert screen.query_one(OptionList).highlighted_option.id == "key-0"
 
 
-async def test_enter_on_a_key_change_selects_its_pair_side_by_side(small_case: tuple[Document, Document]) -> None:
+async def test_enter_on_a_key_change_selects_its_pair_side_by_side(
+    small_case: tuple[Document, Document],
+) -> None:
     async with ReviewApp(*small_case).run_test(size=(120, 40)) as pilot:
         await until_compared(pilot)
         chosen = _listed(pilot.app.screen)[2][1]
@@ -90,7 +92,9 @@ async def test_going_to_a_key_change_that_the_filters_hide_clears_them(
 
 
 async def test_a_comparison_without_key_changes_says_so() -> None:
-    async with ReviewApp(*documents("We met in Tokyo.\n", "We met in Tokyo.\n")).run_test(size=(120, 40)) as pilot:
+    async with ReviewApp(*documents("We met in Tokyo.\n", "We met in Tokyo.\n")).run_test(
+        size=(120, 40)
+    ) as pilot:
         await until_compared(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, KeyChangesScreen)

@@ -37,7 +37,9 @@ class KeyChangesScreen(Screen[Pair | None]):
     CSS_PATH = "key_changes.tcss"
     BINDINGS = [
         Binding("enter", "go", "Go to pair", tooltip="Show the highlighted key change's pair side by side"),
-        Binding("escape,K", "leave", "Side by side", tooltip="Leave the key changes for the side-by-side view"),
+        Binding(
+            "escape,K", "leave", "Side by side", tooltip="Leave the key changes for the side-by-side view"
+        ),
         Binding("j", "cursor('down')", "Next", show=False, tooltip="Highlight the next key change"),
         Binding("k", "cursor('up')", "Previous", show=False, tooltip="Highlight the previous key change"),
     ]
@@ -79,7 +81,9 @@ class KeyChangesScreen(Screen[Pair | None]):
         for target, changes in self.changes.by_target:
             if options:
                 options.append(None)
-            options.append(Option(Content.styled(f"{printable(target)} ({len(changes)})", "bold"), disabled=True))
+            options.append(
+                Option(Content.styled(f"{printable(target)} ({len(changes)})", "bold"), disabled=True)
+            )
             options.extend(self._option(change, uncertain=False) for change in changes)
         if self.changes.uncertain:
             heading = HEADINGS["uncertain"]
