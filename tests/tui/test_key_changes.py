@@ -3,6 +3,8 @@ one in the side-by-side view, Escape leaves them, K brings them back."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.widgets import OptionList
 
 from compare.filters import PairFilter
@@ -102,3 +104,21 @@ async def test_a_comparison_without_key_changes_says_so() -> None:
         assert "None:" in str(screen.query_one(OptionList).options[0].prompt)
         await pilot.press("enter")
         assert pilot.app.screen is screen
+
+
+async def test_a_key_change_chosen_after_the_comparison_ran_again_selects_the_same_clauses(
+    small_case: tuple[Document, Document],
+) -> None:
+    async with ReviewApp(*small_case).run_test(size=(120, 40)) as pilot:
+        await until_compared(pilot)
+        screen = review_screen(pilot)
+        chosen = _listed(pilot.app.screen)[1][1]
+        again = screen.settings.compare(screen.old, screen.new)  # as after a correction
+        screen.comparison = replace(again, warnings=("compared again",))
+        await pilot.pause()
+        assert not any(pair is chosen for pair in screen.comparison.pairs)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert [c.index for c in screen.current_pair.new] == [c.index for c in chosen.new]
+        assert [c.index for c in screen.current_pair.old] == [c.index for c in chosen.old]

@@ -8,6 +8,12 @@ once per width by ``tui.rows``) so they stay aligned, keeps their scrolling in s
 sidebar fresh counts (``tui.facets``) whenever the filter changes. Wide terminals put the panes
 side by side; narrow ones (under 120 columns) stack them, and then each pane has rows of its
 own (``tui.rows.layout_side``), a run of clauses only the other side has folded into one row.
+
+The first comparison opens the key changes over it (``KeyChangesScreen``; ``K`` again). The
+corrections keys (m pin, b break, w stance) save to the corrections file and run the pipeline
+again in a worker (``tui.corrections`` does the file), keeping the selection on the same clauses;
+corrections that no longer apply (``Comparison.warnings``) are notified. Its keys are listed in
+``tui.screens.review_keys``.
 """
 
 from __future__ import annotations
@@ -175,8 +181,8 @@ class ReviewScreen(Screen[None]):
         for warning in message.comparison.warnings:
             if previous is None or warning not in previous.warnings:
                 self._tell(warning, severity="warning", timeout=20)
-        if previous is None:
-            self.action_key_changes()
+        if previous is None:  # once the comparison is laid out here, so the screen under it is settled
+            self.call_after_refresh(self.action_key_changes)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is not WorkerState.ERROR:
@@ -428,6 +434,10 @@ class ReviewScreen(Screen[None]):
         """Select this pair of the comparison, clearing the filters if they hide it."""
         if pair is None or self.comparison is None:
             return
+        if not any(held is pair for held in self.comparison.pairs):  # compared again meanwhile
+            pair = pair_holding(self.comparison.pairs, anchor_of(pair.old, pair.new))
+            if pair is None:
+                return
         if not any(shown is pair for shown in self.shown):
             self.pair_filter = PairFilter()
             self._tell("filters cleared to show the pair")
