@@ -2,8 +2,8 @@
 
 Each run starts a fresh interpreter that goes through the real command (``compare.cli.main``
 with ``review OLD NEW``: read and check both inputs, import the app, run the pipeline in its
-worker, wrap the rows) with the app running headless, and reports the moment the first screen
-with the comparison loaded has been drawn. The time counted is from just before the process is
+worker, wrap the rows, rank the key changes) with the app running headless, and reports the
+moment the first screen with the comparison loaded (the key changes) has been drawn. The time counted is from just before the process is
 started to that moment (both read from the system-wide monotonic clock). Measured in the same
 run, interleaved with it so that a busy machine slows all alike, as baselines: a fresh process
 that only reads and compares the pair (the floor under any view of it), a bare
@@ -116,16 +116,14 @@ def _child_review(old: str, new: str) -> int:
     from compare.cli import main as jointdiff
     from compare.review_command import review
     from tui.app import ReviewApp
-    from tui.widgets.clause_pane import ClausePane
+    from tui.screens.key_changes import KeyChangesScreen
 
     drawn: list[float] = []
 
     async def until_drawn(pilot) -> None:  # type: ignore[no-untyped-def]
-        pane = None
-        while pane is None or pane.rows is None:
+        # The review opens on the key changes of the loaded comparison: that is its first screen.
+        while not isinstance(pilot.app.screen, KeyChangesScreen):
             await asyncio.sleep(0.002)
-            panes = pilot.app.screen.query("#new-pane")
-            pane = panes.first(ClausePane) if panes else None
         await pilot.pause()
         drawn.append(time.monotonic())
         pilot.app.exit()

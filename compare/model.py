@@ -249,7 +249,8 @@ class Pair:
     """The stance markers that differ between the two sides, each with its own direction."""
     corrected: tuple[str, ...] = ()
     """What an analyst's corrections changed here: "pinned" (these clauses pair because the
-    analyst said so), "stance" (the shift is the analyst's reading); () when nothing."""
+    analyst said so), "broken" (left without a counterpart by the analyst's break), "stance"
+    (the shift is the analyst's reading); () when nothing."""
 
     @property
     def has_changes(self) -> bool:

@@ -70,9 +70,14 @@ def compare_documents(
 
 def _corrected(pair: Pair, resolved: Resolved) -> Pair:
     """The pair with what the analyst's corrections say of it."""
-    marks = ("pinned",) if pair.matched_by == "corrected" else ()
     held_old = {clause.index for clause in pair.old}
     held_new = {clause.index for clause in pair.new}
+    marks = ("pinned",) if pair.matched_by == "corrected" else ()
+    # A clause left without a counterpart by a break says so: the analyst's break made it so.
+    if (not pair.new and any(i in held_old for i, _ in resolved.breaks)) or (
+        not pair.old and any(j in held_new for _, j in resolved.breaks)
+    ):
+        marks = ("broken",)
     for old_ids, new_ids, direction, note in resolved.stances:
         if held_old >= set(old_ids) and held_new >= set(new_ids) and pair.old and pair.new:
             engine = pair.shift.value if pair.shift else "none"

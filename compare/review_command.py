@@ -30,8 +30,10 @@ __all__ = ["review"]
 def review(old: str | None, new: str | None, example: bool, color: bool | None, settings: Settings) -> ExitCode:
     """Review what changed from OLD to NEW, side by side, in the terminal.
 
-    OLD and NEW are .txt, .md, .html or .pdf statements ('-' reads standard input). Keys: n/p
-    next and previous change, / search, Enter details, e export, ? all keys, q quit.
+    OLD and NEW are .txt, .md, .html or .pdf statements ('-' reads standard input). It opens
+    on the key changes (K brings them back). Keys: n/p next and previous change, / search,
+    Enter details, m/b/w pin, break or correct the stance (saved to the corrections file),
+    e export, ? all keys, q quit.
     """
     from compare.cli import inputs, read_pair, use_color
     from compare.errors import ExitCode

@@ -14,6 +14,8 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from tui.text import counted
+
 __all__ = ["ReviewCommands"]
 
 
@@ -32,7 +34,7 @@ class ReviewCommands(Provider):
                 verb = "stop showing only" if choice.selected else "show only"
                 yield (
                     f"Filter: {choice.label}",
-                    f"{choice.count} pairs; {verb} the pairs this counts",
+                    f"{counted(choice.count, 'pair')}; {verb} the pairs this counts",
                     partial(screen.toggle_filter, choice.facet, choice.value),
                 )
 

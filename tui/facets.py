@@ -14,8 +14,8 @@ from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from compare.filters import PairFilter, names_in
-from compare.model import Kind, Pair, Shift, Status
+from compare.filters import PairFilter, names_in, targets_in
+from compare.model import Clause, Kind, Pair, Shift, Status
 from compare.render.common import SHIFT_MARK, SHIFT_WORD, STATUS_MARK
 
 __all__ = ["Choice", "Facet", "Section", "Summary", "named_most_first", "summarise", "toggled"]
@@ -30,6 +30,7 @@ class Facet(StrEnum):
     SHIFTS = "shifts"
     KINDS = "kinds"
     TARGETS = "targets"
+    SPEAKERS = "speakers"
     TOPICS = "topics"
 
     @property
@@ -43,7 +44,8 @@ _HEADINGS = {
     Facet.STATUSES: "Status",
     Facet.SHIFTS: "Stance",
     Facet.KINDS: "Kind",
-    Facet.TARGETS: "Target",
+    Facet.TARGETS: "Target (about whom)",
+    Facet.SPEAKERS: "Speaker (who says it)",
     Facet.TOPICS: "Topic",
 }
 """Section headings, each before the first facet of its section."""
@@ -102,21 +104,36 @@ def toggled(pair_filter: PairFilter, facet: Facet, value: Hashable = True) -> Pa
     return replace(pair_filter, **{facet: not current if facet.is_switch else current ^ {value}})
 
 
-def named_most_first(pairs: Sequence[Pair], attribute: str) -> tuple[str, ...]:
-    """The targets or topics named in the pairs, the most often named first, then by name."""
-    counts = Counter(name for pair in pairs for name in names_in((*pair.old, *pair.new), attribute))
+def named_most_first(pairs: Sequence[Pair], facet: Facet) -> tuple[str, ...]:
+    """The targets, topics or speakers named in the pairs, the most often named first, then by
+    name."""
+    facet = Facet(facet)
+    counts = Counter(name for pair in pairs for name in _names((*pair.old, *pair.new), facet))
     return tuple(sorted(counts, key=lambda name: (-counts[name], name.casefold())))
 
 
+def _names(clauses: Sequence[Clause], facet: Facet) -> set[str]:
+    """The names of one facet the clauses carry: targets (never a clause's own speaker), topics
+    or speakers."""
+    if facet is Facet.TARGETS:
+        return targets_in(clauses)
+    return names_in(clauses, "actors" if facet is Facet.SPEAKERS else str(facet))
+
+
 def summarise(
-    pairs: Sequence[Pair], pair_filter: PairFilter, *, targets: Sequence[str] = (), topics: Sequence[str] = ()
+    pairs: Sequence[Pair],
+    pair_filter: PairFilter,
+    *,
+    targets: Sequence[str] = (),
+    topics: Sequence[str] = (),
+    speakers: Sequence[str] = (),
 ) -> Summary:
     """Count the pairs behind every choice under ``pair_filter``.
 
     Args:
         pairs: every pair of the comparison.
         pair_filter: what the view shows now.
-        targets, topics: the names to offer (see ``named_most_first``), in order.
+        targets, topics, speakers: the names to offer (see ``named_most_first``), in order.
     """
     offered: dict[Facet, Sequence[Hashable]] = {
         Facet.ONLY_CHANGES: (True,),
@@ -125,6 +142,7 @@ def summarise(
         Facet.SHIFTS: tuple(SHIFT_MARK),
         Facet.KINDS: tuple(Kind),
         Facet.TARGETS: targets,
+        Facet.SPEAKERS: speakers,
         Facet.TOPICS: topics,
     }
     sections: list[Section] = []
@@ -158,8 +176,8 @@ def _values(pair: Pair, facet: Facet) -> Iterator[Hashable]:
         yield pair.shift
     elif facet is Facet.KINDS:
         yield from {clause.label.kind for clause in clauses if clause.label}
-    elif facet in (Facet.TARGETS, Facet.TOPICS):
-        yield from names_in(clauses, facet)
+    elif facet in (Facet.TARGETS, Facet.TOPICS, Facet.SPEAKERS):
+        yield from _names(clauses, facet)
 
 
 def _label(facet: Facet, value: Hashable) -> str:

@@ -22,25 +22,34 @@ from itertools import accumulate
 from rich.cells import cell_len, chop_cells
 
 from compare.model import Clause, Pair, Status
-from compare.render.common import certainty_note, corrected_note, location, shift_note
+from compare.render.common import STATUS_MARK, certainty_note, corrected_note, location, shift_note
 from compare.safe import printable
+from tui.text import counted
 
 __all__ = [
     "GUTTER",
+    "UNSURE_MARK",
     "Line",
     "Piece",
     "Rows",
     "Side",
     "Tag",
     "layout_rows",
+    "layout_side",
     "matches_in",
     "search_pattern",
     "side_paragraphs",
+    "is_unsure",
+    "marks",
     "wrap",
 ]
 
 GUTTER = 3
-"""Cells before the text of every row: the cursor bar, the status mark and a space."""
+"""Cells before the text of every row: the cursor bar, the status mark, and "?" on a pairing
+the aligner is not sure of (else a space)."""
+
+UNSURE_MARK = "?"
+"""Beside the status mark of a pair that is not sure (``is_unsure``): a sign, not a colour."""
 
 _MIN_WIDTH = 8
 """Narrowest text column wrapped; below it a pane crops instead of wrapping a word per row."""
@@ -82,7 +91,13 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class Rows:
-    """Both panes' rows at one width: one block per shown pair, as tall as its longer side."""
+    """The panes' rows at one width: one block per shown pair.
+
+    Side by side, both panes share one ``Rows`` whose blocks are as tall as the longer side, so
+    they stay aligned row for row. Stacked, each pane has its own (``layout_side``): blocks as
+    tall as that side, and a run of pairs with nothing on that side folded into one marker row
+    held by the run's first pair, the others' blocks empty.
+    """
 
     width: int
     """Cells of text per row, the gutter not included."""
@@ -102,11 +117,52 @@ class Rows:
 
     def pair_at(self, row: int) -> int:
         """Index of the pair whose block holds ``row``, clamped to the first and last pair."""
-        return min(max(bisect_right(self.starts, row) - 1, 0), len(self.old) - 1)
+        return self.shown_at(min(max(bisect_right(self.starts, row) - 1, 0), len(self.old) - 1))
 
     def span(self, index: int) -> tuple[int, int]:
-        """First row and one past the last text row of a block (its blank separator left out)."""
+        """First row and one past the last text row of the block that shows the pair (its blank
+        separator left out)."""
+        index = self.shown_at(index)
         return self.starts[index], self.starts[index + 1] - 1
+
+    def shown_at(self, index: int) -> int:
+        """The pair whose block shows this one: itself, or the first of the folded run it is in."""
+        while index > 0 and self.starts[index] == self.starts[index + 1]:
+            index -= 1
+        return index
+
+    def same_place(self, row: int, other: Rows) -> int:
+        """The row of ``other`` that shows what ``row`` of these rows shows: the same pair, as
+        far into its block as that block goes."""
+        if other is self:
+            return row
+        index = self.pair_at(row)
+        top, end = other.span(index)
+        return top + max(min(row - self.starts[index], end - top - 1), 0)
+
+
+def is_unsure(pair: Pair) -> bool:
+    """Whether the aligner is less than sure of the pair: a likely or weak pairing, or an added
+    or removed clause that may have a counterpart (see ``compare.model.SURE``).
+
+    >>> is_unsure(Pair(Status.REWORDED, (), (), confidence=0.6)), is_unsure(Pair(Status.ADDED, (), ()))
+    (True, False)
+    """
+    return pair.certainty != "sure"
+
+
+def marks(pair: Pair, line: Line) -> str:
+    """The two signs a row shows after the cursor bar: the status and whether it is unsure, on
+    a clause's first row; blanks on the rows that continue it.
+
+    >>> marks(Pair(Status.REWORDED, (), (), confidence=0.42), Line((), opens=True))
+    '~?'
+    >>> marks(Pair(Status.REWORDED, (), (), confidence=0.42), Line(()))
+    '  '
+    """
+    if not line.opens:
+        return "  "
+    return STATUS_MARK[pair.status] + (UNSURE_MARK if is_unsure(pair) else " ")
 
 
 def layout_rows(pairs: Sequence[Pair], width: int, *, marked: bool = False) -> Rows:
@@ -126,6 +182,45 @@ def layout_rows(pairs: Sequence[Pair], width: int, *, marked: bool = False) -> R
         max(len(old_lines), len(new_lines), 1) + 1 for old_lines, new_lines in zip(old, new, strict=True)
     )
     return Rows(width, old, new, (0, *accumulate(heights)))
+
+
+def layout_side(pairs: Sequence[Pair], side: Side, width: int, *, marked: bool = False) -> Rows:
+    """One pane's own rows, for panes stacked one above the other: each block as tall as this
+    side, and each run of pairs with nothing on this side folded into one marker row.
+
+    >>> from compare.model import Clause
+    >>> kept = Clause("new", 0, 1, 1, 0, 7, "We act.")
+    >>> pairs = [Pair(Status.UNCHANGED, (kept,), (kept,)), Pair(Status.ADDED, (), (kept,)),
+    ...          Pair(Status.ADDED, (), (kept,)), Pair(Status.UNCHANGED, (kept,), (kept,))]
+    >>> rows = layout_side(pairs, Side.OLD, 40)
+    >>> rows.starts, [line.pieces for line in rows.lines(Side.OLD, 1)]
+    ((0, 2, 4, 4, 6), [(('(the new text adds 2 clauses here)', <Tag.NOTE: 'note'>),)])
+    >>> rows.span(2), rows.pair_at(2), rows.pair_at(4)
+    ((2, 3), 1, 3)
+    """
+    width = max(width, _MIN_WIDTH)
+    blocks: list[tuple[Line, ...]] = []
+    run_start = None
+    for index, pair in enumerate(pairs):
+        if pair.old if side is Side.OLD else pair.new:
+            blocks.append(_wrapped(pair, side, width, marked))
+            run_start = None
+            continue
+        blocks.append(())
+        if run_start is None:
+            run_start = index
+        blocks[run_start] = _folded_marker(index - run_start + 1, side, width)
+    heights = (len(lines) + 1 if lines else 0 for lines in blocks)
+    empty = tuple(() for _ in blocks)
+    lines = tuple(blocks)
+    return Rows(width, *((lines, empty) if side is Side.OLD else (empty, lines)), (0, *accumulate(heights)))
+
+
+def _folded_marker(count: int, side: Side, width: int) -> tuple[Line, ...]:
+    """The row that stands for a run of pairs with nothing on this side."""
+    clauses = counted(count, "clause")
+    note = f"(the new text adds {clauses} here)" if side is Side.OLD else f"(the new text drops {clauses} here)"
+    return tuple(Line(pieces, number == 0) for number, pieces in enumerate(wrap(((note, Tag.NOTE),), width)))
 
 
 @lru_cache(maxsize=16384)
@@ -229,7 +324,9 @@ def _marked(words: tuple[Piece, ...]) -> tuple[Piece, ...]:
 
 
 def _notes(pair: Pair, side: Side) -> list[str]:
-    """What a pane says besides the text: the other position of a moved, split or merged group."""
+    """What a pane says besides the text: the other position of a moved, split or merged group;
+    under the new side (the old one, for a removed clause) how sure the pairing is, any
+    correction of yours, the stance shift or why the stance is the same, and a routine change."""
     clauses, others = (pair.old, pair.new) if side is Side.OLD else (pair.new, pair.old)
     if not clauses:
         missing = [f"(not in the {side} text)", certainty_note(pair)]
@@ -249,7 +346,7 @@ def _notes(pair: Pair, side: Side) -> list[str]:
             if side is Side.OLD
             else f"merged from {len(others)} at {location(others)}"
         )
-    if side is Side.NEW:
+    if side is Side.NEW or not pair.new:  # the facts of the pair go under its last side
         facts = (corrected_note(pair), certainty_note(pair), shift_note(pair), "routine change" if pair.routine else "")
         notes.extend(note for note in facts if note)
     return [" ".join(printable(note).split()) for note in notes]

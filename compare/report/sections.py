@@ -689,6 +689,7 @@ def _filter_note(pair_filter: PairFilter, shown: int, total: int) -> str:
             ("kind", pair_filter.kinds),
             ("target", pair_filter.targets),
             ("topic", pair_filter.topics),
+            ("speaker", pair_filter.speakers),
             ("shift", pair_filter.shifts),
         )
         if values

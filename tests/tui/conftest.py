@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from compare.model import Document
 from compare.read import parse, read
 from tests.conftest import FIXTURES
+from tui.screens.key_changes import KeyChangesScreen
 from tui.screens.review import ReviewScreen
 
 SMALL_CASE = FIXTURES / "two-plus-two"
@@ -32,7 +33,16 @@ def documents(old_text: str, new_text: str) -> tuple[Document, Document]:
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait until the comparison is in and drawn."""
+    """Wait until the comparison is in and drawn, and leave the key changes (the review opens on
+    them) for the side-by-side view."""
+    await until_compared(pilot)
+    if isinstance(pilot.app.screen, KeyChangesScreen):
+        await pilot.press("escape")
+        await pilot.pause()
+
+
+async def until_compared(pilot: Pilot[None]) -> None:
+    """Wait until the comparison is in and drawn, whatever screen shows it."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from compare.filters import PairFilter
 from compare.model import Document, Shift, Status
-from tests.tui.conftest import review_screen, settle
+from tests.tui.conftest import documents, review_screen, settle
 from tui.app import ReviewApp
 from tui.facets import Facet
 from tui.widgets.summary_sidebar import SummarySidebar
@@ -166,3 +166,22 @@ async def test_the_command_palette_offers_filters_and_actions(small_case: tuple[
         await pilot.press("enter")
         await pilot.pause()
         assert screen.pair_filter == PairFilter(only_changes=True)
+
+
+async def test_speakers_have_their_own_facet_and_never_count_as_targets() -> None:
+    old, new = documents(
+        "The Republic of Korea will strengthen its cooperation with Japan.\n\nWe condemn North Korea's launches.\n",
+        "The Republic of Korea will deepen its cooperation with Japan.\n\n"
+        "The Republic of Korea welcomed the progress.\n\nWe strongly condemn North Korea's launches.\n",
+    )
+    async with ReviewApp(old, new).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = review_screen(pilot)
+        keys = {choice.key for choice in screen.summary.choices()}
+        assert "targets:South Korea" not in keys
+        assert _count(screen, "speakers:South Korea") == 2
+        assert _count(screen, "targets:Japan") == 1 and _count(screen, "targets:North Korea") == 1
+        await _select_in_sidebar(pilot, "speakers:South Korea")
+        assert screen.pair_filter.speakers == {"South Korea"}
+        assert len(screen.shown) == 2
+        assert all("Republic of Korea" in pair.new[0].text for pair in screen.shown)

@@ -10,7 +10,7 @@ from compare.filters import PairFilter
 from compare.model import Clause, Kind, Label, Pair, Shift, Status, WordOp
 from compare.pipeline import compare_documents
 from tests.tui.conftest import documents, fixture_pair
-from tui.facets import Facet, summarise, toggled
+from tui.facets import Facet, named_most_first, summarise, toggled
 from tui.rows import Side, Tag, layout_rows, matches_in, search_pattern, side_paragraphs, wrap
 
 
@@ -126,3 +126,24 @@ def test_counts_for_a_criterion_ignore_its_own_selection_but_follow_the_others()
     assert counts["only_changes:True"] == 2
     selected = {choice.key for choice in summary.choices() if choice.selected}
     assert selected == {"kinds:concern"}
+
+
+def test_a_clause_never_counts_for_a_target_it_names_only_as_its_speaker() -> None:
+    spoken = _clause(
+        "new", 0, "The ROK will work with Japan.", kind=Kind.COMMITMENT,
+        actors=("South Korea",), targets=("South Korea", "Japan"),
+    )
+    about = _clause("new", 1, "We support South Korea.", kind=Kind.POSITION, actors=("We",), targets=("South Korea",))
+    pairs = (Pair(Status.ADDED, (), (spoken,)), Pair(Status.ADDED, (), (about,)))
+    assert named_most_first(pairs, Facet.TARGETS) == ("Japan", "South Korea")
+    assert named_most_first(pairs, Facet.SPEAKERS) == ("South Korea", "We")
+    summary = summarise(
+        pairs, PairFilter(), targets=("Japan", "South Korea"), speakers=("South Korea", "We")
+    )
+    counts = {choice.key: choice.count for choice in summary.choices()}
+    assert counts["targets:South Korea"] == 1 and counts["targets:Japan"] == 1
+    assert counts["speakers:South Korea"] == 1 and counts["speakers:We"] == 1
+    headings = [section.heading for section in summary.sections]
+    assert headings[-3:] == ["Target (about whom)", "Speaker (who says it)", "Topic"]
+    assert PairFilter(targets=frozenset({"south korea"})).apply(pairs) == (pairs[1],)
+    assert PairFilter(speakers=frozenset({"South Korea"})).apply(pairs) == (pairs[0],)

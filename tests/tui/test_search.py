@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import Input, Static
+
 from compare.model import Document
 from tests.tui.conftest import review_screen, settle
 from tui.app import ReviewApp
@@ -89,3 +91,48 @@ async def test_matches_follow_the_filter(small_case: tuple[Document, Document]) 
         await pilot.press("c")
         assert all(screen.shown[index].has_changes for index in screen.matches)
         assert len(screen.matches) < everywhere
+
+
+async def test_escape_after_enter_clears_the_submitted_search(small_case: tuple[Document, Document]) -> None:
+    async with ReviewApp(*small_case).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = review_screen(pilot)
+        await pilot.press("slash", *"senkaku", "enter")
+        assert not screen.searching and screen.matches
+        selected = screen.current
+        await pilot.press("escape")
+        assert screen.search_text == "" and screen.matches == ()
+        assert screen.query_one("#new-pane", ClausePane).pattern is None
+        await pilot.press("right_square_bracket")
+        assert screen.current == selected
+        await pilot.press("slash")
+        assert screen.query_one("#search", Input).value == ""
+
+
+async def test_escape_closes_the_detail_panel_before_it_clears_the_search(
+    small_case: tuple[Document, Document],
+) -> None:
+    async with ReviewApp(*small_case).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = review_screen(pilot)
+        await pilot.press("slash", *"senkaku", "enter", "enter")
+        assert screen.detail_open and screen.search_text == "senkaku"
+        await pilot.press("escape")
+        assert not screen.detail_open and screen.search_text == "senkaku"
+        await pilot.press("escape")
+        assert screen.search_text == ""
+
+
+async def test_the_status_line_says_1_pair_matches_and_2_pairs_match(
+    small_case: tuple[Document, Document],
+) -> None:
+    async with ReviewApp(*small_case).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = review_screen(pilot)
+        status = screen.query_one("#status-line", Static)
+        await pilot.press("slash", *"tabletop", "enter")
+        assert len(screen.matches) == 1
+        assert "1 pair matches 'tabletop'" in str(status.content)
+        await pilot.press("escape", "slash", *"senkaku", "enter")
+        assert len(screen.matches) > 1
+        assert f"{len(screen.matches)} pairs match 'senkaku'" in str(status.content)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from compare.model import Status
-from tests.tui.conftest import fixture_pair, review_screen, settle
+from tests.tui.conftest import fixture_pair, review_screen, settle, until_compared
 from tui.app import ReviewApp
 
 
@@ -40,3 +40,17 @@ def test_monochrome_spells_changes_out_on_a_split_group(snap_compare) -> None:  
     assert snap_compare(
         ReviewApp(*fixture_pair(), color=False), terminal_size=(80, 24), run_before=to_a_split
     )
+
+
+def test_narrow_terminals_fold_clauses_only_one_side_has(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def to_the_added_clauses(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        screen = review_screen(pilot)
+        screen.current = next(index for index, pair in enumerate(screen.shown) if pair.status is Status.ADDED)
+        await pilot.pause()
+
+    assert snap_compare(ReviewApp(*fixture_pair()), terminal_size=(100, 36), run_before=to_the_added_clauses)
+
+
+def test_the_review_opens_on_the_key_changes(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(ReviewApp(*fixture_pair()), terminal_size=(120, 40), run_before=until_compared)

@@ -54,6 +54,9 @@ def test_a_break_keeps_two_clauses_apart() -> None:
     broken = compare_documents(OLD, NEW, corrections=Corrections("c.toml", (Correction("break", (LAUNCHES_OLD,), (LAUNCHES_NEW,)),)))
     assert pair_of(broken, LAUNCHES_OLD).status is Status.REMOVED
     assert pair_of(broken, LAUNCHES_NEW).status is Status.ADDED
+    assert pair_of(broken, LAUNCHES_OLD).corrected == pair_of(broken, LAUNCHES_NEW).corrected == ("broken",)
+    assert all(not pair.corrected for pair in broken.pairs if LAUNCHES_OLD not in {c.text for c in (*pair.old, *pair.new)}
+               and LAUNCHES_NEW not in {c.text for c in (*pair.old, *pair.new)})
 
 
 def test_a_stance_correction_replaces_the_claim_and_keeps_what_the_engine_said() -> None:

@@ -6,7 +6,14 @@ is ready it owns the state every widget shows: the filter (a ``compare.filters.P
 pairs it lets through, the current pair and the search. It hands both panes the same rows (wrapped
 once per width by ``tui.rows``) so they stay aligned, keeps their scrolling in step, and gives the
 sidebar fresh counts (``tui.facets``) whenever the filter changes. Wide terminals put the panes
-side by side; narrow ones (under 120 columns) stack them.
+side by side; narrow ones (under 120 columns) stack them, and then each pane has rows of its
+own (``tui.rows.layout_side``), a run of clauses only the other side has folded into one row.
+
+The first comparison opens the key changes over it (``KeyChangesScreen``; ``K`` again). The
+corrections keys (m pin, b break, w stance) save to the corrections file and run the pipeline
+again in a worker (``tui.corrections`` does the file), keeping the selection on the same clauses;
+corrections that no longer apply (``Comparison.warnings``) are notified. Its keys are listed in
+``tui.screens.review_keys``.
 """
 
 from __future__ import annotations
@@ -17,7 +24,6 @@ from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -27,24 +33,40 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
+from compare.corrections import Correction
 from compare.filters import PairFilter
-from compare.model import Comparison, Document, Pair, Shift, Status
+from compare.model import Clause, Comparison, Document, Pair, Shift, Status
 from compare.options import Settings
-from compare.render.common import STATUS_MARK, pair_location
+from compare.render.common import STATUS_MARK, certainty_note, location, pair_location
 from compare.report import render_report
 from compare.safe import printable
 from tui.commands import ReviewCommands
+from tui.corrections import Anchor, anchor_of, correction, pair_holding, save_correction, where_to_save
 from tui.facets import Facet, Summary, named_most_first, summarise, toggled
-from tui.rows import Rows, Side, layout_rows, matches_in, search_pattern
+from tui.rows import (
+    UNSURE_MARK,
+    Rows,
+    Side,
+    is_unsure,
+    layout_rows,
+    layout_side,
+    matches_in,
+    search_pattern,
+)
+from tui.screens.confirm import ConfirmScreen
 from tui.screens.export import ExportScreen
+from tui.screens.key_changes import KeyChangesScreen
+from tui.screens.review_keys import REVIEW_BINDINGS
+from tui.screens.stance import StanceScreen
+from tui.text import counted
 from tui.widgets.clause_pane import ClausePane
 from tui.widgets.detail_panel import DetailPanel
 from tui.widgets.summary_sidebar import SummarySidebar
 
 __all__ = ["ReviewScreen"]
 
-_CHANGE = Binding.Group("Change")
-"""n and p share one footer entry."""
+_NAMED = (Facet.TARGETS, Facet.TOPICS, Facet.SPEAKERS)
+"""Facets whose values are the names the documents use."""
 
 
 class ReviewScreen(Screen[None]):
@@ -53,74 +75,7 @@ class ReviewScreen(Screen[None]):
     CSS_PATH = "review.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     COMMANDS = Screen.COMMANDS | {ReviewCommands}
-    BINDINGS = [
-        Binding("n", "next_change", "Next change", tooltip="Jump to the next changed pair", group=_CHANGE),
-        Binding(
-            "p",
-            "previous_change",
-            "Previous change",
-            tooltip="Jump to the previous changed pair",
-            group=_CHANGE,
-        ),
-        Binding("slash", "start_search", "Search", tooltip="Search both texts; matches are highlighted"),
-        Binding(
-            "enter", "toggle_detail", "Detail", tooltip="Show or hide scores, kinds and positions of the pair"
-        ),
-        Binding(
-            "f",
-            "switch_focus",
-            "Filters",
-            tooltip="Move to the summary sidebar (Enter toggles a filter), or back",
-        ),
-        Binding("e", "export", "Export", tooltip="Write the Markdown report of the current view to a file"),
-        Binding("y", "copy_clause", "Copy", tooltip="Copy the selected clause's text to the clipboard"),
-        Binding("j,down", "next_pair", "Next pair", show=False, tooltip="Select the next pair"),
-        Binding("k,up", "previous_pair", "Previous pair", show=False, tooltip="Select the previous pair"),
-        Binding("g,home", "first_pair", "First pair", show=False, tooltip="Select the first pair"),
-        Binding("G,end", "last_pair", "Last pair", show=False, tooltip="Select the last pair"),
-        Binding("pagedown,space", "next_page", "Page down", show=False, tooltip="Move a screenful down"),
-        Binding("pageup", "previous_page", "Page up", show=False, tooltip="Move a screenful up"),
-        Binding(
-            "right_square_bracket",
-            "next_match",
-            "Next match",
-            show=False,
-            tooltip="Jump to the next search match",
-        ),
-        Binding(
-            "left_square_bracket",
-            "previous_match",
-            "Previous match",
-            show=False,
-            tooltip="Jump to the previous search match",
-        ),
-        Binding(
-            "c",
-            "toggle_filter('only_changes')",
-            "Changes only",
-            show=False,
-            tooltip="Show only changed pairs",
-        ),
-        Binding(
-            "r", "toggle_filter('hide_routine')", "Hide routine", show=False, tooltip="Hide routine changes"
-        ),
-        Binding(
-            "h",
-            "toggle_filter('shifts', 'stronger')",
-            "Hardened",
-            show=False,
-            tooltip="Show only hardened pairs",
-        ),
-        Binding(
-            "s",
-            "toggle_filter('shifts', 'weaker')",
-            "Softened",
-            show=False,
-            tooltip="Show only softened pairs",
-        ),
-        Binding("x", "clear_filters", "Clear filters", show=False, tooltip="Show every pair again"),
-        Binding("escape", "close", "Close", show=False, tooltip="Close the search bar, detail panel or help"),
-    ]
+    BINDINGS = REVIEW_BINDINGS
 
     comparison: var[Comparison | None] = var(None, init=False)
     """The pipeline's result; None while it runs."""
@@ -132,11 +87,15 @@ class ReviewScreen(Screen[None]):
     """The search as typed; "" for none."""
 
     class Ready(Message):
-        """The pipeline has compared the documents."""
+        """The pipeline has compared the documents (again, after a correction)."""
 
-        def __init__(self, comparison: Comparison) -> None:
+        def __init__(self, comparison: Comparison, anchor: Anchor | None = None, saved: str = "") -> None:
             super().__init__()
             self.comparison = comparison
+            self.anchor = anchor
+            """The clauses to select in the new comparison; None: those selected now."""
+            self.saved = saved
+            """What was saved to the corrections file before comparing, or ""."""
 
     class Exported(Message):
         """The report of the view has been written."""
@@ -161,7 +120,14 @@ class ReviewScreen(Screen[None]):
         """Indexes (among the shown pairs) of the pairs the search finds."""
         self.summary: Summary | None = None
         self._rows: Rows | None = None
-        self._names: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+        """The new pane's rows (the old pane's too, side by side)."""
+        self._stacked = False
+        self._anchor: Anchor | None = None
+        """The clauses the selection stays on when a new comparison comes in."""
+        self.pin_old: tuple[Clause, ...] = ()
+        """Old clauses marked with m, waiting for the new clauses to pin them to."""
+        self._names: dict[str, tuple[str, ...]] = {}
+        """The targets, topics and speakers the sidebar offers, by facet."""
         self._positions: dict[int, int] = {}
 
     @property
@@ -193,7 +159,7 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         for pane, document in zip(self._panes(), (self.old, self.new), strict=True):
-            pane.border_title = Content(_document_title(pane.side, document))
+            pane.set_heading(document.path, document.date)
         self.query_one("#summary").border_title = "Summary"
         self.query_one("#panes").loading = True
         self.query_one("#new-pane").focus()
@@ -206,7 +172,17 @@ class ReviewScreen(Screen[None]):
 
     def on_review_screen_ready(self, message: Ready) -> None:
         self.query_one("#panes").loading = False
+        previous = self.comparison
+        pair = self.current_pair
+        self._anchor = message.anchor or (anchor_of(pair.old, pair.new) if pair else None)
         self.comparison = message.comparison
+        if message.saved:
+            self._tell(message.saved, timeout=6)
+        for warning in message.comparison.warnings:
+            if previous is None or warning not in previous.warnings:
+                self._tell(warning, severity="warning", timeout=20)
+        if previous is None:  # once the comparison is laid out here, so the screen under it is settled
+            self.call_after_refresh(self.action_key_changes)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is not WorkerState.ERROR:
@@ -217,12 +193,16 @@ class ReviewScreen(Screen[None]):
             self._tell(f"could not compare the documents: {event.worker.error}", severity="error", timeout=30)
         elif event.worker.group == "export":
             self._tell(f"could not export: {event.worker.error}", severity="error", timeout=10)
+        elif event.worker.group == "correct":
+            self.query_one("#panes").loading = False
+            self._tell(f"could not save the correction: {event.worker.error}", severity="error", timeout=20)
 
     def watch_comparison(self, comparison: Comparison) -> None:
         pairs = comparison.pairs
         self._positions = {id(pair): position for position, pair in enumerate(pairs)}
-        self._names = (named_most_first(pairs, "targets"), named_most_first(pairs, "topics"))
-        self._refilter()
+        self._names = {str(facet): named_most_first(pairs, facet) for facet in _NAMED}
+        self.shown = ()
+        self._refilter(near=pair_holding(pairs, self._anchor))
 
     def watch_pair_filter(self) -> None:
         self._refilter()
@@ -242,15 +222,15 @@ class ReviewScreen(Screen[None]):
             pane.pattern = pattern
         self._show_position()
 
-    def _refilter(self) -> None:
-        """Apply the filter: new shown pairs, rows, counts and matches; keep the selection near."""
+    def _refilter(self, near: Pair | None = None) -> None:
+        """Apply the filter: new shown pairs, rows, counts and matches; keep the selection near
+        the selected pair (or near ``near``, a pair of a new comparison)."""
         if self.comparison is None:
             return
-        previous = self.current_pair
+        previous = near or self.current_pair
         pairs = self.comparison.pairs
         self.shown = self.pair_filter.apply(pairs)
-        targets, topics = self._names
-        self.summary = summarise(pairs, self.pair_filter, targets=targets, topics=topics)
+        self.summary = summarise(pairs, self.pair_filter, **self._names)
         self.query_one(SummarySidebar).show_summary(self.summary)
         pattern = search_pattern(self.search_text)
         self.matches = matches_in(self.shown, pattern) if pattern else ()
@@ -274,16 +254,32 @@ class ReviewScreen(Screen[None]):
         width = min(pane.text_width() for pane in self._panes())
         if self.comparison is None or width <= 0:
             return
-        if self._rows is not None and self._rows.width == width:
+        stacked = self.stacked
+        if self._rows is not None and self._rows.width == width and self._stacked == stacked:
             return
-        self._rows = layout_rows(self.shown, width, marked=self.marked)
+        if stacked:
+            layouts = {side: layout_side(self.shown, side, width, marked=self.marked) for side in Side}
+        else:
+            shared = layout_rows(self.shown, width, marked=self.marked)
+            layouts = {side: shared for side in Side}
         for pane in self._panes():
-            pane.show(self._rows, self.shown)
+            pane.show(layouts[pane.side], self.shown)
+        self._rows, self._stacked = layouts[Side.NEW], stacked
         self._scroll_to_current()
 
+    @property
+    def stacked(self) -> bool:
+        """Whether the panes are one above the other (a narrow terminal), each with its own rows."""
+        return self.has_class("-narrow")
+
     def _scroll_to_current(self) -> None:
-        """Bring the current pair into view in both panes, at the same row."""
+        """Bring the current pair into view in both panes: at the same row side by side, where
+        each pane shows it when stacked."""
         old_pane, new_pane = self._panes()
+        if old_pane.rows is not new_pane.rows:
+            for pane in (old_pane, new_pane):
+                pane.follow(pane.row_for_current(max(pane.scrollable_content_region.height, 1)))
+            return
         height = min(old_pane.scrollable_content_region.height, new_pane.scrollable_content_region.height)
         row = new_pane.row_for_current(max(height, 1))
         old_pane.follow(row)
@@ -295,8 +291,8 @@ class ReviewScreen(Screen[None]):
 
     def on_clause_pane_scrolled(self, message: ClausePane.Scrolled) -> None:
         for pane in self._panes():
-            if pane is not message.pane:
-                pane.follow(message.row)
+            if pane is not message.pane and pane.rows is not None and message.pane.rows is not None:
+                pane.follow(message.pane.rows.same_place(message.row, pane.rows))
 
     def on_clause_pane_selected(self, message: ClausePane.Selected) -> None:
         self.current = message.index
@@ -413,13 +409,119 @@ class ReviewScreen(Screen[None]):
             self.query_one(DetailPanel).show_pair(self.current_pair)
 
     def action_close(self) -> None:
+        """Close or clear one thing, the most recently opened first: the search bar, the detail
+        panel, a clause marked for pinning, a search already submitted (its highlights and
+        matches), then the help."""
         if self.searching:
             self.search_text = ""
             self._close_search()
         elif self.detail_open:
             self.remove_class("-detail")
+        elif self.pin_old:
+            self.pin_old = ()
+            self._show_position()
+        elif self.search_text:
+            self.search_text = ""
         else:
             self.app.action_hide_help_panel()
+
+    def action_key_changes(self) -> None:
+        """Show the key changes; the one chosen is selected here."""
+        if self.comparison is not None:
+            self.app.push_screen(KeyChangesScreen(self.comparison), self.go_to_pair)
+
+    def go_to_pair(self, pair: Pair | None) -> None:
+        """Select this pair of the comparison, clearing the filters if they hide it."""
+        if pair is None or self.comparison is None:
+            return
+        if not any(held is pair for held in self.comparison.pairs):  # compared again meanwhile
+            pair = pair_holding(self.comparison.pairs, anchor_of(pair.old, pair.new))
+            if pair is None:
+                return
+        if not any(shown is pair for shown in self.shown):
+            self.pair_filter = PairFilter()
+            self._tell("filters cleared to show the pair")
+        self.current = next(index for index, shown in enumerate(self.shown) if shown is pair)
+
+    def action_mark_pin(self) -> None:
+        """m on an old clause marks it; m on a new clause asks to pin the two as a pair."""
+        pair = self.current_pair
+        if pair is None or not self._can_save():
+            return
+        if not self.pin_old:
+            if not pair.old:
+                self._tell("this pair has no old clause: select the old clause to pin, then press m")
+                return
+            self.pin_old = pair.old
+            self._tell(f"marked old {location(pair.old)}: select the new clause it matches and press m (Esc cancels)")
+            self._show_position()
+            return
+        if not pair.new:
+            self._tell("this pair has no new clause: select the new clause to pin to, then press m")
+            return
+        old, new = self.pin_old, pair.new
+        question = f"Pin old {location(old)} {_quoted(old)} to new {location(new)} {_quoted(new)}? They will always pair."
+        self._confirm(question, "Pin", correction("pin", old, new), anchor_of(old, new))
+
+    def action_break_pair(self) -> None:
+        """Ask to break the selected pair: its clauses will never pair."""
+        pair = self.current_pair
+        if pair is None or not self._can_save():
+            return
+        if not (pair.old and pair.new):
+            self._tell("only a pair with an old and a new clause can be broken")
+            return
+        question = (
+            f"Break the pair {pair_location(pair)}: old {_quoted(pair.old)} and new {_quoted(pair.new)}? "
+            "They will never pair."
+        )
+        self._confirm(question, "Break", correction("break", pair.old, pair.new), anchor_of(pair.old, pair.new))
+
+    def action_correct_stance(self) -> None:
+        """Ask what the stance of the selected pair really did, and save that reading."""
+        pair = self.current_pair
+        if pair is None or not self._can_save():
+            return
+        if not (pair.old and pair.new):
+            self._tell("only a pair with an old and a new clause has a stance shift to correct")
+            return
+
+        def chosen(reading: str | None) -> None:
+            if reading:
+                self._save(correction("stance", pair.old, pair.new, reading), anchor_of(pair.old, pair.new))
+
+        self.app.push_screen(StanceScreen(pair), chosen)
+
+    def _can_save(self) -> bool:
+        """Whether corrections can be kept; if not, say why."""
+        path, why_not = where_to_save(self.settings, self.new)
+        if path is None:
+            self._tell(f"{why_not}: not saved", severity="warning", timeout=10)
+        return path is not None
+
+    def _confirm(self, question: str, yes: str, item: Correction, anchor: Anchor | None) -> None:
+        """Ask, and save the correction if the answer is yes."""
+
+        def answered(agreed: bool | None) -> None:
+            if agreed:
+                self._save(item, anchor)
+
+        self.app.push_screen(ConfirmScreen(printable(question), yes=yes), answered)
+
+    def _save(self, item: Correction, anchor: Anchor | None) -> None:
+        path, _ = where_to_save(self.settings, self.new)
+        if path is None:
+            return
+        self.pin_old = ()
+        self.query_one("#panes").loading = True
+        self.correct_in_background(path, item, anchor)
+
+    @work(thread=True, exclusive=True, group="correct", exit_on_error=False)
+    def correct_in_background(self, path: str, item: Correction, anchor: Anchor | None) -> None:
+        """Add the correction to the file, then compare again with it and post the result."""
+        save_correction(path, item)
+        comparison = self.settings.compare(self.old, self.new)
+        self.post_message(self.Ready(comparison, anchor, saved=f"saved to '{path}': {item.describe()}"))
 
     def action_copy_clause(self) -> None:
         pair = self.current_pair
@@ -464,8 +566,13 @@ class ReviewScreen(Screen[None]):
             f"{STATUS_MARK[pair.status]} {pair.status}",
             pair_location(pair),
         ]
+        if is_unsure(pair):
+            parts.append(f"{UNSURE_MARK} {certainty_note(pair)}")
+        if self.pin_old:
+            parts.append(f"pinning old {location(self.pin_old)}: m on its new clause, Esc cancels")
         if self.search_text.strip():
-            parts.append(f"{len(self.matches)} pairs match '{self.search_text.strip()}'")
+            found = counted(len(self.matches), "pair")
+            parts.append(f"{found} {'matches' if len(self.matches) == 1 else 'match'} '{self.search_text.strip()}'")
         self._status("  ·  ".join(parts))
 
     def _status(self, text: str) -> None:
@@ -476,7 +583,7 @@ class ReviewScreen(Screen[None]):
         self.notify(printable(text), severity=severity, timeout=timeout, markup=False)
 
 
-def _document_title(side: Side, document: Document) -> str:
-    """A pane's title: which side, the path, and the date where known."""
-    date = f" ({document.date})" if document.date else ""
-    return printable(f"{side}: {document.path}{date}")
+def _quoted(clauses: tuple[Clause, ...]) -> str:
+    """The start of a side's text in quotes, for a question about it."""
+    words = " ".join(clause.text for clause in clauses).split()
+    return "'" + " ".join(words[:12]) + (" ...'" if len(words) > 12 else "'")

@@ -14,6 +14,7 @@ import re
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -21,8 +22,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from compare.model import Pair, Status
-from compare.render.common import STATUS_MARK
-from tui.rows import GUTTER, Line, Rows, Side, Tag
+from compare.safe import printable
+from tui.rows import GUTTER, Line, Rows, Side, Tag, is_unsure, marks
+from tui.text import fitted_title
 
 __all__ = ["ClausePane"]
 
@@ -42,6 +44,7 @@ class ClausePane(ScrollView, can_focus=True, inherit_bindings=False):
         "clause-pane--cursor",
         "clause-pane--cursor-bar",
         "clause-pane--match",
+        "clause-pane--unsure",
     }
 
     DEFAULT_CSS = """
@@ -63,6 +66,7 @@ class ClausePane(ScrollView, can_focus=True, inherit_bindings=False):
     ClausePane > .clause-pane--cursor { background: $boost; }
     ClausePane > .clause-pane--cursor-bar { color: $accent; }
     ClausePane > .clause-pane--match { text-style: reverse bold; }
+    ClausePane > .clause-pane--unsure { text-style: dim; }
     ClausePane:focus > .clause-pane--cursor { background: $primary 20%; }
     """
 
@@ -98,6 +102,17 @@ class ClausePane(ScrollView, can_focus=True, inherit_bindings=False):
         self.pairs: tuple[Pair, ...] = ()
         self._blocks: dict[int, list[Strip]] = {}
         self._scrolling_quietly = False
+        self._heading: tuple[str, str | None] | None = None
+
+    def set_heading(self, path: str, date: str | None) -> None:
+        """Title the pane with its side, the document's path and date, fitted to its width."""
+        self._heading = (printable(path), printable(date) if date else None)
+        self._fit_heading()
+
+    def _fit_heading(self) -> None:
+        if self._heading is not None:
+            path, date = self._heading
+            self.border_title = Content(fitted_title(self.side, path, date, self.outer_size.width - 2))
 
     def show(self, rows: Rows, pairs: tuple[Pair, ...]) -> None:
         """Draw these rows, of these pairs (both in shown order)."""
@@ -145,9 +160,15 @@ class ClausePane(ScrollView, can_focus=True, inherit_bindings=False):
             self._scrolling_quietly = False
 
     def watch_current(self, previous: int, current: int) -> None:
-        self._blocks.pop(previous, None)
-        self._blocks.pop(current, None)
+        for index in (previous, current):
+            self._blocks.pop(self._block_of(index), None)
         self.refresh()
+
+    def _block_of(self, index: int) -> int:
+        """The block that shows the pair at ``index`` (in a stacked pane, a folded run's first)."""
+        if self.rows is None or not 0 <= index < len(self.pairs):
+            return index
+        return self.rows.shown_at(index)
 
     def watch_pattern(self) -> None:
         self._blocks.clear()
@@ -163,6 +184,7 @@ class ClausePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._blocks.clear()
 
     def on_resize(self, event: events.Resize) -> None:
+        self._fit_heading()
         self.post_message(self.Resized())
 
     def on_click(self, event: events.Click) -> None:
@@ -186,27 +208,28 @@ class ClausePane(ScrollView, can_focus=True, inherit_bindings=False):
         """The strips of one pair's block: its text rows, padding to the taller side, a gap."""
         assert self.rows is not None
         pair = self.pairs[index]
-        selected = index == self.current
+        selected = index == self._block_of(self.current)
         base = self.rich_style + (
             self.get_component_rich_style("clause-pane--cursor") if selected else Style()
         )
         lines = self.rows.lines(self.side, index)
         top, end = self.rows.span(index)
-        strips = [self._render_line(line, pair.status, selected) for line in lines]
-        strips.extend(
-            self._render_line(Line(()), pair.status, selected) for _ in range(end - top - len(lines))
-        )
+        strips = [self._render_line(line, pair, selected) for line in lines]
+        strips.extend(self._render_line(Line(()), pair, selected) for _ in range(end - top - len(lines)))
         strips = [strip.apply_style(base) for strip in strips]
         strips.append(Strip.blank(0, self.rich_style))
         return strips
 
-    def _render_line(self, line: Line, status: Status, selected: bool) -> Strip:
-        """One row: cursor bar, status mark on a clause's first row, then the text pieces."""
+    def _render_line(self, line: Line, pair: Pair, selected: bool) -> Strip:
+        """One row: cursor bar, status mark (and "?" when unsure) on a clause's first row, then
+        the text pieces, dimmed when the pairing is unsure."""
         style = self.get_component_rich_style
+        status = pair.status
         status_style = style(f"clause-pane--{status}", partial=True)
         bar = Text(_CURSOR_BAR if selected else " ", style("clause-pane--cursor-bar", partial=True))
-        mark = Text(STATUS_MARK[status] if line.opens else " ", status_style)
-        body = Text(no_wrap=True, end="")
+        mark = Text(marks(pair, line), status_style)
+        unsure = is_unsure(pair)
+        body = Text(no_wrap=True, end="", style=style("clause-pane--unsure", partial=True) if unsure else "")
         for text, tag in line.pieces:
             if tag is Tag.TEXT:
                 body.append(text, status_style if status in _WHOLE else None)
@@ -214,4 +237,4 @@ class ClausePane(ScrollView, can_focus=True, inherit_bindings=False):
                 body.append(text, style(f"clause-pane--{tag}", partial=True))
         if self.pattern is not None:
             body.highlight_regex(self.pattern, style("clause-pane--match", partial=True))
-        return Strip(Text.assemble(bar, mark, " ", body, no_wrap=True, end="").render(self.app.console))
+        return Strip(Text.assemble(bar, mark, body, no_wrap=True, end="").render(self.app.console))

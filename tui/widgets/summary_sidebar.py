@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from compare.safe import printable
 from tui.facets import Choice, Facet, Summary
+from tui.text import counted
 
 __all__ = ["SummarySidebar"]
 
@@ -40,7 +41,7 @@ class SummarySidebar(OptionList):
 
     def show_summary(self, summary: Summary) -> None:
         """List the summary's choices, keeping the highlight where the list has not changed."""
-        self.border_subtitle = f"{summary.shown} of {summary.total} pairs"
+        self.border_subtitle = f"{summary.shown} of {counted(summary.total, 'pair')}"
         choices = {choice.key: choice for choice in summary.choices()}
         if choices.keys() == self._choices.keys():
             for key, choice in choices.items():
