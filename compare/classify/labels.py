@@ -537,9 +537,15 @@ def _actors_before(
     found = []
     for start, end, name in speakers:
         if boundary <= start and end <= position:
-            if plain.startswith("'s", end) or _OBJECT_BEFORE.search(plain, max(0, start - 6), start):
+            if plain.startswith("'s", end) or _OBJECT_BEFORE.search(plain, max(0, start - 10), start):
                 continue
             found.append(name)
+    if not found:
+        # a subject set off by a phrase of its own ("India, through its commitment to the
+        # WHO, will offer"): the speakers listed before the first comma
+        first_comma = plain.find(",", opening, position)
+        if first_comma > opening:
+            return _listed_subject(plain, first_comma, opening, speakers, compiled)
     return tuple(dict.fromkeys(found))
 
 
@@ -557,7 +563,7 @@ def _listed_subject(
     target of the clause.
     """
     inside = [(start, end, name) for start, end, name in speakers if opening <= start and end <= position]
-    if len(inside) < 2 or not compiled.subject_words:
+    if not inside or not compiled.subject_words:
         return ()
     rest = []
     cursor = opening
@@ -574,4 +580,4 @@ def _listed_subject(
     return tuple(dict.fromkeys(name for _, _, name in inside))
 
 
-_OBJECT_BEFORE = re.compile(r"\b(?:of|to|with|by|for|at|on|in)\s+$", re.IGNORECASE)
+_OBJECT_BEFORE = re.compile(r"\b(?:of|to|with|by|for|at|on|in)\s+(?:the\s+)?$", re.IGNORECASE)

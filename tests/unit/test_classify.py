@@ -657,3 +657,13 @@ def test_compound_and_appositive_subjects_still_speak(text: str, kind: str, stan
 )
 def test_a_country_named_only_in_a_place_name_is_no_target(text: str, targets: tuple[str, ...]) -> None:
     assert label_of(text).targets == targets
+
+
+def test_a_subject_set_off_by_a_phrase_of_its_own_still_speaks() -> None:
+    label = label_of("India, through its $10 million commitment to the WHO, will offer support.")
+    assert label.actors == ("India",)
+    assert "India" not in label.targets
+
+
+def test_the_indian_ocean_is_a_place_not_india() -> None:
+    assert "India" not in label_of("We will deepen cooperation in the Indian Ocean region.").targets
