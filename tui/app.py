@@ -14,9 +14,11 @@ from collections.abc import Sequence
 from textual.app import App
 from textual.binding import Binding
 from textual.filter import LineFilter, Monochrome, NoColor
+from textual.widget import Widget
 
 from compare.model import Document
 from compare.options import Settings
+from tui.widgets.loading import CalmLoadingIndicator
 from tui.screens.review import ReviewScreen
 
 __all__ = ["ReviewApp"]
@@ -49,6 +51,11 @@ class ReviewApp(App[None]):
         self.settings = settings or Settings()
         if color is not None:
             self.no_color = not color
+
+    def get_loading_widget(self) -> Widget:
+        """The indicator shown while the comparison runs: redrawn a few times a second, so
+        that it leaves the worker thread the interpreter."""
+        return CalmLoadingIndicator()
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         # Textual adds its own filter when NO_COLOR is set; ours follows no_color instead, so

@@ -13,9 +13,11 @@ from collections.abc import Sequence
 from textual.app import App
 from textual.binding import Binding
 from textual.filter import LineFilter, Monochrome, NoColor
+from textual.widget import Widget
 
 from compare.model import Document
 from compare.options import Settings
+from tui.widgets.loading import CalmLoadingIndicator
 from compare.series.select import ThreadFilter
 from tui.screens.timeline import TimelineScreen
 
@@ -62,6 +64,11 @@ class SeriesApp(App[None]):
         self.settings = settings or Settings()
         if color is not None:
             self.no_color = not color
+
+    def get_loading_widget(self) -> Widget:
+        """The indicator shown while the comparison runs: redrawn a few times a second, so
+        that it leaves the worker thread the interpreter."""
+        return CalmLoadingIndicator()
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         filters = [f for f in super().get_line_filters() if not isinstance(f, Monochrome | NoColor)]
