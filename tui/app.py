@@ -18,8 +18,8 @@ from textual.widget import Widget
 
 from compare.model import Document
 from compare.options import Settings
-from tui.widgets.loading import CalmLoadingIndicator
 from tui.screens.review import ReviewScreen
+from tui.widgets.loading import CalmLoadingIndicator
 
 __all__ = ["ReviewApp"]
 

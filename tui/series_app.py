@@ -17,9 +17,9 @@ from textual.widget import Widget
 
 from compare.model import Document
 from compare.options import Settings
-from tui.widgets.loading import CalmLoadingIndicator
 from compare.series.select import ThreadFilter
 from tui.screens.timeline import TimelineScreen
+from tui.widgets.loading import CalmLoadingIndicator
 
 __all__ = ["SeriesApp"]
 
