@@ -21,19 +21,21 @@ from compare.model import Clause, Pair, WordOp
 from compare.render.common import certainty_note, corrected_note, location, pair_location, shift_note
 from compare.report.names import NameChange
 from compare.report.sections import (
-    HEADINGS,
-    READING_NOTE,
     Group,
     Report,
-    about,
     empty_sections,
     group_count,
+    left_to_appendix,
+    shown_sections,
+)
+from compare.report.wording import (
+    HEADINGS,
+    READING_NOTE,
+    about,
     joined_facts,
     key_headline,
     key_text,
-    left_to_appendix,
     note,
-    shown_sections,
     side_text,
     stance_change,
     stance_phrase,

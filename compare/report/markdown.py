@@ -17,18 +17,14 @@ from compare.model import Pair
 from compare.render.common import certainty_note, corrected_note, location, pair_location, shift_note
 from compare.render.markdown import redline
 from compare.report.names import NameChange
-from compare.report.sections import (
+from compare.report.sections import Group, Report, empty_sections, group_count, left_to_appendix
+from compare.report.wording import (
     HEADINGS,
     READING_NOTE,
-    Group,
-    Report,
     about,
-    empty_sections,
-    group_count,
     joined_facts,
     key_headline,
     key_text,
-    left_to_appendix,
     note,
     stance_change,
     stance_phrase,
