@@ -4,8 +4,8 @@ The command loads ``DIR/jointdiff.toml`` (``compare.check.load_manifest``), runs
 (``compare.check.run_check``), prints the outcome as text, JSON or GitHub workflow annotations,
 and can write JUnit XML (``compare.junit``). It returns 0 when everything passed, 1 when a case or
 rule failed, and lets ``cli.main`` turn a bad manifest or input into 2. At module scope it
-imports only the standard library and click; the pipeline loads inside the command, so
-``jointdiff --help`` stays fast.
+imports only the standard library, click and ``compare.console``; the pipeline loads inside the
+command, so ``jointdiff --help`` stays fast.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+
+from compare.console import note
 
 if TYPE_CHECKING:
     from compare.check import CheckResult, Outcome
@@ -87,7 +89,6 @@ def _workers(jobs: int | None) -> int:
     Raises:
         UsageError: fewer than one job asked for.
     """
-    from compare.cli import note
     from compare.errors import UsageError
 
     cpus = cpu_count()

@@ -5,14 +5,13 @@ orders them by date, UN symbol or as given, compares each with the next using th
 settings as ``diff`` (``compare.options``), follows every clause through the series
 (``compare.series.build``) and shows the threads a filter lets through: a timeline in the
 terminal, a Markdown or HTML report with a chart per target, JSON, CSV, or the review app's
-timeline screen (``--review``). At module scope it imports only the standard library, click
-and ``compare.options``; the pipeline, pandas, matplotlib and Textual load inside the command,
+timeline screen (``--review``). At module scope it imports only the standard library, click,
+``compare.console`` and ``compare.options``; the pipeline, pandas, matplotlib and Textual load inside the command,
 and only the ones the chosen view needs.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from compare.console import read_keys_from_terminal, read_one, use_color, warn
 from compare.options import INPUT_PATH, Settings, comparison_options
 
 if TYPE_CHECKING:
@@ -123,14 +123,14 @@ def series(
     )
     for version in result.versions[1:]:
         for warning in version.document.warnings[len(_by_path(documents)[version.document.path].warnings) :]:
-            _warn(warning)
+            warn(warning)
     for warning in result.warnings:
-        _warn(warning)
+        warn(warning)
     threads = thread_filter.apply(result)
     note = "Filtered (" + thread_filter.describe() + ")" if not thread_filter.is_empty else ""
     body = _render(result, threads, fmt, thread_filter, note, title, targets, destination, color)
     if destination is None:
-        click.echo(body, nl=False, color=fmt == "terminal" and _colored(color))
+        click.echo(body, nl=False, color=fmt == "terminal" and use_color(color))
     else:
         _write(destination, body)
     return ExitCode.DIFFERENT if any(thread.has_changes for thread in threads) else ExitCode.SAME
@@ -162,7 +162,7 @@ def _render(
     if fmt == "terminal":
         from compare.series.timeline import render
 
-        colored = _colored(color)
+        colored = use_color(color)
         width = shutil.get_terminal_size().columns if destination is None and sys.stdout.isatty() else None
         return render(result, threads, color=colored and destination is None, width=width, filter_note=note)
     from compare.series.chart import target_charts
@@ -194,25 +194,11 @@ def _paths(inputs: tuple[str, ...]) -> list[str]:
 
 def _read_all(paths: list[str]) -> list[Document]:
     """Read every version, warnings to stderr; any error names the file."""
-    from compare.cli import read_one
-
     return [read_one(path) for path in paths]
 
 
 def _by_path(documents: list[Document]) -> dict[str, Document]:
     return {document.path: document for document in documents}
-
-
-def _warn(message: str) -> None:
-    from compare.cli import warn
-
-    warn(message)
-
-
-def _colored(color: bool | None) -> bool:
-    from compare.cli import use_color
-
-    return use_color(color)
 
 
 def _progress() -> Callable[[int, int], None] | None:
@@ -287,7 +273,7 @@ def _review(
 
     order_versions(documents, order)  # an undated version is one line on stderr before the app starts
     if "-" in (document.path for document in documents) and not sys.stdin.isatty():
-        _read_keys_from_terminal()
+        read_keys_from_terminal()
     from tui.series_app import SeriesApp
 
     app = SeriesApp(
@@ -302,13 +288,3 @@ def _review(
     app.run()
     return ExitCode.TROUBLE if app.return_code else ExitCode.SAME
 
-
-def _read_keys_from_terminal() -> None:
-    from compare.errors import UsageError
-
-    try:
-        terminal = os.open("/dev/tty", os.O_RDONLY)
-    except OSError as err:
-        raise UsageError("review reads its keys from a terminal, and there is none: save standard input to a file") from err
-    os.dup2(terminal, sys.stdin.fileno())
-    os.close(terminal)

@@ -1,10 +1,10 @@
 """``jointdiff report``: the change report of two statements, as Markdown or one HTML file.
 
-The command reads both inputs with ``compare.cli.read_pair``, runs the pipeline, filters the
+The command reads both inputs with ``compare.console.read_pair``, runs the pipeline, filters the
 pairs (``compare.filters.PairFilter``) and writes ``compare.report.render_report`` to standard
-output or to ``-o FILE``. At module scope it imports only the standard library, click and three
-modules that import nothing else (``compare.errors``, ``compare.model`` and ``compare.report``);
-the pipeline loads inside the command, so ``jointdiff --help`` stays fast.
+output or to ``-o FILE``. At module scope it imports only the standard library, click and light
+modules (``compare.console``, ``compare.errors``, ``compare.model``, ``compare.options`` and
+``compare.report``); the pipeline loads inside the command, so ``jointdiff --help`` stays fast.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from compare.console import inputs, read_pair, report_findings
 from compare.errors import ExitCode, UsageError
 from compare.model import Kind
 from compare.options import Settings, comparison_options, pair_arguments
@@ -88,7 +89,6 @@ def report(
     OLD and NEW are .txt, .md, .html or .pdf statements ('-' reads standard input).
     Exit status: 0 no differences among the reported clauses, 1 differences, 2 trouble.
     """
-    from compare.cli import inputs, read_pair, report_findings
     from compare.filters import PairFilter
 
     old_path, new_path = inputs(old, new, example)
