@@ -19,13 +19,12 @@ from compare.align import word_diff
 from compare.keychanges import KeyChange
 from compare.model import Clause, Pair, WordOp
 from compare.render.common import certainty_note, corrected_note, location, pair_location, shift_note
-from compare.report.names import NameChange
 from compare.report.sections import (
     Group,
     Report,
     empty_sections,
-    group_count,
     left_to_appendix,
+    section_counts,
     shown_sections,
 )
 from compare.report.wording import (
@@ -209,26 +208,11 @@ def _page(report: Report) -> Iterator[str]:
     yield "<body>"
     yield "<main>"
     yield from _header(report)
-    yield from _section("key", sum(len(c) for _, c in report.key) + report.key_more, _key(report))
-    if report.uncertain or report.uncertain_more:
-        yield from _section("uncertain", len(report.uncertain) + report.uncertain_more, _uncertain(report))
-    yield from _nav(report)
-    yield from _glance(report)
-    for key, pairs in (("hardened", report.hardened), ("softened", report.softened), ("mixed", report.mixed)):
-        if pairs:
-            yield from _section(key, len(pairs), _items(pairs, _shifted_item))
-    for key, groups in (("new", report.new), ("dropped", report.dropped)):
-        if group_count(groups):
-            yield from _section(key, group_count(groups), _grouped(groups, _clause_item))
-    name_count = sum(len(changes) for _, changes in report.names)
-    if name_count:
-        yield from _section("names", name_count, _names(report.names))
-    if group_count(report.reworded):
-        yield from _section("reworded", group_count(report.reworded), _grouped(report.reworded, _reworded_item))
-    rearranged = report.rearranged
-    if rearranged.total:
-        yield from _section("rearranged", rearranged.total, _items(rearranged.pairs, _rearranged_item, rearranged.more))
-    yield from _section("appendix", len(report.appendix), _aligned(report))
+    counts = section_counts(report)
+    for key in shown_sections(report):
+        if key == "glance":
+            yield from _nav(report)  # after the key changes, so that they fill the first screen
+        yield from _section(key, counts[key], _SECTIONS[key](report))
     yield "</main>"
     yield "</body>"
     yield "</html>"
@@ -271,22 +255,19 @@ def _section(key: str, count: int | None, body: Iterable[str]) -> Iterator[str]:
 
 
 def _glance(report: Report) -> Iterator[str]:
-    def rows() -> Iterator[str]:
-        yield '<div class="table-wrap"><table class="glance">'
-        headers = "".join(f'<th scope="col" class="number">{_text(column)}</th>' for column in report.glance_columns)
-        yield f"<thead><tr><td></td>{headers}</tr></thead>"
-        yield "<tbody>"
-        for number, (label, counts) in enumerate(report.glance, start=1):
-            cells = "".join(f'<td class="number">{count if count else "–"}</td>' for count in counts)
-            total = ' class="total"' if number == len(report.glance) else ""
-            yield f'<tr{total}><th scope="row">{_text(label)}</th>{cells}</tr>'
-        yield "</tbody></table></div>"
-        yield f'<p class="note">{_text(report.routine_note)}</p>'
-        nothing = empty_sections(report)
-        if nothing:
-            yield f'<p class="note nothing">{_text(nothing)}</p>'
-
-    yield from _section("glance", None, rows())
+    yield '<div class="table-wrap"><table class="glance">'
+    headers = "".join(f'<th scope="col" class="number">{_text(column)}</th>' for column in report.glance_columns)
+    yield f"<thead><tr><td></td>{headers}</tr></thead>"
+    yield "<tbody>"
+    for number, (label, counts) in enumerate(report.glance, start=1):
+        cells = "".join(f'<td class="number">{count if count else "–"}</td>' for count in counts)
+        total = ' class="total"' if number == len(report.glance) else ""
+        yield f'<tr{total}><th scope="row">{_text(label)}</th>{cells}</tr>'
+    yield "</tbody></table></div>"
+    yield f'<p class="note">{_text(report.routine_note)}</p>'
+    nothing = empty_sections(report)
+    if nothing:
+        yield f'<p class="note nothing">{_text(nothing)}</p>'
 
 
 def _items(pairs: Sequence[Pair], item: _Item, more: int = 0) -> Iterator[str]:
@@ -379,8 +360,8 @@ def _rearranged_item(pair: Pair) -> Iterator[str]:
     yield f'<p class="text">{_redline(pair)}</p>'
 
 
-def _names(names: Sequence[tuple[str, Sequence[NameChange]]]) -> Iterator[str]:
-    for label, changes in names:
+def _names(report: Report) -> Iterator[str]:
+    for label, changes in report.names:
         if not changes:
             continue
         yield f'<h3>{_text(label)} <span class="count">({len(changes)})</span></h3>'
@@ -412,3 +393,21 @@ def _aligned(report: Report) -> Iterator[str]:
         yield "</div>"
     yield "</div>"
     yield "</details>"
+
+
+_SECTIONS: dict[str, Callable[[Report], Iterable[str]]] = {
+    "key": _key,
+    "uncertain": _uncertain,
+    "glance": _glance,
+    "hardened": lambda report: _items(report.hardened, _shifted_item),
+    "softened": lambda report: _items(report.softened, _shifted_item),
+    "mixed": lambda report: _items(report.mixed, _shifted_item),
+    "new": lambda report: _grouped(report.new, _clause_item),
+    "dropped": lambda report: _grouped(report.dropped, _clause_item),
+    "names": _names,
+    "reworded": lambda report: _grouped(report.reworded, _reworded_item),
+    "rearranged": lambda report: _items(report.rearranged.pairs, _rearranged_item, report.rearranged.more),
+    "appendix": _aligned,
+}
+"""What follows each section's heading, by key of HEADINGS (``sections.shown_sections`` says
+which are shown, in order)."""

@@ -16,8 +16,14 @@ from compare.keychanges import KeyChange
 from compare.model import Pair
 from compare.render.common import certainty_note, corrected_note, location, pair_location, shift_note
 from compare.render.markdown import redline
-from compare.report.names import NameChange
-from compare.report.sections import Group, Report, empty_sections, group_count, left_to_appendix
+from compare.report.sections import (
+    Group,
+    Report,
+    empty_sections,
+    left_to_appendix,
+    section_counts,
+    shown_sections,
+)
 from compare.report.wording import (
     HEADINGS,
     READING_NOTE,
@@ -73,36 +79,13 @@ def _lines(report: Report) -> Iterator[str]:
             yield ""
     yield markdown_inline(READING_NOTE)
     yield ""
-    yield from _key(report)
-    yield from _glance(report)
-    nothing = empty_sections(report)
-    if nothing:
-        yield markdown_inline(nothing)
-        yield ""
-    for key, pairs in (("hardened", report.hardened), ("softened", report.softened), ("mixed", report.mixed)):
-        if pairs:
-            yield from _heading(key, len(pairs))
-            yield from _items(pairs, _shifted_item)
-    for key, groups in (("new", report.new), ("dropped", report.dropped)):
-        if group_count(groups):
-            yield from _heading(key, group_count(groups))
-            yield from _grouped(groups, _clause_item)
-    name_count = sum(len(changes) for _, changes in report.names)
-    if name_count:
-        yield from _heading("names", name_count)
-        for label, changes in report.names:
-            yield from _names(label, changes)
-    if group_count(report.reworded):
-        yield from _heading("reworded", group_count(report.reworded))
-        yield from _grouped(report.reworded, _reworded_item)
-    if report.rearranged.total:
-        yield from _heading("rearranged", report.rearranged.total)
-        yield from _items(report.rearranged.pairs, _rearranged_item, report.rearranged.more)
-    yield from _appendix(report.appendix)
+    counts = section_counts(report)
+    for key in shown_sections(report):
+        yield from _heading(key, counts[key])
+        yield from _SECTIONS[key](report)
 
 
 def _key(report: Report) -> Iterator[str]:
-    yield from _heading("key", sum(len(changes) for _, changes in report.key) + report.key_more)
     if not report.key:
         yield "None: no concern, commitment, call or decision was surely dropped or added, and no stance surely shifted."
         yield ""
@@ -115,13 +98,14 @@ def _key(report: Report) -> Iterator[str]:
     if report.key_more:
         yield f"*And {report.key_more} more, in the sections below.*"
         yield ""
-    if report.uncertain or report.uncertain_more:
-        yield from _heading("uncertain", len(report.uncertain) + report.uncertain_more)
-        for change in report.uncertain:
-            yield from _key_item(change, uncertain=True)
-        if report.uncertain_more:
-            yield f"- *And {report.uncertain_more} more: see the appendix, where their pairs are marked.*"
-        yield ""
+
+
+def _uncertain(report: Report) -> Iterator[str]:
+    for change in report.uncertain:
+        yield from _key_item(change, uncertain=True)
+    if report.uncertain_more:
+        yield f"- *And {report.uncertain_more} more: see the appendix, where their pairs are marked.*"
+    yield ""
 
 
 def _key_item(change: KeyChange, *, uncertain: bool = False) -> Iterator[str]:
@@ -131,7 +115,6 @@ def _key_item(change: KeyChange, *, uncertain: bool = False) -> Iterator[str]:
 
 
 def _glance(report: Report) -> Iterator[str]:
-    yield from _heading("glance")
     yield _row(("", *report.glance_columns))
     yield _row(("---", *("---:" for _ in report.glance_columns)))
     for label, counts in report.glance:
@@ -139,6 +122,10 @@ def _glance(report: Report) -> Iterator[str]:
     yield ""
     yield markdown_inline(report.routine_note)
     yield ""
+    nothing = empty_sections(report)
+    if nothing:
+        yield markdown_inline(nothing)
+        yield ""
 
 
 def _items(pairs: Sequence[Pair], item: _Item, more: int = 0) -> Iterator[str]:
@@ -196,19 +183,20 @@ def _rearranged_item(pair: Pair) -> Iterator[str]:
     yield f"- **{pair.status.value}** {_facts(pair_location(pair), about(pair))}: {redline(pair)}"
 
 
-def _names(label: str, changes: Sequence[NameChange]) -> Iterator[str]:
-    if not changes:
-        return
-    yield f"### {label} ({len(changes)})"
-    yield ""
-    for change in changes:
-        places = markdown_inline(", ".join(change.places))
-        yield f"- **{markdown_inline(change.name)}** {_facts(change.roles)}: {places}"
-    yield ""
+def _names(report: Report) -> Iterator[str]:
+    for label, changes in report.names:
+        if not changes:
+            continue
+        yield f"### {label} ({len(changes)})"
+        yield ""
+        for change in changes:
+            places = markdown_inline(", ".join(change.places))
+            yield f"- **{markdown_inline(change.name)}** {_facts(change.roles)}: {places}"
+        yield ""
 
 
-def _appendix(pairs: Sequence[Pair]) -> Iterator[str]:
-    yield from _heading("appendix", len(pairs))
+def _appendix(report: Report) -> Iterator[str]:
+    pairs = report.appendix
     yield "<details>"
     yield f"<summary>Show all {len(pairs)} clause pairs</summary>"
     yield ""
@@ -219,3 +207,21 @@ def _appendix(pairs: Sequence[Pair]) -> Iterator[str]:
         yield _row((*cells, redline(pair), markdown_inline(note(pair))))
     yield ""
     yield "</details>"
+
+
+_SECTIONS: dict[str, Callable[[Report], Iterable[str]]] = {
+    "key": _key,
+    "uncertain": _uncertain,
+    "glance": _glance,
+    "hardened": lambda report: _items(report.hardened, _shifted_item),
+    "softened": lambda report: _items(report.softened, _shifted_item),
+    "mixed": lambda report: _items(report.mixed, _shifted_item),
+    "new": lambda report: _grouped(report.new, _clause_item),
+    "dropped": lambda report: _grouped(report.dropped, _clause_item),
+    "names": _names,
+    "reworded": lambda report: _grouped(report.reworded, _reworded_item),
+    "rearranged": lambda report: _items(report.rearranged.pairs, _rearranged_item, report.rearranged.more),
+    "appendix": _appendix,
+}
+"""What follows each section's heading, by key of HEADINGS (``sections.shown_sections`` says
+which are shown, in order)."""

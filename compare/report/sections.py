@@ -49,6 +49,7 @@ __all__ = [
     "empty_sections",
     "group_count",
     "left_to_appendix",
+    "section_counts",
     "section_of",
     "shown_sections",
 ]
@@ -228,11 +229,19 @@ def _names_of(changes: tuple[NameChange, ...], *, proper: bool) -> tuple[NameCha
     return tuple(change for change in changes if (change.roles == "name") == proper)
 
 
-def shown_sections(report: Report) -> tuple[str, ...]:
-    """The keys of HEADINGS the report shows, in order: empty sections are left out (and named
-    in one line), the key changes, the table at a glance and the appendix always shown."""
-    counts = {
+def section_counts(report: Report) -> dict[str, int | None]:
+    """How many items each section (a key of HEADINGS) counts in its heading, listed or left to
+    the appendix; None for the table at a glance, which has no count.
+
+    >>> empty = Report("", (), "", "", "", "", (), 2, (), 0, (), (), (), (), (), (), (), (), (), Group("", ()), ())
+    >>> counts = section_counts(empty)
+    >>> counts["key"], counts["new"], counts["glance"]
+    (2, 0, None)
+    """
+    return {
+        "key": sum(len(changes) for _, changes in report.key) + report.key_more,
         "uncertain": len(report.uncertain) + report.uncertain_more,
+        "glance": None,
         "hardened": len(report.hardened),
         "softened": len(report.softened),
         "mixed": len(report.mixed),
@@ -241,8 +250,19 @@ def shown_sections(report: Report) -> tuple[str, ...]:
         "names": sum(len(changes) for _, changes in report.names),
         "reworded": group_count(report.reworded),
         "rearranged": report.rearranged.total,
+        "appendix": len(report.appendix),
     }
-    return tuple(key for key in HEADINGS if counts.get(key, 1))
+
+
+_ALWAYS_SHOWN = frozenset({"key", "glance", "appendix"})
+"""Sections shown even when they list nothing: the key changes say so, the table counts zero."""
+
+
+def shown_sections(report: Report) -> tuple[str, ...]:
+    """The keys of HEADINGS the report shows, in order: empty sections are left out (and named
+    in one line), the key changes, the table at a glance and the appendix always shown."""
+    counts = section_counts(report)
+    return tuple(key for key in HEADINGS if key in _ALWAYS_SHOWN or counts[key])
 
 
 def left_to_appendix(groups: Sequence[Group]) -> str:
@@ -264,18 +284,19 @@ def empty_sections(report: Report) -> str:
     >>> empty_sections(Report("", (), "", "", "", "", (), 0, (), 0, (), (), (), (), (), (), (), (), (), Group("", ()), ()))
     'Nothing hardened, softened, new, dropped, named only once, reworded, or moved, split or merged.'
     """
+    counts = section_counts(report)
     empty = [
         word
-        for word, count in (
-            ("hardened", len(report.hardened)),
-            ("softened", len(report.softened)),
-            ("new", group_count(report.new)),
-            ("dropped", group_count(report.dropped)),
-            ("named only once", sum(len(changes) for _, changes in report.names)),
-            ("reworded", group_count(report.reworded)),
-            ("moved, split or merged", report.rearranged.total),
+        for word, key in (
+            ("hardened", "hardened"),
+            ("softened", "softened"),
+            ("new", "new"),
+            ("dropped", "dropped"),
+            ("named only once", "names"),
+            ("reworded", "reworded"),
+            ("moved, split or merged", "rearranged"),
         )
-        if not count
+        if not counts[key]
     ]
     if not empty:
         return ""
