@@ -6,19 +6,19 @@ report, and ends in a side-by-side aligned view of every pair with word-level hi
 and a Content-Security-Policy forbids it to, so it opens offline and from an e-mail. On narrow
 screens the two columns stack; in print the appendix stays folded, so a printed report is
 the two-minute read, not the whole comparison. Every piece of document
-text passes through ``compare.safe.printable`` and ``html.escape``: it is shown, never obeyed.
+text passes through ``compare.render.page.html_text``: it is shown, never obeyed.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from html import escape
 
 from compare.align import word_diff
 from compare.keychanges import KeyChange
 from compare.model import Clause, Pair, WordOp
 from compare.render.common import certainty_note, corrected_note, location, pair_location, shift_note
+from compare.render.page import html_page, html_text
 from compare.report.sections import (
     Group,
     Report,
@@ -40,7 +40,6 @@ from compare.report.wording import (
     stance_phrase,
     status_word,
 )
-from compare.safe import plain
 
 __all__ = ["render"]
 
@@ -121,16 +120,8 @@ details > summary { cursor: pointer; font-weight: 600; padding: .4rem 0; }
 
 def render(report: Report) -> str:
     """The report as a complete HTML document, ending in a newline."""
-    return "\n".join(_page(report)) + "\n"
-
-
-def _text(text: str) -> str:
-    """Text as HTML character data: spaces collapsed, controls visible, markup characters escaped.
-
-    White space and control characters are treated as ``compare.safe.markdown_inline`` treats
-    them, so both formats show the same text.
-    """
-    return escape(plain(text), quote=True)
+    page = html_page(report.title, generator="jointdiff report", css=_CSS, body=_body(report))
+    return "\n".join(page) + "\n"
 
 
 def _ops(ops: Iterable[WordOp], shown: dict[str, str]) -> str:
@@ -140,14 +131,14 @@ def _ops(ops: Iterable[WordOp], shown: dict[str, str]) -> str:
         if op.op not in shown:
             continue
         tag = shown[op.op]
-        pieces.append(f"<{tag}>{_text(op.text)}</{tag}>" if tag else _text(op.text))
+        pieces.append(f"<{tag}>{html_text(op.text)}</{tag}>" if tag else html_text(op.text))
     return " ".join(pieces)
 
 
 def _redline(pair: Pair) -> str:
     """The new text with deletions in ``<del>`` and insertions in ``<ins>``, as the Markdown redline."""
     if not pair.words:
-        return _text(side_text(pair.new or pair.old))
+        return html_text(side_text(pair.new or pair.old))
     return _ops(pair.words, {"equal": "", "delete": "del", "insert": "ins"})
 
 
@@ -158,14 +149,14 @@ def _old_side(pair: Pair) -> str:
     round: what is inserted going from new to old is what the old text had and the new lacks.
     """
     if not pair.words:
-        return _text(side_text(pair.old))
+        return html_text(side_text(pair.old))
     return _ops(word_diff(side_text(pair.new), side_text(pair.old)), {"equal": "", "insert": "del"})
 
 
 def _new_side(pair: Pair) -> str:
     """The new text, its words missing from the old text in ``<ins>``."""
     if not pair.words:
-        return _text(side_text(pair.new))
+        return html_text(side_text(pair.new))
     return _ops(pair.words, {"equal": "", "insert": "ins"})
 
 
@@ -174,8 +165,8 @@ def _value(text: str) -> str:
     shown as its host and last part so that the header stays short (the link and its title
     keep the whole address, in print too)."""
     if _WEB_ADDRESS.fullmatch(text):
-        return f'<a href="{_text(text)}" title="{_text(text)}" rel="noopener noreferrer">{_text(_short_address(text))}</a>'
-    return _text(text)
+        return f'<a href="{html_text(text)}" title="{html_text(text)}" rel="noopener noreferrer">{html_text(_short_address(text))}</a>'
+    return html_text(text)
 
 
 def _short_address(address: str) -> str:
@@ -194,44 +185,29 @@ def _short_address(address: str) -> str:
     return f"{host}/…/{parts[-1]}" + ("/" if path.endswith("/") else "")
 
 
-def _page(report: Report) -> Iterator[str]:
-    yield "<!DOCTYPE html>"
-    yield '<html lang="en">'
-    yield "<head>"
-    yield '<meta charset="utf-8">'
-    yield '<meta name="viewport" content="width=device-width, initial-scale=1">'
-    yield "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-    yield '<meta name="generator" content="jointdiff report">'
-    yield f"<title>{_text(report.title)}</title>"
-    yield f"<style>{_CSS}</style>"
-    yield "</head>"
-    yield "<body>"
-    yield "<main>"
+def _body(report: Report) -> Iterator[str]:
     yield from _header(report)
     counts = section_counts(report)
     for key in shown_sections(report):
         if key == "glance":
             yield from _nav(report)  # after the key changes, so that they fill the first screen
         yield from _section(key, counts[key], _SECTIONS[key](report))
-    yield "</main>"
-    yield "</body>"
-    yield "</html>"
 
 
 def _header(report: Report) -> Iterator[str]:
     yield "<header>"
-    yield f"<h1>{_text(report.title)}</h1>"
+    yield f"<h1>{html_text(report.title)}</h1>"
     yield '<div class="table-wrap"><table class="documents">'
     yield '<thead><tr><td></td><th scope="col">Old</th><th scope="col">New</th></tr></thead>'
     yield "<tbody>"
     for label, old, new in report.documents:
-        yield f'<tr><th scope="row">{_text(label)}</th><td>{_value(old)}</td><td>{_value(new)}</td></tr>'
+        yield f'<tr><th scope="row">{html_text(label)}</th><td>{_value(old)}</td><td>{_value(new)}</td></tr>'
     yield "</tbody></table></div>"
-    yield f'<p class="totals">{_text(report.totals)}</p>'
+    yield f'<p class="totals">{html_text(report.totals)}</p>'
     for css, line in (("filter", report.filter_note), ("budget", report.budget_note)):
         if line:
-            yield f'<p class="note {css}"><em>{_text(line)}</em></p>'
-    yield f'<p class="note">{_text(READING_NOTE)}</p>'
+            yield f'<p class="note {css}"><em>{html_text(line)}</em></p>'
+    yield f'<p class="note">{html_text(READING_NOTE)}</p>'
     yield "</header>"
 
 
@@ -240,7 +216,7 @@ def _nav(report: Report) -> Iterator[str]:
     yield '<nav aria-label="Sections"><ul>'
     for key in shown_sections(report):
         heading = HEADINGS[key]
-        yield f'<li><a href="#{heading.anchor}">{_text(heading.title)}</a></li>'
+        yield f'<li><a href="#{heading.anchor}">{html_text(heading.title)}</a></li>'
     yield "</ul></nav>"
 
 
@@ -248,26 +224,26 @@ def _section(key: str, count: int | None, body: Iterable[str]) -> Iterator[str]:
     heading = HEADINGS[key]
     shown_count = "" if count is None else f' <span class="count">({count})</span>'
     yield f'<section id="{heading.anchor}">'
-    yield f"<h2>{_text(heading.title)}{shown_count}</h2>"
-    yield f'<p class="blurb">{_text(heading.blurb)}</p>'
+    yield f"<h2>{html_text(heading.title)}{shown_count}</h2>"
+    yield f'<p class="blurb">{html_text(heading.blurb)}</p>'
     yield from body
     yield "</section>"
 
 
 def _glance(report: Report) -> Iterator[str]:
     yield '<div class="table-wrap"><table class="glance">'
-    headers = "".join(f'<th scope="col" class="number">{_text(column)}</th>' for column in report.glance_columns)
+    headers = "".join(f'<th scope="col" class="number">{html_text(column)}</th>' for column in report.glance_columns)
     yield f"<thead><tr><td></td>{headers}</tr></thead>"
     yield "<tbody>"
     for number, (label, counts) in enumerate(report.glance, start=1):
         cells = "".join(f'<td class="number">{count if count else "–"}</td>' for count in counts)
         total = ' class="total"' if number == len(report.glance) else ""
-        yield f'<tr{total}><th scope="row">{_text(label)}</th>{cells}</tr>'
+        yield f'<tr{total}><th scope="row">{html_text(label)}</th>{cells}</tr>'
     yield "</tbody></table></div>"
-    yield f'<p class="note">{_text(report.routine_note)}</p>'
+    yield f'<p class="note">{html_text(report.routine_note)}</p>'
     nothing = empty_sections(report)
     if nothing:
-        yield f'<p class="note nothing">{_text(nothing)}</p>'
+        yield f'<p class="note nothing">{html_text(nothing)}</p>'
 
 
 def _items(pairs: Sequence[Pair], item: _Item, more: int = 0) -> Iterator[str]:
@@ -289,11 +265,11 @@ def _grouped(groups: Sequence[Group], item: _Item) -> Iterator[str]:
         yield '<p class="none">None.</p>'
     for group in groups:
         if group.pairs:
-            yield f'<h3>{_text(group.heading)} <span class="count">({group.total})</span></h3>'
+            yield f'<h3>{html_text(group.heading)} <span class="count">({group.total})</span></h3>'
             yield from _items(group.pairs, item, group.more)
     left = left_to_appendix(groups)
     if left:
-        yield f'<p class="note more"><em>{_text(left)}</em></p>'
+        yield f'<p class="note more"><em>{html_text(left)}</em></p>'
 
 
 def _key(report: Report) -> Iterator[str]:
@@ -303,7 +279,7 @@ def _key(report: Report) -> Iterator[str]:
             "and no stance surely shifted.</p>"
         )
     for target, changes in report.key:
-        yield f"<h3>{_text(target)}</h3>"
+        yield f"<h3>{html_text(target)}</h3>"
         yield '<ul class="items key">'
         for change in changes:
             yield from _key_item(change)
@@ -324,25 +300,25 @@ def _uncertain(report: Report) -> Iterator[str]:
 def _key_item(change: KeyChange, *, uncertain: bool = False) -> Iterator[str]:
     sign, headline = key_headline(change, uncertain=uncertain)
     css = "uncertain" if uncertain else change.what
-    yield f'<li class="{css}"><p class="headline"><span class="sign">{_text(sign)}</span> '
-    yield f'<span class="stance">{_text(headline)}</span> {_facts(pair_location(change.pair))}</p>'
-    yield f'<p class="text">{_text(key_text(change))}</p></li>'
+    yield f'<li class="{css}"><p class="headline"><span class="sign">{html_text(sign)}</span> '
+    yield f'<span class="stance">{html_text(headline)}</span> {_facts(pair_location(change.pair))}</p>'
+    yield f'<p class="text">{html_text(key_text(change))}</p></li>'
 
 
 def _facts(*facts: str) -> str:
     """The parenthesis after an item's headline."""
-    return f'<span class="facts">({_text(joined_facts(*facts))})</span>'
+    return f'<span class="facts">({html_text(joined_facts(*facts))})</span>'
 
 
 def _shifted_item(pair: Pair) -> Iterator[str]:
     facts = _facts(pair_location(pair), status_word(pair), about(pair), corrected_note(pair))
-    yield f'<p class="headline"><span class="stance">{_text(stance_change(pair))}</span> {facts}</p>'
-    yield f'<p class="reason">Evidence: {_text(pair.shift_reason or "not given")}</p>'
+    yield f'<p class="headline"><span class="stance">{html_text(stance_change(pair))}</span> {facts}</p>'
+    yield f'<p class="reason">Evidence: {html_text(pair.shift_reason or "not given")}</p>'
     yield f'<p class="text">{_redline(pair)}</p>'
 
 
 def _clause_item(pair: Pair) -> Iterator[str]:
-    stance = _text(stance_phrase(pair.new or pair.old))
+    stance = html_text(stance_phrase(pair.new or pair.old))
     facts = _facts(pair_location(pair), about(pair), certainty_note(pair), corrected_note(pair))
     yield f'<p class="headline"><span class="stance">{stance}</span> {facts}</p>'
     yield f'<p class="text">{_redline(pair)}</p>'
@@ -356,7 +332,7 @@ def _reworded_item(pair: Pair) -> Iterator[str]:
 
 def _rearranged_item(pair: Pair) -> Iterator[str]:
     facts = _facts(pair_location(pair), about(pair))
-    yield f'<p class="headline"><span class="stance">{_text(pair.status.value)}</span> {facts}</p>'
+    yield f'<p class="headline"><span class="stance">{html_text(pair.status.value)}</span> {facts}</p>'
     yield f'<p class="text">{_redline(pair)}</p>'
 
 
@@ -364,18 +340,18 @@ def _names(report: Report) -> Iterator[str]:
     for label, changes in report.names:
         if not changes:
             continue
-        yield f'<h3>{_text(label)} <span class="count">({len(changes)})</span></h3>'
+        yield f'<h3>{html_text(label)} <span class="count">({len(changes)})</span></h3>'
         yield '<ul class="items">'
         for change in changes:
-            places = _text(", ".join(change.places))
-            yield f'<li><span class="stance">{_text(change.name)}</span> {_facts(change.roles)}: {places}</li>'
+            places = html_text(", ".join(change.places))
+            yield f'<li><span class="stance">{html_text(change.name)}</span> {_facts(change.roles)}: {places}</li>'
         yield "</ul>"
 
 
 def _side(clauses: Sequence[Clause], label: str, body: str) -> str:
     where = f"{label} {location(clauses)}" if clauses else label
     shown = body if clauses else '<span class="empty">not in this version</span>'
-    return f'<p class="side {label}"><span class="where">{_text(where)}</span>{shown}</p>'
+    return f'<p class="side {label}"><span class="where">{html_text(where)}</span>{shown}</p>'
 
 
 def _aligned(report: Report) -> Iterator[str]:
@@ -387,7 +363,7 @@ def _aligned(report: Report) -> Iterator[str]:
     for number, pair in enumerate(pairs, start=1):
         meta = joined_facts(f"{number}. {pair.status.value}", note(pair))
         yield f'<div class="pair {pair.status.value}">'
-        yield f'<p class="meta">{_text(meta)}</p>'
+        yield f'<p class="meta">{html_text(meta)}</p>'
         yield _side(pair.old, "old", _old_side(pair))
         yield _side(pair.new, "new", _new_side(pair))
         yield "</div>"
