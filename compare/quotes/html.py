@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from compare.quotes.model import FLAG_KINDS, Piece, QuoteCheck, QuoteReport
+from compare.quotes.model import FLAG_KINDS, QuoteCheck, QuoteReport
 from compare.quotes.views import (
     coverage_groups,
     coverage_line,
@@ -21,9 +21,13 @@ from compare.quotes.views import (
     document_line,
     framing_line,
     not_counted_reason,
+    not_found_line,
     quotation_summary,
+    redline,
+    said_line,
     status_word,
     where_in_article,
+    where_in_piece,
     where_in_statement,
 )
 from compare.render.page import html_page, html_text
@@ -113,16 +117,14 @@ def _changed(report: QuoteReport) -> Iterator[str]:
 
 def _altered(check: QuoteCheck) -> Iterator[str]:
     quotation = check.quotation
-    said = [where_in_article(check), quotation.speaker, quotation.framing_verb, quotation.attribution]
     yield "<li>"
     yield f"<p><strong>[{quotation.index}] {html_text(status_word(check))}</strong>: “{html_text(quotation.text)}”</p>"
-    yield f'<p class="where">Article: {html_text(" · ".join(part for part in said if part))}</p>'
+    yield f'<p class="where">Article: {html_text(said_line(check))}</p>'
     if not check.pieces:
-        yield f"<p>Statement: no sentence has these words (at best {check.similarity:.0%} of them).</p>"
+        yield f"<p>Statement: {not_found_line(check)}.</p>"
     for piece in check.pieces:
-        numbers = piece.sentences
-        where = f"¶{piece.paragraph} s{numbers[0]}" + (f"-{numbers[-1]}" if len(numbers) > 1 else "")
-        yield f"<p>Statement {html_text(where)}: {_redline(piece)}</p>"
+        words = redline(piece, html_text, delete="<del>{}</del>", insert="<ins>{}</ins>")
+        yield f"<p>Statement {html_text(where_in_piece(piece))}: {words}</p>"
     if check.note:
         yield f'<p class="muted">Note: {html_text(check.note)}</p>'
     if check.flags:
@@ -135,17 +137,6 @@ def _altered(check: QuoteCheck) -> Iterator[str]:
     if not check.from_statement:
         yield f'<p class="muted">Not counted: {html_text(not_counted_reason(check))}</p>'
     yield "</li>"
-
-
-def _redline(piece: Piece) -> str:
-    if not piece.words:
-        return html_text(piece.text)
-    tags = {"delete": "del", "insert": "ins"}
-    shown = []
-    for op in piece.words:
-        tag = tags.get(op.op)
-        shown.append(f"<{tag}>{html_text(op.text)}</{tag}>" if tag else html_text(op.text))
-    return " ".join(shown)
 
 
 def _framing(report: QuoteReport) -> Iterator[str]:

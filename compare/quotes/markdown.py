@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from compare.quotes.model import FLAG_KINDS, Framing, Piece, QuoteCheck, QuoteReport
+from compare.quotes.model import FLAG_KINDS, Framing, QuoteCheck, QuoteReport
 from compare.quotes.views import (
     coverage_groups,
     coverage_line,
@@ -22,10 +22,14 @@ from compare.quotes.views import (
     document_line,
     framing_line,
     not_counted_reason,
+    not_found_line,
     quotation_summary,
+    redline,
+    said_line,
     status_sign,
     status_word,
     where_in_article,
+    where_in_piece,
     where_in_statement,
 )
 from compare.safe import markdown_inline as md
@@ -125,14 +129,12 @@ def _altered(check: QuoteCheck) -> Iterator[str]:
     quotation = check.quotation
     yield f"### [{quotation.index}] {md(status_word(check))}: “{md(_short(quotation.text, 160))}”"
     yield ""
-    said = [where_in_article(check), quotation.speaker, quotation.framing_verb, quotation.attribution]
-    yield "- **Article:** " + md(" · ".join(part for part in said if part))
+    yield "- **Article:** " + md(said_line(check))
     if not check.pieces:
-        yield f"- **Statement:** no sentence has these words (at best {check.similarity:.0%} of them)"
+        yield f"- **Statement:** {not_found_line(check)}"
     for piece in check.pieces:
-        numbers = piece.sentences
-        where = f"¶{piece.paragraph} s{numbers[0]}" + (f"-{numbers[-1]}" if len(numbers) > 1 else "")
-        yield f"- **Statement {md(where)}:** {_redline(piece)}"
+        words = redline(piece, md, delete="~~{}~~", insert="**{}**")
+        yield f"- **Statement {md(where_in_piece(piece))}:** {words}"
     if check.note:
         yield f"- **Note:** {md(check.note)}"
     for item in check.flags:
@@ -142,20 +144,6 @@ def _altered(check: QuoteCheck) -> Iterator[str]:
     if not check.from_statement:
         yield f"- *Not counted: {md(not_counted_reason(check))}*"
     yield ""
-
-
-def _redline(piece: Piece) -> str:
-    if not piece.words:
-        return md(piece.text)
-    shown = []
-    for op in piece.words:
-        if op.op == "delete":
-            shown.append(f"~~{md(op.text)}~~")
-        elif op.op == "insert":
-            shown.append(f"**{md(op.text)}**")
-        else:
-            shown.append(md(op.text))
-    return " ".join(shown)
 
 
 def _short(text: str, width: int) -> str:

@@ -26,6 +26,7 @@ from compare.quotes.views import (
     status_sign,
     status_word,
     where_in_article,
+    where_in_piece,
 )
 from compare.safe import plain
 
@@ -89,9 +90,7 @@ def _quotation(check: QuoteCheck, report: QuoteReport, color: bool) -> Iterator[
     if not check.pieces:
         yield f"    statement: no sentence has these words (best: {check.similarity:.0%} of them)"
     for piece in check.pieces:
-        numbers = piece.sentences
-        where = f"¶{piece.paragraph} s{numbers[0]}" + (f"-{numbers[-1]}" if len(numbers) > 1 else "")
-        yield f"    statement {where}: {_in_context(piece, report, color)}"
+        yield f"    statement {where_in_piece(piece)}: {_in_context(piece, report, color)}"
     if check.note:
         yield "    note: " + plain(check.note)
     for line in flag_lines(check):
