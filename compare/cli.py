@@ -18,9 +18,17 @@ from collections.abc import Sequence
 import click
 
 from compare.check_command import check
-from compare.console import PROG, error, inputs, read_one, read_pair, report_findings, use_color
+from compare.console import PROG, error, inputs, os_reason, read_one, read_pair, report_findings, use_color
 from compare.errors import CompareError, ExitCode
-from compare.options import INPUT_PATH, Settings, comparison_options, lexicon_option, pair_arguments
+from compare.options import (
+    INPUT_PATH,
+    Settings,
+    color_option,
+    comparison_options,
+    format_option,
+    lexicon_option,
+    pair_arguments,
+)
 from compare.quotes_command import quotes
 from compare.report.command import report
 from compare.review_command import review
@@ -67,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Inputs are read in compare.read and compare.limits, which turn OS errors into
         # CompareErrors; what is left is writing: ``> /dev/full``, a full disk or quota.
         _discard_output()
-        error(f"cannot write the output: {(err.strerror or str(err)).lower()}")
+        error(f"cannot write the output: {os_reason(err)}")
         return ExitCode.TROUBLE
     except MemoryError:
         error("out of memory (are the inputs far larger than statements?)")
@@ -126,17 +134,10 @@ def cli() -> None:
 
 @cli.command()
 @pair_arguments
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(_FORMATS),
-    default="terminal",
-    show_default=True,
-    help="Output format.",
-)
+@format_option(_FORMATS, default="terminal", description="Output format.")
 @click.option("--only-changes", is_flag=True, help="Leave unchanged clauses out.")
 @comparison_options
-@click.option("--color/--no-color", default=None, help="Colour the terminal output [default: if a terminal].")
+@color_option("the terminal output")
 @click.option("--example", is_flag=True, help="Compare the bundled example pair.")
 def diff(
     old: str | None,
@@ -165,16 +166,13 @@ def diff(
 
 @cli.command()
 @click.argument("file", metavar="FILE", type=INPUT_PATH)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(("table", "json", "csv")),
+@format_option(
+    ("table", "json", "csv"),
     default="table",
-    show_default=True,
-    help="A table to read, JSON, or CSV (one row per clause with the file, date and title).",
+    description="A table to read, JSON, or CSV (one row per clause with the file, date and title).",
 )
 @lexicon_option
-@click.option("--color/--no-color", default=None, help="Colour the table [default: if a terminal].")
+@color_option("the table")
 def clauses(file: str, fmt: str, lexicons: tuple[str, ...], color: bool | None) -> ExitCode:
     """List the clauses of FILE with their labels.
 

@@ -2,8 +2,9 @@
 
 The commands (``cli.py`` registers them) take their inputs with ``inputs`` and ``read_pair`` or
 ``read_one``, say what went wrong or needs noticing with ``error``, ``warn`` and ``note`` (one
-printable line each on standard error), decide colour once with ``use_color`` and, for the
-review app, take keys from the terminal when standard input held a document. Nothing here
+printable line each on standard error), decide colour once with ``use_color``, check and write
+an ``-o`` file (``output_path``, ``write_output``) and, for the review app, take keys from the
+terminal when standard input held a document. Nothing here
 imports another command module, so every command can import it and ``cli.py`` imports nothing
 back from the commands it registers. Only the standard library and click load at module scope.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,12 +30,15 @@ __all__ = [
     "example_pair",
     "inputs",
     "note",
+    "os_reason",
+    "output_path",
     "read_keys_from_terminal",
     "read_one",
     "read_pair",
     "report_findings",
     "use_color",
     "warn",
+    "write_output",
 ]
 
 PROG = "jointdiff"
@@ -123,6 +128,53 @@ def use_color(flag: bool | None) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     return sys.stdout is not None and sys.stdout.isatty()
+
+
+def os_reason(err: OSError) -> str:
+    """What the operating system said, in lowercase: "permission denied"."""
+    return (err.strerror or str(err)).lower()
+
+
+def output_path(output: str | None, *, noun: str = "", inputs: Sequence[str] = ()) -> Path | None:
+    """The file ``-o`` names, checked before any work: None for standard output (none, or '-').
+
+    Args:
+        noun: what the command writes, for messages: "report" gives "cannot write the report to
+            'x.md': ...", "" gives "cannot write to 'x.md': ...".
+        inputs: files the output must not be ('-' and files that do not exist are skipped).
+
+    Raises:
+        UsageError: the file is a directory, lies in no directory, is one of ``inputs``, or its
+            name cannot be used at all (too long, say).
+    """
+    if output is None or output == "-":
+        return None
+    cannot = _cannot_write(output, noun)
+    path = Path(output)
+    try:
+        if path.is_dir():
+            raise UsageError(f"{cannot}: it is a directory")
+        if not path.parent.is_dir():
+            raise UsageError(f"{cannot}: no such directory '{path.parent}'")
+        existing_inputs = [source for source in inputs if source != "-" and Path(source).exists()]
+        if path.exists() and any(path.samefile(source) for source in existing_inputs):
+            raise UsageError(f"{cannot}: it is an input of this {noun or 'command'}")
+    except OSError as err:
+        raise UsageError(f"{cannot}: {os_reason(err)}") from err
+    return path
+
+
+def write_output(path: Path, text: str, *, noun: str = "") -> None:
+    """Write ``text`` as UTF-8 with newline line ends, naming the file in any error (``noun`` as
+    for ``output_path``)."""
+    try:
+        path.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as err:
+        raise UsageError(f"{_cannot_write(path, noun)}: {os_reason(err)}") from err
+
+
+def _cannot_write(path: str | Path, noun: str) -> str:
+    return f"cannot write the {noun} to '{path}'" if noun else f"cannot write to '{path}'"
 
 
 def read_keys_from_terminal() -> None:

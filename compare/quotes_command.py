@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from compare.console import note, read_one, use_color
-from compare.options import INPUT_PATH, lexicon_option
+from compare.options import INPUT_PATH, color_option, format_option, lexicon_option
 
 if TYPE_CHECKING:
     from compare.errors import ExitCode
@@ -29,16 +29,13 @@ _FORMATS = ("terminal", "markdown", "html", "json")
 @click.command("quotes")
 @click.argument("article", metavar="ARTICLE", type=INPUT_PATH)
 @click.argument("statement", metavar="STATEMENT", type=INPUT_PATH)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(_FORMATS),
+@format_option(
+    _FORMATS,
     default="terminal",
-    show_default=True,
-    help="Output format: terminal text, Markdown, one self-contained HTML page, or JSON.",
+    description="Output format: terminal text, Markdown, one self-contained HTML page, or JSON.",
 )
 @lexicon_option
-@click.option("--color/--no-color", default=None, help="Colour the terminal output [default: if a terminal].")
+@color_option("the terminal output")
 def quotes(article: str, statement: str, fmt: str, lexicons: tuple[str, ...], color: bool | None) -> ExitCode:
     """Check the quotations of a news ARTICLE against the STATEMENT it quotes.
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 from compare.console import inputs, read_keys_from_terminal, read_pair, use_color
-from compare.options import Settings, comparison_options, pair_arguments
+from compare.options import Settings, color_option, comparison_options, pair_arguments
 
 if TYPE_CHECKING:
     from compare.errors import ExitCode
@@ -26,7 +26,7 @@ __all__ = ["review"]
 @click.command("review")
 @pair_arguments
 @click.option("--example", is_flag=True, help="Review the bundled example pair.")
-@click.option("--color/--no-color", default=None, help="Colour the review [default: unless NO_COLOR is set].")
+@color_option("the review", default="unless NO_COLOR is set")
 @comparison_options
 def review(old: str | None, new: str | None, example: bool, color: bool | None, settings: Settings) -> ExitCode:
     """Review what changed from OLD to NEW, side by side, in the terminal.

@@ -19,8 +19,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from compare.console import read_keys_from_terminal, read_one, use_color, warn
-from compare.options import INPUT_PATH, Settings, comparison_options
+from compare.console import output_path, read_keys_from_terminal, read_one, use_color, warn, write_output
+from compare.options import (
+    INPUT_PATH,
+    Settings,
+    color_option,
+    comparison_options,
+    format_option,
+    output_option,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -53,25 +60,16 @@ _KINDS = ("commitment", "concern", "position", "welcome", "call", "decision", "o
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(_KINDS), help="Only threads of this kind (repeatable).")
 @click.option("--text", "text", metavar="REGEX", help="Only threads whose wording matches REGEX (any case).")
 @click.option("--only-changes", is_flag=True, help="Leave out threads that never changed.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(_FORMATS),
+@format_option(
+    _FORMATS,
     default=None,
-    help="Output format [default: html when FILE ends in .html, markdown when .md, else terminal].",
+    description="Output format [default: html when FILE ends in .html, markdown when .md, else terminal].",
 )
-@click.option(
-    "-o",
-    "--output",
-    metavar="FILE",
-    type=click.Path(allow_dash=True),
-    default=None,
-    help="Write to FILE instead of standard output (Markdown also writes its charts beside it).",
-)
+@output_option("Write to FILE instead of standard output (Markdown also writes its charts beside it).")
 @click.option("--title", default=None, help="Heading of a Markdown or HTML report.")
 @click.option("--review", is_flag=True, help="Open the series in the review app's timeline.")
 @comparison_options
-@click.option("--color/--no-color", default=None, help="Colour the timeline [default: if a terminal].")
+@color_option("the timeline")
 def series(
     inputs: tuple[str, ...],
     order: str,
@@ -109,7 +107,7 @@ def series(
         text=compile_text(text),
         only_changes=only_changes,
     )
-    destination = _destination(output)
+    destination = output_path(output)
     fmt = fmt or _format_for(destination)
     if review and (fmt != "terminal" or destination is not None):
         raise UsageError("--review opens the app: it takes no --format or --output")
@@ -132,7 +130,7 @@ def series(
     if destination is None:
         click.echo(body, nl=False, color=fmt == "terminal" and use_color(color))
     else:
-        _write(destination, body)
+        write_output(destination, body)
     return ExitCode.DIFFERENT if any(thread.has_changes for thread in threads) else ExitCode.SAME
 
 
@@ -222,29 +220,6 @@ def _format_for(destination: Path | None) -> str:
     return {".md": "markdown", ".json": "json", ".csv": "csv"}.get(suffix, "terminal")
 
 
-def _destination(output: str | None) -> Path | None:
-    """The file to write, checked before any work: None for standard output."""
-    from compare.errors import UsageError
-
-    if output is None or output == "-":
-        return None
-    path = Path(output)
-    if path.is_dir():
-        raise UsageError(f"cannot write to '{output}': it is a directory")
-    if not path.parent.is_dir():
-        raise UsageError(f"cannot write to '{output}': no such directory '{path.parent}'")
-    return path
-
-
-def _write(path: Path, text: str) -> None:
-    from compare.errors import UsageError
-
-    try:
-        path.write_text(text, encoding="utf-8", newline="\n")
-    except OSError as err:
-        raise UsageError(f"cannot write to '{path}': {(err.strerror or str(err)).lower()}") from err
-
-
 def _write_charts(destination: Path, charts: Sequence[TargetChart]) -> dict[str, str]:
     """Each chart as an SVG file beside a Markdown report ("briefing.chart-1.svg"); target ->
     its name relative to the report."""
@@ -253,7 +228,7 @@ def _write_charts(destination: Path, charts: Sequence[TargetChart]) -> dict[str,
     files = {}
     for number, chart in enumerate(charts, start=1):
         path = destination.with_name(f"{destination.stem}.chart-{number}.svg")
-        _write(path, chart_svg(chart, prefix=f"chart-{number}") + "\n")
+        write_output(path, chart_svg(chart, prefix=f"chart-{number}") + "\n")
         files[chart.target] = path.name
     return files
 
