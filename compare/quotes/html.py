@@ -13,23 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from compare.quotes import views
 from compare.quotes.model import FLAG_KINDS, QuoteCheck, QuoteReport
-from compare.quotes.views import (
-    coverage_groups,
-    coverage_line,
-    coverage_state,
-    document_line,
-    framing_line,
-    not_counted_reason,
-    not_found_line,
-    quotation_summary,
-    redline,
-    said_line,
-    status_word,
-    where_in_article,
-    where_in_piece,
-    where_in_statement,
-)
 from compare.render.page import html_page, html_text
 
 __all__ = ["render"]
@@ -75,10 +60,10 @@ def render(report: QuoteReport, *, color: bool = False) -> str:
 def _body(report: QuoteReport, title: str) -> Iterator[str]:
     yield f"<h1>{html_text(title)}</h1>"
     yield "<ul>"
-    yield f"<li><strong>Article:</strong> {html_text(document_line(report.article))}</li>"
-    yield f"<li><strong>Statement:</strong> {html_text(document_line(report.statement))}</li>"
+    yield f"<li><strong>Article:</strong> {html_text(views.document_line(report.article))}</li>"
+    yield f"<li><strong>Statement:</strong> {html_text(views.document_line(report.statement))}</li>"
     yield "</ul>"
-    yield f'<p class="totals">{html_text(quotation_summary(report))}. {html_text(coverage_line(report))}.</p>'
+    yield f'<p class="totals">{html_text(views.quotation_summary(report))}. {html_text(views.coverage_line(report))}.</p>'
     yield from _quotations(report)
     yield from _changed(report)
     yield from _framing(report)
@@ -96,9 +81,9 @@ def _quotations(report: QuoteReport) -> Iterator[str]:
         flags = ", ".join(item.kind for item in check.flags)
         framing = check.framing.direction if check.framing else ""
         yield (
-            f"<tr><td>{check.quotation.index}</td><td class=\"status {css}\">{html_text(status_word(check))}</td>"
-            f"<td>“{html_text(check.quotation.text)}”</td><td>{html_text(where_in_article(check))}</td>"
-            f"<td>{html_text(where_in_statement(check))}</td><td class=\"flag\">{html_text(flags)}</td><td>{html_text(framing)}</td></tr>"
+            f"<tr><td>{check.quotation.index}</td><td class=\"status {css}\">{html_text(views.status_word(check))}</td>"
+            f"<td>“{html_text(check.quotation.text)}”</td><td>{html_text(views.where_in_article(check))}</td>"
+            f"<td>{html_text(views.where_in_statement(check))}</td><td class=\"flag\">{html_text(flags)}</td><td>{html_text(framing)}</td></tr>"
         )
     yield "</tbody></table></div>"
 
@@ -118,13 +103,13 @@ def _changed(report: QuoteReport) -> Iterator[str]:
 def _altered(check: QuoteCheck) -> Iterator[str]:
     quotation = check.quotation
     yield "<li>"
-    yield f"<p><strong>[{quotation.index}] {html_text(status_word(check))}</strong>: “{html_text(quotation.text)}”</p>"
-    yield f'<p class="where">Article: {html_text(said_line(check))}</p>'
+    yield f"<p><strong>[{quotation.index}] {html_text(views.status_word(check))}</strong>: “{html_text(quotation.text)}”</p>"
+    yield f'<p class="where">Article: {html_text(views.said_line(check))}</p>'
     if not check.pieces:
-        yield f"<p>Statement: {not_found_line(check)}.</p>"
+        yield f"<p>Statement: {views.not_found_line(check)}.</p>"
     for piece in check.pieces:
-        words = redline(piece, html_text, delete="<del>{}</del>", insert="<ins>{}</ins>")
-        yield f"<p>Statement {html_text(where_in_piece(piece))}: {words}</p>"
+        words = views.redline(piece, html_text, delete="<del>{}</del>", insert="<ins>{}</ins>")
+        yield f"<p>Statement {html_text(views.where_in_piece(piece))}: {words}</p>"
     if check.note:
         yield f'<p class="muted">Note: {html_text(check.note)}</p>'
     if check.flags:
@@ -133,9 +118,9 @@ def _altered(check: QuoteCheck) -> Iterator[str]:
             yield f'<li><span class="flag">{html_text(item.kind)}</span>: {html_text(item.detail)}</li>'
         yield "</ul>"
     if check.framing is not None:
-        yield f"<p>Framing: {html_text(framing_line(check))}</p>"
+        yield f"<p>Framing: {html_text(views.framing_line(check))}</p>"
     if not check.from_statement:
-        yield f'<p class="muted">Not counted: {html_text(not_counted_reason(check))}</p>'
+        yield f'<p class="muted">Not counted: {html_text(views.not_counted_reason(check))}</p>'
     yield "</li>"
 
 
@@ -170,13 +155,13 @@ def _framing(report: QuoteReport) -> Iterator[str]:
 
 def _coverage(report: QuoteReport) -> Iterator[str]:
     yield '<h2 id="coverage">Coverage</h2>'
-    yield f"<p>{html_text(coverage_line(report))}.</p>"
-    for kind, items in coverage_groups(report):
+    yield f"<p>{html_text(views.coverage_line(report))}.</p>"
+    for kind, items in views.coverage_groups(report):
         yield f"<h3>{html_text(kind)} ({len(items)})</h3>"
         yield '<div class="table-wrap"><table>'
         yield "<thead><tr><th>where</th><th>reported</th><th>sentence</th><th>targets</th></tr></thead><tbody>"
         for item in items:
-            state = coverage_state(item)
+            state = views.coverage_state(item)
             css = "muted" if state == "left out" else "fine"
             yield (
                 f"<tr><td>¶{item.paragraph} s{item.sentence}</td><td class=\"{css}\">{html_text(state)}</td>"

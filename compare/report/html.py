@@ -19,6 +19,7 @@ from compare.keychanges import KeyChange
 from compare.model import Clause, Pair, WordOp
 from compare.render.common import certainty_note, corrected_note, location, pair_location, shift_note
 from compare.render.page import html_page, html_text
+from compare.report import wording
 from compare.report.sections import (
     Group,
     Report,
@@ -26,19 +27,6 @@ from compare.report.sections import (
     left_to_appendix,
     section_counts,
     shown_sections,
-)
-from compare.report.wording import (
-    HEADINGS,
-    READING_NOTE,
-    about,
-    joined_facts,
-    key_headline,
-    key_text,
-    note,
-    side_text,
-    stance_change,
-    stance_phrase,
-    status_word,
 )
 
 __all__ = ["render"]
@@ -138,7 +126,7 @@ def _ops(ops: Iterable[WordOp], shown: dict[str, str]) -> str:
 def _redline(pair: Pair) -> str:
     """The new text with deletions in ``<del>`` and insertions in ``<ins>``, as the Markdown redline."""
     if not pair.words:
-        return html_text(side_text(pair.new or pair.old))
+        return html_text(wording.side_text(pair.new or pair.old))
     return _ops(pair.words, {"equal": "", "delete": "del", "insert": "ins"})
 
 
@@ -149,14 +137,14 @@ def _old_side(pair: Pair) -> str:
     round: what is inserted going from new to old is what the old text had and the new lacks.
     """
     if not pair.words:
-        return html_text(side_text(pair.old))
-    return _ops(word_diff(side_text(pair.new), side_text(pair.old)), {"equal": "", "insert": "del"})
+        return html_text(wording.side_text(pair.old))
+    return _ops(word_diff(wording.side_text(pair.new), wording.side_text(pair.old)), {"equal": "", "insert": "del"})
 
 
 def _new_side(pair: Pair) -> str:
     """The new text, its words missing from the old text in ``<ins>``."""
     if not pair.words:
-        return html_text(side_text(pair.new))
+        return html_text(wording.side_text(pair.new))
     return _ops(pair.words, {"equal": "", "insert": "ins"})
 
 
@@ -207,7 +195,7 @@ def _header(report: Report) -> Iterator[str]:
     for css, line in (("filter", report.filter_note), ("budget", report.budget_note)):
         if line:
             yield f'<p class="note {css}"><em>{html_text(line)}</em></p>'
-    yield f'<p class="note">{html_text(READING_NOTE)}</p>'
+    yield f'<p class="note">{html_text(wording.READING_NOTE)}</p>'
     yield "</header>"
 
 
@@ -215,13 +203,13 @@ def _nav(report: Report) -> Iterator[str]:
     """Links to every section shown: after the key changes, so that they fill the first screen."""
     yield '<nav aria-label="Sections"><ul>'
     for key in shown_sections(report):
-        heading = HEADINGS[key]
+        heading = wording.HEADINGS[key]
         yield f'<li><a href="#{heading.anchor}">{html_text(heading.title)}</a></li>'
     yield "</ul></nav>"
 
 
 def _section(key: str, count: int | None, body: Iterable[str]) -> Iterator[str]:
-    heading = HEADINGS[key]
+    heading = wording.HEADINGS[key]
     shown_count = "" if count is None else f' <span class="count">({count})</span>'
     yield f'<section id="{heading.anchor}">'
     yield f"<h2>{html_text(heading.title)}{shown_count}</h2>"
@@ -298,28 +286,28 @@ def _uncertain(report: Report) -> Iterator[str]:
 
 
 def _key_item(change: KeyChange, *, uncertain: bool = False) -> Iterator[str]:
-    sign, headline = key_headline(change, uncertain=uncertain)
+    sign, headline = wording.key_headline(change, uncertain=uncertain)
     css = "uncertain" if uncertain else change.what
     yield f'<li class="{css}"><p class="headline"><span class="sign">{html_text(sign)}</span> '
     yield f'<span class="stance">{html_text(headline)}</span> {_facts(pair_location(change.pair))}</p>'
-    yield f'<p class="text">{html_text(key_text(change))}</p></li>'
+    yield f'<p class="text">{html_text(wording.key_text(change))}</p></li>'
 
 
 def _facts(*facts: str) -> str:
     """The parenthesis after an item's headline."""
-    return f'<span class="facts">({html_text(joined_facts(*facts))})</span>'
+    return f'<span class="facts">({html_text(wording.joined_facts(*facts))})</span>'
 
 
 def _shifted_item(pair: Pair) -> Iterator[str]:
-    facts = _facts(pair_location(pair), status_word(pair), about(pair), corrected_note(pair))
-    yield f'<p class="headline"><span class="stance">{html_text(stance_change(pair))}</span> {facts}</p>'
+    facts = _facts(pair_location(pair), wording.status_word(pair), wording.about(pair), corrected_note(pair))
+    yield f'<p class="headline"><span class="stance">{html_text(wording.stance_change(pair))}</span> {facts}</p>'
     yield f'<p class="reason">Evidence: {html_text(pair.shift_reason or "not given")}</p>'
     yield f'<p class="text">{_redline(pair)}</p>'
 
 
 def _clause_item(pair: Pair) -> Iterator[str]:
-    stance = html_text(stance_phrase(pair.new or pair.old))
-    facts = _facts(pair_location(pair), about(pair), certainty_note(pair), corrected_note(pair))
+    stance = html_text(wording.stance_phrase(pair.new or pair.old))
+    facts = _facts(pair_location(pair), wording.about(pair), certainty_note(pair), corrected_note(pair))
     yield f'<p class="headline"><span class="stance">{stance}</span> {facts}</p>'
     yield f'<p class="text">{_redline(pair)}</p>'
 
@@ -331,7 +319,7 @@ def _reworded_item(pair: Pair) -> Iterator[str]:
 
 
 def _rearranged_item(pair: Pair) -> Iterator[str]:
-    facts = _facts(pair_location(pair), about(pair))
+    facts = _facts(pair_location(pair), wording.about(pair))
     yield f'<p class="headline"><span class="stance">{html_text(pair.status.value)}</span> {facts}</p>'
     yield f'<p class="text">{_redline(pair)}</p>'
 
@@ -361,7 +349,7 @@ def _aligned(report: Report) -> Iterator[str]:
     yield '<div class="aligned">'
     yield '<div class="pair columns"><p class="side">Old</p><p class="side">New</p></div>'
     for number, pair in enumerate(pairs, start=1):
-        meta = joined_facts(f"{number}. {pair.status.value}", note(pair))
+        meta = wording.joined_facts(f"{number}. {pair.status.value}", wording.note(pair))
         yield f'<div class="pair {pair.status.value}">'
         yield f'<p class="meta">{html_text(meta)}</p>'
         yield _side(pair.old, "old", _old_side(pair))
@@ -385,5 +373,5 @@ _SECTIONS: dict[str, Callable[[Report], Iterable[str]]] = {
     "rearranged": lambda report: _items(report.rearranged.pairs, _rearranged_item, report.rearranged.more),
     "appendix": _aligned,
 }
-"""What follows each section's heading, by key of HEADINGS (``sections.shown_sections`` says
-which are shown, in order)."""
+"""What follows each section's heading, by key of ``wording.HEADINGS`` (``sections.shown_sections``
+says which sections show, in order)."""

@@ -16,6 +16,7 @@ from compare.keychanges import KeyChange
 from compare.model import Pair
 from compare.render.common import certainty_note, corrected_note, location, pair_location, shift_note
 from compare.render.markdown import redline
+from compare.report import wording
 from compare.report.sections import (
     Group,
     Report,
@@ -23,18 +24,6 @@ from compare.report.sections import (
     left_to_appendix,
     section_counts,
     shown_sections,
-)
-from compare.report.wording import (
-    HEADINGS,
-    READING_NOTE,
-    about,
-    joined_facts,
-    key_headline,
-    key_text,
-    note,
-    stance_change,
-    stance_phrase,
-    status_word,
 )
 from compare.safe import markdown_inline
 
@@ -56,7 +45,7 @@ def _row(cells: Iterable[str]) -> str:
 
 
 def _heading(key: str, count: int | None = None) -> Iterator[str]:
-    heading = HEADINGS[key]
+    heading = wording.HEADINGS[key]
     yield f"## {heading.title}" + ("" if count is None else f" ({count})")
     yield ""
     yield markdown_inline(heading.blurb)
@@ -77,7 +66,7 @@ def _lines(report: Report) -> Iterator[str]:
         if note_line:
             yield f"*{markdown_inline(note_line)}*"
             yield ""
-    yield markdown_inline(READING_NOTE)
+    yield markdown_inline(wording.READING_NOTE)
     yield ""
     counts = section_counts(report)
     for key in shown_sections(report):
@@ -109,9 +98,9 @@ def _uncertain(report: Report) -> Iterator[str]:
 
 
 def _key_item(change: KeyChange, *, uncertain: bool = False) -> Iterator[str]:
-    sign, headline = key_headline(change, uncertain=uncertain)
+    sign, headline = wording.key_headline(change, uncertain=uncertain)
     where = pair_location(change.pair)
-    yield f"- {markdown_inline(sign)} **{markdown_inline(headline)}** {_facts(where)}: {markdown_inline(key_text(change))}"
+    yield f"- {markdown_inline(sign)} **{markdown_inline(headline)}** {_facts(where)}: {markdown_inline(wording.key_text(change))}"
 
 
 def _glance(report: Report) -> Iterator[str]:
@@ -157,20 +146,20 @@ def _grouped(groups: Sequence[Group], item: _Item) -> Iterator[str]:
 
 def _facts(*facts: str) -> str:
     """The parenthesis after an item's headline, escaped."""
-    return markdown_inline(f"({joined_facts(*facts)})")
+    return markdown_inline(f"({wording.joined_facts(*facts)})")
 
 
 def _shifted_item(pair: Pair) -> Iterator[str]:
-    facts = _facts(pair_location(pair), status_word(pair), about(pair), corrected_note(pair))
-    yield f"- **{markdown_inline(stance_change(pair))}** {facts}"
+    facts = _facts(pair_location(pair), wording.status_word(pair), wording.about(pair), corrected_note(pair))
+    yield f"- **{markdown_inline(wording.stance_change(pair))}** {facts}"
     yield f"  - Evidence: {markdown_inline(pair.shift_reason or 'not given')}"
     yield f"  - {redline(pair)}"
 
 
 def _clause_item(pair: Pair) -> Iterator[str]:
     clauses = pair.new or pair.old
-    facts = _facts(pair_location(pair), about(pair), certainty_note(pair), corrected_note(pair))
-    yield f"- **{markdown_inline(stance_phrase(clauses))}** {facts}: {redline(pair)}"
+    facts = _facts(pair_location(pair), wording.about(pair), certainty_note(pair), corrected_note(pair))
+    yield f"- **{markdown_inline(wording.stance_phrase(clauses))}** {facts}: {redline(pair)}"
 
 
 def _reworded_item(pair: Pair) -> Iterator[str]:
@@ -180,7 +169,7 @@ def _reworded_item(pair: Pair) -> Iterator[str]:
 
 
 def _rearranged_item(pair: Pair) -> Iterator[str]:
-    yield f"- **{pair.status.value}** {_facts(pair_location(pair), about(pair))}: {redline(pair)}"
+    yield f"- **{pair.status.value}** {_facts(pair_location(pair), wording.about(pair))}: {redline(pair)}"
 
 
 def _names(report: Report) -> Iterator[str]:
@@ -204,7 +193,7 @@ def _appendix(report: Report) -> Iterator[str]:
     yield _row(("---:", "---", "---", "---", "---", "---"))
     for number, pair in enumerate(pairs, start=1):
         cells = (str(number), pair.status.value, location(pair.old) or "–", location(pair.new) or "–")
-        yield _row((*cells, redline(pair), markdown_inline(note(pair))))
+        yield _row((*cells, redline(pair), markdown_inline(wording.note(pair))))
     yield ""
     yield "</details>"
 
@@ -223,5 +212,5 @@ _SECTIONS: dict[str, Callable[[Report], Iterable[str]]] = {
     "rearranged": lambda report: _items(report.rearranged.pairs, _rearranged_item, report.rearranged.more),
     "appendix": _appendix,
 }
-"""What follows each section's heading, by key of HEADINGS (``sections.shown_sections`` says
-which are shown, in order)."""
+"""What follows each section's heading, by key of ``wording.HEADINGS`` (``sections.shown_sections``
+says which sections show, in order)."""
