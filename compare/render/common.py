@@ -1,4 +1,5 @@
-"""Small pieces every renderer shares: where a pair stands, and the summary sentence."""
+"""Small pieces every renderer shares: where a pair stands, how it was linked, and the summary
+sentence."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ __all__ = [
     "STATUS_MARK",
     "certainty_note",
     "corrected_note",
+    "link_facts",
     "location",
     "pair_location",
     "shift_note",
@@ -44,6 +46,20 @@ SHIFT_WORD: dict[Shift, str] = {
     Shift.MIXED: "mixed",
     Shift.UNCLEAR: "unclear",
 }
+
+
+def link_facts(pair: Pair) -> dict[str, object]:
+    """How a pair was linked and what its stance did, as the data views (JSON, CSV) name it:
+    status, score, confidence, certainty, matched_by, shift and shift_reason."""
+    return {
+        "status": pair.status.value,
+        "score": pair.score,
+        "confidence": pair.confidence,
+        "certainty": pair.certainty,
+        "matched_by": pair.matched_by,
+        "shift": pair.shift.value if pair.shift else None,
+        "shift_reason": pair.shift_reason,
+    }
 
 
 def shift_note(pair: Pair) -> str:
