@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from compare.quotes import views
 from compare.quotes.model import FLAG_KINDS, QuoteCheck, QuoteReport
-from compare.render.page import html_page, html_text
+from compare.render.page import REDLINE_MARKS, html_page, html_text
 
 __all__ = ["render"]
 
@@ -108,7 +108,7 @@ def _altered(check: QuoteCheck) -> Iterator[str]:
     if not check.pieces:
         yield f"<p>Statement: {views.not_found_line(check)}.</p>"
     for piece in check.pieces:
-        words = views.redline(piece, html_text, delete="<del>{}</del>", insert="<ins>{}</ins>")
+        words = views.redline(piece, html_text, REDLINE_MARKS)
         yield f"<p>Statement {html_text(views.where_in_piece(piece))}: {words}</p>"
     if check.note:
         yield f'<p class="muted">Note: {html_text(check.note)}</p>'

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from compare.quotes import views
 from compare.quotes.model import FLAG_KINDS, Framing, QuoteCheck, QuoteReport
+from compare.render.markdown import REDLINE_MARKS
 from compare.safe import markdown_inline as md
 
 __all__ = ["render"]
@@ -117,7 +118,7 @@ def _altered(check: QuoteCheck) -> Iterator[str]:
     if not check.pieces:
         yield f"- **Statement:** {views.not_found_line(check)}"
     for piece in check.pieces:
-        words = views.redline(piece, md, delete="~~{}~~", insert="**{}**")
+        words = views.redline(piece, md, REDLINE_MARKS)
         yield f"- **Statement {md(views.where_in_piece(piece))}:** {words}"
     if check.note:
         yield f"- **Note:** {md(check.note)}"

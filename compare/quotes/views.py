@@ -9,11 +9,12 @@ them for its own format.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from importlib import import_module
 from typing import TYPE_CHECKING
 
 from compare.quotes.model import FLAG_KINDS, Coverage, CoverageItem, Piece, QuoteCheck, QuoteReport, Status
+from compare.render.common import marked_words
 
 if TYPE_CHECKING:
     from compare.model import Document
@@ -104,22 +105,11 @@ def not_found_line(check: QuoteCheck) -> str:
     return f"no sentence has these words (at best {check.similarity:.0%} of them)"
 
 
-def redline(piece: Piece, text: Callable[[str], str], *, delete: str, insert: str) -> str:
-    """A piece of the statement with the word diff of its quotation, in one format's markup.
-
-    ``text`` escapes words for the format; ``delete`` and ``insert`` are templates for the
-    statement's words the article left out and the words it put instead.
-
-    >>> from compare.quotes.model import Piece
-    >>> from compare.model import WordOp
-    >>> words = (WordOp("equal", "we"), WordOp("delete", "firmly"), WordOp("insert", "strongly"))
-    >>> redline(Piece(0, 9, (1,), 1, "we firmly", "we strongly", words), str.upper, delete="~~{}~~", insert="**{}**")
-    'WE ~~FIRMLY~~ **STRONGLY**'
-    """
-    if not piece.words:
-        return text(piece.text)
-    marks = {"delete": delete, "insert": insert}
-    return " ".join(marks.get(op.op, "{}").format(text(op.text)) for op in piece.words)
+def redline(piece: Piece, text: Callable[[str], str], marks: Mapping[str, str]) -> str:
+    """A piece of the statement with the word diff of its quotation, in one format's markup:
+    ``text`` escapes words, ``marks`` are the format's templates for the statement's words the
+    article left out and the words it put instead (``render.common.marked_words``)."""
+    return marked_words(piece.words, text, marks) if piece.words else text(piece.text)
 
 
 def not_counted_reason(check: QuoteCheck) -> str:

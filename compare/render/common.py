@@ -3,9 +3,9 @@ sentence."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from compare.model import Clause, Comparison, Pair, Shift, Status
+from compare.model import Clause, Comparison, Pair, Shift, Status, WordOp
 
 __all__ = [
     "SHIFT_MARK",
@@ -15,6 +15,7 @@ __all__ = [
     "corrected_note",
     "link_facts",
     "location",
+    "marked_words",
     "pair_location",
     "shift_note",
     "summary_line",
@@ -46,6 +47,21 @@ SHIFT_WORD: dict[Shift, str] = {
     Shift.MIXED: "mixed",
     Shift.UNCLEAR: "unclear",
 }
+
+
+def marked_words(ops: Iterable[WordOp], text: Callable[[str], str], marks: Mapping[str, str]) -> str:
+    """The words of a word diff in one format's markup, joined by spaces: each step's words
+    escaped with ``text`` and put in the template ``marks`` gives its op ("{}" for plain text);
+    steps whose op has no template are left out.
+
+    >>> from compare.model import WordOp
+    >>> ops = (WordOp("equal", "we"), WordOp("delete", "firmly"), WordOp("insert", "strongly"))
+    >>> marked_words(ops, str.upper, {"equal": "{}", "delete": "~~{}~~", "insert": "**{}**"})
+    'WE ~~FIRMLY~~ **STRONGLY**'
+    >>> marked_words(ops, str.upper, {"equal": "{}", "insert": "<ins>{}</ins>"})
+    'WE <ins>STRONGLY</ins>'
+    """
+    return " ".join(marks[op.op].format(text(op.text)) for op in ops if op.op in marks)
 
 
 def link_facts(pair: Pair) -> dict[str, object]:

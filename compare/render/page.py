@@ -13,7 +13,10 @@ from html import escape
 
 from compare.safe import plain
 
-__all__ = ["html_page", "html_text"]
+__all__ = ["REDLINE_MARKS", "html_page", "html_text"]
+
+REDLINE_MARKS = {"equal": "{}", "delete": "<del>{}</del>", "insert": "<ins>{}</ins>"}
+"""Deleted words in ``<del>``, inserted words in ``<ins>`` (``render.common.marked_words``)."""
 
 
 def html_text(text: str) -> str:

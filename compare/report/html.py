@@ -16,9 +16,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from compare.align import word_diff
 from compare.keychanges import KeyChange
-from compare.model import Clause, Pair, WordOp
-from compare.render.common import certainty_note, corrected_note, location, pair_location, shift_note
-from compare.render.page import html_page, html_text
+from compare.model import Clause, Pair
+from compare.render.common import (
+    certainty_note,
+    corrected_note,
+    location,
+    marked_words,
+    pair_location,
+    shift_note,
+)
+from compare.render.page import REDLINE_MARKS, html_page, html_text
 from compare.report import wording
 from compare.report.sections import (
     Group,
@@ -112,22 +119,11 @@ def render(report: Report) -> str:
     return "\n".join(page) + "\n"
 
 
-def _ops(ops: Iterable[WordOp], shown: dict[str, str]) -> str:
-    """Word operations as HTML; ``shown`` maps the ops to keep to their tag ("" for plain)."""
-    pieces = []
-    for op in ops:
-        if op.op not in shown:
-            continue
-        tag = shown[op.op]
-        pieces.append(f"<{tag}>{html_text(op.text)}</{tag}>" if tag else html_text(op.text))
-    return " ".join(pieces)
-
-
 def _redline(pair: Pair) -> str:
     """The new text with deletions in ``<del>`` and insertions in ``<ins>``, as the Markdown redline."""
     if not pair.words:
         return html_text(wording.side_text(pair.new or pair.old))
-    return _ops(pair.words, {"equal": "", "delete": "del", "insert": "ins"})
+    return marked_words(pair.words, html_text, REDLINE_MARKS)
 
 
 def _old_side(pair: Pair) -> str:
@@ -138,14 +134,15 @@ def _old_side(pair: Pair) -> str:
     """
     if not pair.words:
         return html_text(wording.side_text(pair.old))
-    return _ops(word_diff(wording.side_text(pair.new), wording.side_text(pair.old)), {"equal": "", "insert": "del"})
+    old_words = word_diff(wording.side_text(pair.new), wording.side_text(pair.old))
+    return marked_words(old_words, html_text, {"equal": "{}", "insert": "<del>{}</del>"})
 
 
 def _new_side(pair: Pair) -> str:
     """The new text, its words missing from the old text in ``<ins>``."""
     if not pair.words:
         return html_text(wording.side_text(pair.new))
-    return _ops(pair.words, {"equal": "", "insert": "ins"})
+    return marked_words(pair.words, html_text, {"equal": "{}", "insert": "<ins>{}</ins>"})
 
 
 def _value(text: str) -> str:

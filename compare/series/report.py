@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 
 from compare.model import Pair
-from compare.render.common import shift_note
-from compare.render.page import html_page, html_text
+from compare.render.common import marked_words, shift_note
+from compare.render.markdown import redline
+from compare.render.page import REDLINE_MARKS, html_page, html_text
 from compare.safe import markdown_inline
 from compare.series.chart import TargetChart, chart_svg
 from compare.series.common import CHANGE_SIGN, LEGEND, cell_sign, summary_line, thread_text
@@ -168,18 +169,10 @@ def _markdown_text(step: Step) -> str:
     if not step.clauses:
         return ""
     note = _shift(step.pair)
-    text = _markdown_redline(step.pair) if step.pair is not None and step.pair.words else markdown_inline(
+    text = redline(step.pair) if step.pair is not None and step.pair.words else markdown_inline(
         " ".join(clause.text for clause in step.clauses)
     )
     return (f" *{markdown_inline(note)}*" if note else "") + f": {text}"
-
-
-def _markdown_redline(pair: Pair) -> str:
-    pieces = []
-    for op in pair.words:
-        text = markdown_inline(op.text)
-        pieces.append(text if op.op == "equal" else f"~~{text}~~" if op.op == "delete" else f"**{text}**")
-    return " ".join(pieces)
 
 
 def _shift(pair: Pair | None) -> str:
@@ -334,7 +327,4 @@ def _html_redline(step: Step) -> str:
     pair = step.pair
     if pair is None or not pair.words:
         return html_text(" ".join(clause.text for clause in step.clauses))
-    tags = {"equal": "", "delete": "del", "insert": "ins"}
-    return " ".join(
-        f"<{tags[op.op]}>{html_text(op.text)}</{tags[op.op]}>" if tags[op.op] else html_text(op.text) for op in pair.words
-    )
+    return marked_words(pair.words, html_text, REDLINE_MARKS)
