@@ -142,7 +142,7 @@ def _child_review(old: str, new: str) -> int:
 def _child_pipeline(old: str, new: str) -> int:
     """Read and compare the pair as ``review`` does, and print the moment the comparison is ready."""
     sys.path.insert(0, str(ROOT))
-    from compare.cli import read_pair
+    from compare.console import read_pair
     from compare.pipeline import compare_documents
 
     compare_documents(*read_pair(old, new))

@@ -4,8 +4,8 @@ The command loads ``DIR/jointdiff.toml`` (``compare.check.load_manifest``), runs
 (``compare.check.run_check``), prints the outcome as text, JSON or GitHub workflow annotations,
 and can write JUnit XML (``compare.junit``). It returns 0 when everything passed, 1 when a case or
 rule failed, and lets ``cli.main`` turn a bad manifest or input into 2. At module scope it
-imports only the standard library and click; the pipeline loads inside the command, so
-``jointdiff --help`` stays fast.
+imports only the standard library, click and ``compare.console``; the pipeline loads inside the
+command, so ``jointdiff --help`` stays fast.
 """
 
 from __future__ import annotations
@@ -17,6 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+
+from compare.console import note, os_reason
+from compare.options import format_option
 
 if TYPE_CHECKING:
     from compare.check import CheckResult, Outcome
@@ -31,13 +34,10 @@ _OUTPUT_FORMATS = ("text", "json", "github")
 @click.argument("directory", metavar="DIR")
 @click.option("--update", is_flag=True, help="Rewrite the golden files from this run (review that diff like code).")
 @click.option("--junit", "junit_file", metavar="FILE", help="Also write JUnit XML to FILE.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(_OUTPUT_FORMATS),
+@format_option(
+    _OUTPUT_FORMATS,
     default="text",
-    show_default=True,
-    help="text for people, json for programs, github for workflow annotations.",
+    description="text for people, json for programs, github for workflow annotations.",
 )
 @click.option(
     "-j",
@@ -68,7 +68,7 @@ def check(directory: str, update: bool, junit_file: str | None, fmt: str, jobs: 
         try:
             Path(junit_file).write_text(junit_xml(result), encoding="utf-8", newline="\n")
         except OSError as err:
-            raise UsageError(f"cannot write '{junit_file}': {(err.strerror or str(err)).lower()}") from err
+            raise UsageError(f"cannot write '{junit_file}': {os_reason(err)}") from err
     click.echo(_FORMATTERS[fmt](result), nl=False)
     return ExitCode.SAME if result.passed else ExitCode.DIFFERENT
 
@@ -87,7 +87,6 @@ def _workers(jobs: int | None) -> int:
     Raises:
         UsageError: fewer than one job asked for.
     """
-    from compare.cli import note
     from compare.errors import UsageError
 
     cpus = cpu_count()

@@ -2,8 +2,9 @@
 
 Commands return an ExitCode; ``main`` turns results and errors into an exit status
 (0 no differences, 1 differences, 2 trouble, as with ``git diff --exit-code``). Only the
-standard library and click are imported at module scope: each command imports the pipeline
-inside its body, so ``jointdiff --help`` starts fast.
+standard library, click and light modules are imported at module scope (the command modules
+registered here, ``compare.console`` and ``compare.options``, none of which imports this one):
+each command imports the pipeline inside its body, so ``jointdiff --help`` starts fast.
 """
 
 from __future__ import annotations
@@ -13,34 +14,28 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
-from compare.errors import CompareError, ExitCode, UsageError
-from compare.options import INPUT_PATH, Settings, comparison_options, lexicon_option, pair_arguments
+from compare.check_command import check
+from compare.console import PROG, error, inputs, os_reason, read_one, read_pair, report_findings, use_color
+from compare.errors import CompareError, ExitCode
+from compare.options import (
+    INPUT_PATH,
+    Settings,
+    color_option,
+    comparison_options,
+    format_option,
+    lexicon_option,
+    pair_arguments,
+)
+from compare.quotes_command import quotes
+from compare.report.command import report
+from compare.review_command import review
+from compare.series_command import series
 
-if TYPE_CHECKING:
-    from compare.model import Comparison, Document
+__all__ = ["PROG", "cli", "main", "run"]
 
-__all__ = [
-    "PROG",
-    "cli",
-    "error",
-    "example_pair",
-    "inputs",
-    "main",
-    "note",
-    "read_one",
-    "read_pair",
-    "report_findings",
-    "run",
-    "use_color",
-    "warn",
-]
-
-PROG = "jointdiff"
 _FORMATS = ("terminal", "markdown", "json", "csv")
 
 
@@ -80,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Inputs are read in compare.read and compare.limits, which turn OS errors into
         # CompareErrors; what is left is writing: ``> /dev/full``, a full disk or quota.
         _discard_output()
-        error(f"cannot write the output: {(err.strerror or str(err)).lower()}")
+        error(f"cannot write the output: {os_reason(err)}")
         return ExitCode.TROUBLE
     except MemoryError:
         error("out of memory (are the inputs far larger than statements?)")
@@ -91,27 +86,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 _OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF, errno.EROFS})
-
-
-def error(message: str) -> None:
-    """Print one error line on standard error, made printable."""
-    _say("error", message)
-
-
-def warn(message: str) -> None:
-    """Print one warning line on standard error, made printable."""
-    _say("warning", message)
-
-
-def note(message: str) -> None:
-    """Print one note on standard error (something the user should know, not a problem)."""
-    _say("note", message)
-
-
-def _say(level: str, message: str) -> None:
-    from compare.safe import printable
-
-    click.echo(f"{PROG}: {level}: {printable(message)}", err=True)
 
 
 def _click_message(err: click.ClickException) -> str:
@@ -158,84 +132,12 @@ def cli() -> None:
     """
 
 
-def example_pair() -> tuple[Path, Path]:
-    """The bundled example: a ministers' joint statement and its revision a year later."""
-    here = Path(__file__).resolve().parent
-    for folder in (here / "examples" / "two-plus-two", here.parent / "fixtures" / "two-plus-two"):
-        if (folder / "old.txt").is_file() and (folder / "new.txt").is_file():
-            return folder / "old.txt", folder / "new.txt"
-    raise UsageError("the bundled example is missing from this installation")
-
-
-def _shown(path: Path) -> str:
-    """A path as short as it can be shown: relative to the working folder when inside it."""
-    relative = os.path.relpath(path)
-    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
-
-
-def inputs(old: str | None, new: str | None, example: bool) -> tuple[str, str]:
-    """The two inputs to compare: OLD and NEW as given, or the bundled example pair."""
-    if example:
-        if old or new:
-            raise UsageError("--example takes no OLD or NEW argument")
-        return tuple(_shown(path) for path in example_pair())  # type: ignore[return-value]
-    if not old or not new:
-        raise UsageError("give OLD and NEW (or --example); see --help")
-    if old == "-" and new == "-":
-        raise UsageError("only one of OLD and NEW can be '-' (standard input)")
-    return old, new
-
-
-def read_pair(old: str, new: str) -> tuple[Document, Document]:
-    """Read both inputs, warnings to stderr; any error names the file."""
-    documents = [read_one(source) for source in (old, new)]
-    return documents[0], documents[1]
-
-
-def read_one(source: str) -> Document:
-    """Read one input for a command: warnings to stderr, and refused when it has more clauses
-    than can be compared in reasonable time (``compare.limits``); any error names the file."""
-    from compare.limits import check_clause_count
-    from compare.read import read
-
-    document = read(source)
-    for warning in document.warnings:
-        warn(warning)
-    check_clause_count(document)
-    return document
-
-
-def report_findings(comparison: Comparison, new_document: Document) -> None:
-    """Warn on stderr of what comparing found beyond the pairs: clauses that differ only in
-    invisible characters, and corrections that no longer apply."""
-    for warning in comparison.new.warnings[len(new_document.warnings) :]:
-        warn(warning)
-    for warning in comparison.warnings:
-        warn(warning)
-
-
-def use_color(flag: bool | None) -> bool:
-    """--color/--no-color beats NO_COLOR (set and non-empty means off), which beats isatty."""
-    if flag is not None:
-        return flag
-    if os.environ.get("NO_COLOR"):
-        return False
-    return sys.stdout is not None and sys.stdout.isatty()
-
-
 @cli.command()
 @pair_arguments
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(_FORMATS),
-    default="terminal",
-    show_default=True,
-    help="Output format.",
-)
+@format_option(_FORMATS, default="terminal", description="Output format.")
 @click.option("--only-changes", is_flag=True, help="Leave unchanged clauses out.")
 @comparison_options
-@click.option("--color/--no-color", default=None, help="Colour the terminal output [default: if a terminal].")
+@color_option("the terminal output")
 @click.option("--example", is_flag=True, help="Compare the bundled example pair.")
 def diff(
     old: str | None,
@@ -264,16 +166,13 @@ def diff(
 
 @cli.command()
 @click.argument("file", metavar="FILE", type=INPUT_PATH)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(("table", "json", "csv")),
+@format_option(
+    ("table", "json", "csv"),
     default="table",
-    show_default=True,
-    help="A table to read, JSON, or CSV (one row per clause with the file, date and title).",
+    description="A table to read, JSON, or CSV (one row per clause with the file, date and title).",
 )
 @lexicon_option
-@click.option("--color/--no-color", default=None, help="Colour the table [default: if a terminal].")
+@color_option("the table")
 def clauses(file: str, fmt: str, lexicons: tuple[str, ...], color: bool | None) -> ExitCode:
     """List the clauses of FILE with their labels.
 
@@ -307,19 +206,10 @@ def clauses(file: str, fmt: str, lexicons: tuple[str, ...], color: bool | None) 
     return ExitCode.SAME
 
 
-def _register_commands() -> None:
-    """The views that live in their own modules (each imports only click at module scope)."""
-    from compare.check_command import check
-    from compare.quotes_command import quotes
-    from compare.report.command import report
-    from compare.review_command import review
-    from compare.series_command import series
-
-    cli.add_command(report)
-    cli.add_command(review)
-    cli.add_command(check)
-    cli.add_command(series)
-    cli.add_command(quotes)
-
-
-_register_commands()
+# The views that live in their own modules. Each imports only light modules at module scope
+# (click, compare.console, compare.options) and nothing from this one, so there is no circle.
+cli.add_command(report)
+cli.add_command(review)
+cli.add_command(check)
+cli.add_command(series)
+cli.add_command(quotes)

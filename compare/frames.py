@@ -56,7 +56,7 @@ def pair_frame(comparison: Comparison) -> pd.DataFrame:
     evidence, routine, corrections, positions, kinds and both texts."""
     import pandas as pd
 
-    from compare.render.common import location
+    from compare.render.common import link_facts, location
 
     old_file, old_date, _ = _document_cells(comparison.old)
     new_file, new_date, _ = _document_cells(comparison.new)
@@ -71,13 +71,7 @@ def pair_frame(comparison: Comparison) -> pd.DataFrame:
                 "old_date": old_date,
                 "new_file": new_file,
                 "new_date": new_date,
-                "status": pair.status.value,
-                "score": pair.score,
-                "confidence": pair.confidence,
-                "certainty": pair.certainty,
-                "matched_by": pair.matched_by,
-                "shift": pair.shift.value if pair.shift else None,
-                "shift_reason": pair.shift_reason,
+                **link_facts(pair),
                 "routine": pair.routine,
                 "corrected": _joined(pair.corrected),
                 "old_ids": _LIST_SEPARATOR.join(c.id for c in pair.old),

@@ -1,16 +1,18 @@
-"""The settings every comparing command shares (diff, report, review), and their options.
+"""The options the commands share, and the settings every comparing command shares (diff, report,
+review, series).
 
 ``@comparison_options`` adds ``--threshold``, ``--scorer``, ``--method``, ``--lexicon``,
 ``--profile``, ``--corrections`` and ``--no-corrections`` to a click command and hands the
-command one ``Settings`` value instead; the
-review app receives the same value, so the three views always compare alike. Only the
+command one ``Settings`` value instead; the review app receives the same value, so the views
+always compare alike. ``format_option``, ``color_option`` and ``output_option`` make the
+``--format``, ``--color/--no-color`` and ``-o/--output`` of each command alike. Only the
 standard library and click are imported here at module scope.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -25,8 +27,11 @@ __all__ = [
     "INPUT_PATH",
     "Settings",
     "check_settings_file",
+    "color_option",
     "comparison_options",
+    "format_option",
     "lexicon_option",
+    "output_option",
     "pair_arguments",
 ]
 
@@ -41,6 +46,38 @@ def pair_arguments(command: Callable[..., Any]) -> Callable[..., Any]:
     for name in ("new", "old"):
         command = click.argument(name, required=False, metavar=name.upper(), type=INPUT_PATH)(command)
     return command
+
+
+def format_option(choices: Sequence[str], *, default: str | None, description: str) -> Callable[..., Any]:
+    """``--format``, handed to the command as ``fmt``: one of ``choices``. The default is shown in
+    the help; with none, ``description`` says how the command chooses."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(tuple(choices)),
+        default=default,
+        show_default=default is not None,
+        help=description,
+    )
+
+
+def color_option(what: str, *, default: str = "if a terminal") -> Callable[..., Any]:
+    """``--color/--no-color`` for colouring ``what``, handed to the command as ``color``: None
+    unless given, for ``compare.console.use_color`` to decide."""
+    return click.option("--color/--no-color", default=None, help=f"Colour {what} [default: {default}].")
+
+
+def output_option(description: str) -> Callable[..., Any]:
+    """``-o/--output FILE``, handed to the command as ``output`` (None or '-': standard output);
+    ``compare.console.output_path`` checks it."""
+    return click.option(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=click.Path(allow_dash=True),
+        default=None,
+        help=description,
+    )
 
 
 def _settings_files(what: str) -> Callable[[click.Context, click.Parameter, tuple[str, ...]], tuple[str, ...]]:

@@ -1,11 +1,12 @@
 """``jointdiff quotes``: check a news article's quotations against the statement they quote.
 
-The command reads both inputs with ``compare.cli.read_one`` (a missing, empty or unreadable
+The command reads both inputs with ``compare.console.read_one`` (a missing, empty or unreadable
 file is one line on stderr and exit status 2), runs ``compare.quotes.check_quotes`` and writes
 the chosen view to standard output. Exit status: 0 when every quotation given as the
 statement's words is its words (verbatim, or only typography, case and spelling differ) and is
 attributed as the statement does; 1 when any is altered or not found; 2 on trouble. Only the
-standard library and click are imported at module scope, so ``jointdiff --help`` stays fast.
+standard library, click, ``compare.console`` and ``compare.options`` are imported at module
+scope, so ``jointdiff --help`` stays fast.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from compare.options import INPUT_PATH, lexicon_option
+from compare.console import note, read_one, use_color
+from compare.options import INPUT_PATH, color_option, format_option, lexicon_option
 
 if TYPE_CHECKING:
     from compare.errors import ExitCode
@@ -27,16 +29,13 @@ _FORMATS = ("terminal", "markdown", "html", "json")
 @click.command("quotes")
 @click.argument("article", metavar="ARTICLE", type=INPUT_PATH)
 @click.argument("statement", metavar="STATEMENT", type=INPUT_PATH)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(_FORMATS),
+@format_option(
+    _FORMATS,
     default="terminal",
-    show_default=True,
-    help="Output format: terminal text, Markdown, one self-contained HTML page, or JSON.",
+    description="Output format: terminal text, Markdown, one self-contained HTML page, or JSON.",
 )
 @lexicon_option
-@click.option("--color/--no-color", default=None, help="Colour the terminal output [default: if a terminal].")
+@color_option("the terminal output")
 def quotes(article: str, statement: str, fmt: str, lexicons: tuple[str, ...], color: bool | None) -> ExitCode:
     """Check the quotations of a news ARTICLE against the STATEMENT it quotes.
 
@@ -52,7 +51,6 @@ def quotes(article: str, statement: str, fmt: str, lexicons: tuple[str, ...], co
     2 trouble.
     """
     from compare.classify import load_lexicon
-    from compare.cli import note, read_one, use_color
     from compare.errors import ExitCode, UsageError
     from compare.quotes.check import check_quotes
     from compare.quotes.views import render_quotes

@@ -2,19 +2,20 @@
 
 The command reads and checks both inputs before any UI starts, so a missing or unreadable file
 is one line on stderr and exit status 2, as for ``diff``; only then does it import the review
-app (``tui``), which runs the pipeline itself. Only the standard library and click are imported
-at module scope: ``compare`` never pulls Textual in until a review actually starts.
+app (``tui``), which runs the pipeline itself. Only the standard library, click,
+``compare.console`` and ``compare.options`` are imported at module scope: ``compare`` never
+pulls Textual in until a review actually starts.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING
 
 import click
 
-from compare.options import Settings, comparison_options, pair_arguments
+from compare.console import inputs, read_keys_from_terminal, read_pair, use_color
+from compare.options import Settings, color_option, comparison_options, pair_arguments
 
 if TYPE_CHECKING:
     from compare.errors import ExitCode
@@ -25,7 +26,7 @@ __all__ = ["review"]
 @click.command("review")
 @pair_arguments
 @click.option("--example", is_flag=True, help="Review the bundled example pair.")
-@click.option("--color/--no-color", default=None, help="Colour the review [default: unless NO_COLOR is set].")
+@color_option("the review", default="unless NO_COLOR is set")
 @comparison_options
 def review(old: str | None, new: str | None, example: bool, color: bool | None, settings: Settings) -> ExitCode:
     """Review what changed from OLD to NEW, side by side, in the terminal.
@@ -35,13 +36,12 @@ def review(old: str | None, new: str | None, example: bool, color: bool | None, 
     Enter details, m/b/w pin, break or correct the stance (saved to the corrections file),
     e export, ? all keys, q quit.
     """
-    from compare.cli import inputs, read_pair, use_color
     from compare.errors import ExitCode
 
     old_path, new_path = inputs(old, new, example)
     old_document, new_document = read_pair(old_path, new_path)
     if "-" in (old_path, new_path) and not sys.stdin.isatty():
-        _read_keys_from_terminal()
+        read_keys_from_terminal()
     from tui.app import ReviewApp
 
     app = ReviewApp(old_document, new_document, color=use_color(color), settings=settings)
@@ -49,16 +49,3 @@ def review(old: str | None, new: str | None, example: bool, color: bool | None, 
     # The review's exit status says whether it ran, not whether the documents differ.
     return ExitCode.TROUBLE if app.return_code else ExitCode.SAME
 
-
-def _read_keys_from_terminal() -> None:
-    """Standard input held a document: take the keys from the terminal instead, as ``less`` does."""
-    from compare.errors import UsageError
-
-    try:
-        terminal = os.open("/dev/tty", os.O_RDONLY)
-    except OSError as err:
-        raise UsageError(
-            "review reads its keys from a terminal, and there is none: save standard input to a file"
-        ) from err
-    os.dup2(terminal, sys.stdin.fileno())
-    os.close(terminal)

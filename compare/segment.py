@@ -362,3 +362,12 @@ def _word_count(text: str) -> int:
     4
     """
     return len(_word_pattern().findall(text))
+
+
+# ``compare.segment`` is this module, and calling it calls segment(): the name means one thing
+# whatever was imported first (see compare.callable_module).
+import sys  # noqa: E402
+
+from compare.callable_module import CallableModule  # noqa: E402
+
+sys.modules[__name__].__class__ = CallableModule

@@ -5,14 +5,13 @@ orders them by date, UN symbol or as given, compares each with the next using th
 settings as ``diff`` (``compare.options``), follows every clause through the series
 (``compare.series.build``) and shows the threads a filter lets through: a timeline in the
 terminal, a Markdown or HTML report with a chart per target, JSON, CSV, or the review app's
-timeline screen (``--review``). At module scope it imports only the standard library, click
-and ``compare.options``; the pipeline, pandas, matplotlib and Textual load inside the command,
+timeline screen (``--review``). At module scope it imports only the standard library, click,
+``compare.console`` and ``compare.options``; the pipeline, pandas, matplotlib and Textual load inside the command,
 and only the ones the chosen view needs.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -20,7 +19,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from compare.options import INPUT_PATH, Settings, comparison_options
+from compare.console import output_path, read_keys_from_terminal, read_one, use_color, warn, write_output
+from compare.options import (
+    INPUT_PATH,
+    Settings,
+    color_option,
+    comparison_options,
+    format_option,
+    output_option,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -53,25 +60,16 @@ _KINDS = ("commitment", "concern", "position", "welcome", "call", "decision", "o
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(_KINDS), help="Only threads of this kind (repeatable).")
 @click.option("--text", "text", metavar="REGEX", help="Only threads whose wording matches REGEX (any case).")
 @click.option("--only-changes", is_flag=True, help="Leave out threads that never changed.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(_FORMATS),
+@format_option(
+    _FORMATS,
     default=None,
-    help="Output format [default: html when FILE ends in .html, markdown when .md, else terminal].",
+    description="Output format [default: html when FILE ends in .html, markdown when .md, else terminal].",
 )
-@click.option(
-    "-o",
-    "--output",
-    metavar="FILE",
-    type=click.Path(allow_dash=True),
-    default=None,
-    help="Write to FILE instead of standard output (Markdown also writes its charts beside it).",
-)
+@output_option("Write to FILE instead of standard output (Markdown also writes its charts beside it).")
 @click.option("--title", default=None, help="Heading of a Markdown or HTML report.")
 @click.option("--review", is_flag=True, help="Open the series in the review app's timeline.")
 @comparison_options
-@click.option("--color/--no-color", default=None, help="Colour the timeline [default: if a terminal].")
+@color_option("the timeline")
 def series(
     inputs: tuple[str, ...],
     order: str,
@@ -109,7 +107,7 @@ def series(
         text=compile_text(text),
         only_changes=only_changes,
     )
-    destination = _destination(output)
+    destination = output_path(output)
     fmt = fmt or _format_for(destination)
     if review and (fmt != "terminal" or destination is not None):
         raise UsageError("--review opens the app: it takes no --format or --output")
@@ -123,16 +121,16 @@ def series(
     )
     for version in result.versions[1:]:
         for warning in version.document.warnings[len(_by_path(documents)[version.document.path].warnings) :]:
-            _warn(warning)
+            warn(warning)
     for warning in result.warnings:
-        _warn(warning)
+        warn(warning)
     threads = thread_filter.apply(result)
     note = "Filtered (" + thread_filter.describe() + ")" if not thread_filter.is_empty else ""
     body = _render(result, threads, fmt, thread_filter, note, title, targets, destination, color)
     if destination is None:
-        click.echo(body, nl=False, color=fmt == "terminal" and _colored(color))
+        click.echo(body, nl=False, color=fmt == "terminal" and use_color(color))
     else:
-        _write(destination, body)
+        write_output(destination, body)
     return ExitCode.DIFFERENT if any(thread.has_changes for thread in threads) else ExitCode.SAME
 
 
@@ -162,7 +160,7 @@ def _render(
     if fmt == "terminal":
         from compare.series.timeline import render
 
-        colored = _colored(color)
+        colored = use_color(color)
         width = shutil.get_terminal_size().columns if destination is None and sys.stdout.isatty() else None
         return render(result, threads, color=colored and destination is None, width=width, filter_note=note)
     from compare.series.chart import target_charts
@@ -194,25 +192,11 @@ def _paths(inputs: tuple[str, ...]) -> list[str]:
 
 def _read_all(paths: list[str]) -> list[Document]:
     """Read every version, warnings to stderr; any error names the file."""
-    from compare.cli import read_one
-
     return [read_one(path) for path in paths]
 
 
 def _by_path(documents: list[Document]) -> dict[str, Document]:
     return {document.path: document for document in documents}
-
-
-def _warn(message: str) -> None:
-    from compare.cli import warn
-
-    warn(message)
-
-
-def _colored(color: bool | None) -> bool:
-    from compare.cli import use_color
-
-    return use_color(color)
 
 
 def _progress() -> Callable[[int, int], None] | None:
@@ -236,29 +220,6 @@ def _format_for(destination: Path | None) -> str:
     return {".md": "markdown", ".json": "json", ".csv": "csv"}.get(suffix, "terminal")
 
 
-def _destination(output: str | None) -> Path | None:
-    """The file to write, checked before any work: None for standard output."""
-    from compare.errors import UsageError
-
-    if output is None or output == "-":
-        return None
-    path = Path(output)
-    if path.is_dir():
-        raise UsageError(f"cannot write to '{output}': it is a directory")
-    if not path.parent.is_dir():
-        raise UsageError(f"cannot write to '{output}': no such directory '{path.parent}'")
-    return path
-
-
-def _write(path: Path, text: str) -> None:
-    from compare.errors import UsageError
-
-    try:
-        path.write_text(text, encoding="utf-8", newline="\n")
-    except OSError as err:
-        raise UsageError(f"cannot write to '{path}': {(err.strerror or str(err)).lower()}") from err
-
-
 def _write_charts(destination: Path, charts: Sequence[TargetChart]) -> dict[str, str]:
     """Each chart as an SVG file beside a Markdown report ("briefing.chart-1.svg"); target ->
     its name relative to the report."""
@@ -267,7 +228,7 @@ def _write_charts(destination: Path, charts: Sequence[TargetChart]) -> dict[str,
     files = {}
     for number, chart in enumerate(charts, start=1):
         path = destination.with_name(f"{destination.stem}.chart-{number}.svg")
-        _write(path, chart_svg(chart, prefix=f"chart-{number}") + "\n")
+        write_output(path, chart_svg(chart, prefix=f"chart-{number}") + "\n")
         files[chart.target] = path.name
     return files
 
@@ -287,7 +248,7 @@ def _review(
 
     order_versions(documents, order)  # an undated version is one line on stderr before the app starts
     if "-" in (document.path for document in documents) and not sys.stdin.isatty():
-        _read_keys_from_terminal()
+        read_keys_from_terminal()
     from tui.series_app import SeriesApp
 
     app = SeriesApp(
@@ -302,13 +263,3 @@ def _review(
     app.run()
     return ExitCode.TROUBLE if app.return_code else ExitCode.SAME
 
-
-def _read_keys_from_terminal() -> None:
-    from compare.errors import UsageError
-
-    try:
-        terminal = os.open("/dev/tty", os.O_RDONLY)
-    except OSError as err:
-        raise UsageError("review reads its keys from a terminal, and there is none: save standard input to a file") from err
-    os.dup2(terminal, sys.stdin.fileno())
-    os.close(terminal)

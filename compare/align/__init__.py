@@ -444,3 +444,12 @@ def _index_of(rows: np.ndarray, cols: np.ndarray, r: int, c: int) -> int:
     import numpy as np
 
     return int(np.flatnonzero((rows == r) & (cols == c))[0])
+
+
+# ``compare.align`` is this module, and calling it calls align(): the name means one thing
+# whatever was imported first (see compare.callable_module).
+import sys  # noqa: E402
+
+from compare.callable_module import CallableModule  # noqa: E402
+
+sys.modules[__name__].__class__ = CallableModule

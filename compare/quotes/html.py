@@ -5,29 +5,17 @@ was found and its flags, each altered quotation's redline (``<del>`` for the sta
 the article dropped, ``<ins>`` for what it put instead), the framing of the reporter's verbs, and
 the statement's stances by kind, quoted, paraphrased or left out. Styles are inline and a
 Content-Security-Policy forbids loading anything, so the page opens offline and from an
-e-mail. Every piece of document text passes through ``compare.safe.plain`` and
-``html.escape``: it is shown, never obeyed.
+e-mail. Every piece of document text passes through
+``compare.render.page.html_text``: it is shown, never obeyed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from html import escape
 
-from compare.quotes.model import FLAG_KINDS, Piece, QuoteCheck, QuoteReport
-from compare.quotes.views import (
-    coverage_groups,
-    coverage_line,
-    coverage_state,
-    document_line,
-    framing_line,
-    not_counted_reason,
-    quotation_summary,
-    status_word,
-    where_in_article,
-    where_in_statement,
-)
-from compare.safe import plain
+from compare.quotes import views
+from compare.quotes.model import FLAG_KINDS, QuoteCheck, QuoteReport
+from compare.render.page import REDLINE_MARKS, html_page, html_text
 
 __all__ = ["render"]
 
@@ -64,41 +52,23 @@ ul.items > li { margin: .6rem 0; padding: .5rem .75rem; border-left: 4px solid v
 
 def render(report: QuoteReport, *, color: bool = False) -> str:
     """The report as a complete HTML document, ending in a newline (``color`` is ignored)."""
-    return "\n".join(_page(report)) + "\n"
-
-
-def _text(text: str) -> str:
-    return escape(plain(text), quote=True)
-
-
-def _page(report: QuoteReport) -> Iterator[str]:
     title = f"Quotations checked: {report.article.title or report.article.path}"
-    yield "<!DOCTYPE html>"
-    yield '<html lang="en">'
-    yield "<head>"
-    yield '<meta charset="utf-8">'
-    yield '<meta name="viewport" content="width=device-width, initial-scale=1">'
-    yield "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-    yield '<meta name="generator" content="jointdiff quotes">'
-    yield f"<title>{_text(title)}</title>"
-    yield f"<style>{_CSS}</style>"
-    yield "</head>"
-    yield "<body>"
-    yield "<main>"
-    yield f"<h1>{_text(title)}</h1>"
+    page = html_page(title, generator="jointdiff quotes", css=_CSS, body=_body(report, title))
+    return "\n".join(page) + "\n"
+
+
+def _body(report: QuoteReport, title: str) -> Iterator[str]:
+    yield f"<h1>{html_text(title)}</h1>"
     yield "<ul>"
-    yield f"<li><strong>Article:</strong> {_text(document_line(report.article))}</li>"
-    yield f"<li><strong>Statement:</strong> {_text(document_line(report.statement))}</li>"
+    yield f"<li><strong>Article:</strong> {html_text(views.document_line(report.article))}</li>"
+    yield f"<li><strong>Statement:</strong> {html_text(views.document_line(report.statement))}</li>"
     yield "</ul>"
-    yield f'<p class="totals">{_text(quotation_summary(report))}. {_text(coverage_line(report))}.</p>'
+    yield f'<p class="totals">{html_text(views.quotation_summary(report))}. {html_text(views.coverage_line(report))}.</p>'
     yield from _quotations(report)
     yield from _changed(report)
     yield from _framing(report)
     yield from _coverage(report)
     yield from _legend(report)
-    yield "</main>"
-    yield "</body>"
-    yield "</html>"
 
 
 def _quotations(report: QuoteReport) -> Iterator[str]:
@@ -111,9 +81,9 @@ def _quotations(report: QuoteReport) -> Iterator[str]:
         flags = ", ".join(item.kind for item in check.flags)
         framing = check.framing.direction if check.framing else ""
         yield (
-            f"<tr><td>{check.quotation.index}</td><td class=\"status {css}\">{_text(status_word(check))}</td>"
-            f"<td>“{_text(check.quotation.text)}”</td><td>{_text(where_in_article(check))}</td>"
-            f"<td>{_text(where_in_statement(check))}</td><td class=\"flag\">{_text(flags)}</td><td>{_text(framing)}</td></tr>"
+            f"<tr><td>{check.quotation.index}</td><td class=\"status {css}\">{html_text(views.status_word(check))}</td>"
+            f"<td>“{html_text(check.quotation.text)}”</td><td>{html_text(views.where_in_article(check))}</td>"
+            f"<td>{html_text(views.where_in_statement(check))}</td><td class=\"flag\">{html_text(flags)}</td><td>{html_text(framing)}</td></tr>"
         )
     yield "</tbody></table></div>"
 
@@ -132,39 +102,26 @@ def _changed(report: QuoteReport) -> Iterator[str]:
 
 def _altered(check: QuoteCheck) -> Iterator[str]:
     quotation = check.quotation
-    said = [where_in_article(check), quotation.speaker, quotation.framing_verb, quotation.attribution]
     yield "<li>"
-    yield f"<p><strong>[{quotation.index}] {_text(status_word(check))}</strong>: “{_text(quotation.text)}”</p>"
-    yield f'<p class="where">Article: {_text(" · ".join(part for part in said if part))}</p>'
+    yield f"<p><strong>[{quotation.index}] {html_text(views.status_word(check))}</strong>: “{html_text(quotation.text)}”</p>"
+    yield f'<p class="where">Article: {html_text(views.said_line(check))}</p>'
     if not check.pieces:
-        yield f"<p>Statement: no sentence has these words (at best {check.similarity:.0%} of them).</p>"
+        yield f"<p>Statement: {views.not_found_line(check)}.</p>"
     for piece in check.pieces:
-        numbers = piece.sentences
-        where = f"¶{piece.paragraph} s{numbers[0]}" + (f"-{numbers[-1]}" if len(numbers) > 1 else "")
-        yield f"<p>Statement {_text(where)}: {_redline(piece)}</p>"
+        words = views.redline(piece, html_text, REDLINE_MARKS)
+        yield f"<p>Statement {html_text(views.where_in_piece(piece))}: {words}</p>"
     if check.note:
-        yield f'<p class="muted">Note: {_text(check.note)}</p>'
+        yield f'<p class="muted">Note: {html_text(check.note)}</p>'
     if check.flags:
         yield "<ul>"
         for item in check.flags:
-            yield f'<li><span class="flag">{_text(item.kind)}</span>: {_text(item.detail)}</li>'
+            yield f'<li><span class="flag">{html_text(item.kind)}</span>: {html_text(item.detail)}</li>'
         yield "</ul>"
     if check.framing is not None:
-        yield f"<p>Framing: {_text(framing_line(check))}</p>"
+        yield f"<p>Framing: {html_text(views.framing_line(check))}</p>"
     if not check.from_statement:
-        yield f'<p class="muted">Not counted: {_text(not_counted_reason(check))}</p>'
+        yield f'<p class="muted">Not counted: {html_text(views.not_counted_reason(check))}</p>'
     yield "</li>"
-
-
-def _redline(piece: Piece) -> str:
-    if not piece.words:
-        return _text(piece.text)
-    tags = {"delete": "del", "insert": "ins"}
-    shown = []
-    for op in piece.words:
-        tag = tags.get(op.op)
-        shown.append(f"<{tag}>{_text(op.text)}</{tag}>" if tag else _text(op.text))
-    return " ".join(shown)
 
 
 def _framing(report: QuoteReport) -> Iterator[str]:
@@ -180,8 +137,8 @@ def _framing(report: QuoteReport) -> Iterator[str]:
             framing = check.framing
             assert framing is not None
             yield (
-                f"<tr><td>{check.quotation.index}</td><td>{_text(framing.verb)} ({_text(framing.reporter)})</td>"
-                f"<td>{_text(framing.statement or '(no stance word)')}</td><td><strong>{_text(framing.direction)}</strong></td></tr>"
+                f"<tr><td>{check.quotation.index}</td><td>{html_text(framing.verb)} ({html_text(framing.reporter)})</td>"
+                f"<td>{html_text(framing.statement or '(no stance word)')}</td><td><strong>{html_text(framing.direction)}</strong></td></tr>"
             )
         yield "</tbody></table>"
     if narrated:
@@ -190,25 +147,25 @@ def _framing(report: QuoteReport) -> Iterator[str]:
             framing = item.framing
             assert framing is not None
             yield (
-                f"<li>¶{item.paragraph} s{item.sentence}, in the article\u2019s own words “{_text(item.paraphrase)}”: "
-                f"<strong>{_text(framing.direction)}</strong>: {_text(framing.reason)}</li>"
+                f"<li>¶{item.paragraph} s{item.sentence}, in the article\u2019s own words “{html_text(item.paraphrase)}”: "
+                f"<strong>{html_text(framing.direction)}</strong>: {html_text(framing.reason)}</li>"
             )
         yield "</ul>"
 
 
 def _coverage(report: QuoteReport) -> Iterator[str]:
     yield '<h2 id="coverage">Coverage</h2>'
-    yield f"<p>{_text(coverage_line(report))}.</p>"
-    for kind, items in coverage_groups(report):
-        yield f"<h3>{_text(kind)} ({len(items)})</h3>"
+    yield f"<p>{html_text(views.coverage_line(report))}.</p>"
+    for kind, items in views.coverage_groups(report):
+        yield f"<h3>{html_text(kind)} ({len(items)})</h3>"
         yield '<div class="table-wrap"><table>'
         yield "<thead><tr><th>where</th><th>reported</th><th>sentence</th><th>targets</th></tr></thead><tbody>"
         for item in items:
-            state = coverage_state(item)
+            state = views.coverage_state(item)
             css = "muted" if state == "left out" else "fine"
             yield (
-                f"<tr><td>¶{item.paragraph} s{item.sentence}</td><td class=\"{css}\">{_text(state)}</td>"
-                f"<td>{_text(item.text)}</td><td>{_text(', '.join(item.targets))}</td></tr>"
+                f"<tr><td>¶{item.paragraph} s{item.sentence}</td><td class=\"{css}\">{html_text(state)}</td>"
+                f"<td>{html_text(item.text)}</td><td>{html_text(', '.join(item.targets))}</td></tr>"
             )
         yield "</tbody></table></div>"
 
@@ -220,5 +177,5 @@ def _legend(report: QuoteReport) -> Iterator[str]:
     yield '<h2 id="flags">Reading the flags</h2>'
     yield "<dl>"
     for kind in used:
-        yield f"<dt><strong>{_text(kind)}</strong></dt><dd>{_text(FLAG_KINDS[kind])}</dd>"
+        yield f"<dt><strong>{html_text(kind)}</strong></dt><dd>{html_text(FLAG_KINDS[kind])}</dd>"
     yield "</dl>"

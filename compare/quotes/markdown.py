@@ -14,20 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from compare.quotes.model import FLAG_KINDS, Framing, Piece, QuoteCheck, QuoteReport
-from compare.quotes.views import (
-    coverage_groups,
-    coverage_line,
-    coverage_state,
-    document_line,
-    framing_line,
-    not_counted_reason,
-    quotation_summary,
-    status_sign,
-    status_word,
-    where_in_article,
-    where_in_statement,
-)
+from compare.quotes import views
+from compare.quotes.model import FLAG_KINDS, Framing, QuoteCheck, QuoteReport
+from compare.render.markdown import REDLINE_MARKS
 from compare.safe import markdown_inline as md
 
 __all__ = ["render"]
@@ -42,10 +31,10 @@ def _lines(report: QuoteReport) -> Iterator[str]:
     title = report.article.title or report.article.path
     yield f"# Quotations checked: {md(title)}"
     yield ""
-    yield f"- **Article:** {md(document_line(report.article))}"
-    yield f"- **Statement:** {md(document_line(report.statement))}"
+    yield f"- **Article:** {md(views.document_line(report.article))}"
+    yield f"- **Statement:** {md(views.document_line(report.statement))}"
     yield ""
-    yield f"**{md(quotation_summary(report))}.** {md(coverage_line(report))}."
+    yield f"**{md(views.quotation_summary(report))}.** {md(views.coverage_line(report))}."
     yield ""
     yield "## Quotations"
     yield ""
@@ -55,9 +44,9 @@ def _lines(report: QuoteReport) -> Iterator[str]:
         flags = ", ".join(item.kind for item in check.flags)
         framing = check.framing.direction if check.framing else ""
         yield (
-            f"| {check.quotation.index} | {md(status_sign(check) + ' ' + status_word(check))} | "
-            f"“{md(_short(check.quotation.text, 120))}” | {md(where_in_article(check))} | "
-            f"{md(where_in_statement(check))} | {md(flags)} | {md(framing)} |"
+            f"| {check.quotation.index} | {md(views.status_sign(check) + ' ' + views.status_word(check))} | "
+            f"“{md(_short(check.quotation.text, 120))}” | {md(views.where_in_article(check))} | "
+            f"{md(views.where_in_statement(check))} | {md(flags)} | {md(framing)} |"
         )
     yield ""
     altered = [check for check in report.checks if check.altered]
@@ -94,16 +83,16 @@ def _lines(report: QuoteReport) -> Iterator[str]:
         yield ""
     yield "## Coverage"
     yield ""
-    yield md(coverage_line(report)) + "."
+    yield md(views.coverage_line(report)) + "."
     yield ""
-    for kind, items in coverage_groups(report):
+    for kind, items in views.coverage_groups(report):
         yield f"### {md(kind)} ({len(items)})"
         yield ""
         yield "| where | reported | sentence | targets |"
         yield "| --- | --- | --- | --- |"
         for item in items:
             yield (
-                f"| ¶{item.paragraph} s{item.sentence} | {md(coverage_state(item))} | {md(_short(item.text, 160))} | "
+                f"| ¶{item.paragraph} s{item.sentence} | {md(views.coverage_state(item))} | {md(_short(item.text, 160))} | "
                 f"{md(', '.join(item.targets))} |"
             )
         yield ""
@@ -123,39 +112,23 @@ def _framing_words(framing: Framing) -> str:
 
 def _altered(check: QuoteCheck) -> Iterator[str]:
     quotation = check.quotation
-    yield f"### [{quotation.index}] {md(status_word(check))}: “{md(_short(quotation.text, 160))}”"
+    yield f"### [{quotation.index}] {md(views.status_word(check))}: “{md(_short(quotation.text, 160))}”"
     yield ""
-    said = [where_in_article(check), quotation.speaker, quotation.framing_verb, quotation.attribution]
-    yield "- **Article:** " + md(" · ".join(part for part in said if part))
+    yield "- **Article:** " + md(views.said_line(check))
     if not check.pieces:
-        yield f"- **Statement:** no sentence has these words (at best {check.similarity:.0%} of them)"
+        yield f"- **Statement:** {views.not_found_line(check)}"
     for piece in check.pieces:
-        numbers = piece.sentences
-        where = f"¶{piece.paragraph} s{numbers[0]}" + (f"-{numbers[-1]}" if len(numbers) > 1 else "")
-        yield f"- **Statement {md(where)}:** {_redline(piece)}"
+        words = views.redline(piece, md, REDLINE_MARKS)
+        yield f"- **Statement {md(views.where_in_piece(piece))}:** {words}"
     if check.note:
         yield f"- **Note:** {md(check.note)}"
     for item in check.flags:
         yield f"- **{md(item.kind)}**: {md(item.detail)}"
     if check.framing is not None:
-        yield f"- **Framing:** {md(framing_line(check))}"
+        yield f"- **Framing:** {md(views.framing_line(check))}"
     if not check.from_statement:
-        yield f"- *Not counted: {md(not_counted_reason(check))}*"
+        yield f"- *Not counted: {md(views.not_counted_reason(check))}*"
     yield ""
-
-
-def _redline(piece: Piece) -> str:
-    if not piece.words:
-        return md(piece.text)
-    shown = []
-    for op in piece.words:
-        if op.op == "delete":
-            shown.append(f"~~{md(op.text)}~~")
-        elif op.op == "insert":
-            shown.append(f"**{md(op.text)}**")
-        else:
-            shown.append(md(op.text))
-    return " ".join(shown)
 
 
 def _short(text: str, width: int) -> str:

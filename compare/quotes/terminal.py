@@ -13,20 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from compare.quotes import views
 from compare.quotes.model import Piece, QuoteCheck, QuoteReport
-from compare.quotes.views import (
-    coverage_groups,
-    coverage_line,
-    coverage_state,
-    document_line,
-    flag_lines,
-    framing_line,
-    not_counted_reason,
-    quotation_summary,
-    status_sign,
-    status_word,
-    where_in_article,
-)
 from compare.safe import plain
 
 __all__ = ["render"]
@@ -58,24 +46,24 @@ def _paint(text: str, style: str, color: bool) -> str:
 
 
 def _lines(report: QuoteReport, color: bool) -> Iterator[str]:
-    yield _paint(f"article:   {plain(document_line(report.article))}", "bold", color)
-    yield _paint(f"statement: {plain(document_line(report.statement))}", "bold", color)
+    yield _paint(f"article:   {plain(views.document_line(report.article))}", "bold", color)
+    yield _paint(f"statement: {plain(views.document_line(report.statement))}", "bold", color)
     for check in report.checks:
         yield ""
         yield from _quotation(check, report, color)
     yield ""
-    yield _paint("Coverage: " + coverage_line(report), "bold", color)
+    yield _paint("Coverage: " + views.coverage_line(report), "bold", color)
     yield from _coverage(report, color)
     yield ""
-    yield _paint(quotation_summary(report), "bold", color)
+    yield _paint(views.quotation_summary(report), "bold", color)
 
 
 def _quotation(check: QuoteCheck, report: QuoteReport, color: bool) -> Iterator[str]:
     quotation = check.quotation
     style = "flag" if check.altered else "ok" if check.from_statement else "dim"
-    head = _paint(f"{status_sign(check)} {status_word(check)}", style, color)
+    head = _paint(f"{views.status_sign(check)} {views.status_word(check)}", style, color)
     yield f"[{quotation.index}] {head}  “{plain(quotation.text)}”"
-    said = [where_in_article(check)]
+    said = [views.where_in_article(check)]
     if quotation.speaker and check.from_statement:
         said.append(_short(plain(quotation.speaker), 60))
     if quotation.framing_verb:
@@ -84,19 +72,17 @@ def _quotation(check: QuoteCheck, report: QuoteReport, color: bool) -> Iterator[
         said.append(f"({plain(quotation.attribution)})")
     yield "    article " + " · ".join(said)
     if not check.from_statement:
-        yield "    not counted: " + plain(not_counted_reason(check))
+        yield "    not counted: " + plain(views.not_counted_reason(check))
         return
     if not check.pieces:
         yield f"    statement: no sentence has these words (best: {check.similarity:.0%} of them)"
     for piece in check.pieces:
-        numbers = piece.sentences
-        where = f"¶{piece.paragraph} s{numbers[0]}" + (f"-{numbers[-1]}" if len(numbers) > 1 else "")
-        yield f"    statement {where}: {_in_context(piece, report, color)}"
+        yield f"    statement {views.where_in_piece(piece)}: {_in_context(piece, report, color)}"
     if check.note:
         yield "    note: " + plain(check.note)
-    for line in flag_lines(check):
+    for line in views.flag_lines(check):
         yield "    " + _paint("! " + plain(line), "flag", color)
-    framing = framing_line(check)
+    framing = views.framing_line(check)
     if framing:
         style = check.framing.direction if check.framing and check.framing.direction in _STYLE else "dim"
         yield "    framing " + _paint(plain(framing), style, color)
@@ -149,10 +135,10 @@ def _sentence_span(report: QuoteReport, piece: Piece) -> tuple[int, int]:
 
 
 def _coverage(report: QuoteReport, color: bool) -> Iterator[str]:
-    for kind, items in coverage_groups(report):
+    for kind, items in views.coverage_groups(report):
         yield f"  {kind} ({len(items)})"
         for item in items:
-            state = coverage_state(item)
+            state = views.coverage_state(item)
             text = _short(plain(item.text), 90)
             targets = f"  [{plain(', '.join(item.targets))}]" if item.targets else ""
             style = "dim" if state == "left out" else "ok"

@@ -9,11 +9,12 @@ them for its own format.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from compare.quotes.model import FLAG_KINDS, Coverage, CoverageItem, QuoteCheck, QuoteReport, Status
+from compare.quotes.model import FLAG_KINDS, Coverage, CoverageItem, Piece, QuoteCheck, QuoteReport, Status
+from compare.render.common import marked_words
 
 if TYPE_CHECKING:
     from compare.model import Document
@@ -25,10 +26,14 @@ __all__ = [
     "coverage_line",
     "document_line",
     "framing_line",
+    "not_found_line",
     "quotation_summary",
+    "redline",
     "render_quotes",
+    "said_line",
     "status_word",
     "where_in_article",
+    "where_in_piece",
     "where_in_statement",
 ]
 
@@ -76,14 +81,35 @@ def where_in_article(check: QuoteCheck) -> str:
     return "headline" if quotation.headline else f"¶{quotation.paragraph}"
 
 
+def said_line(check: QuoteCheck) -> str:
+    """Where the article has the quotation and whose words it says they are:
+    "¶3 · the ministers · accused · a joint statement said"."""
+    quotation = check.quotation
+    said = [where_in_article(check), quotation.speaker, quotation.framing_verb, quotation.attribution]
+    return " · ".join(part for part in said if part)
+
+
+def where_in_piece(piece: Piece) -> str:
+    """"¶4 s13", or "¶4 s13-14" for a piece that runs over two sentences."""
+    numbers = piece.sentences
+    return f"¶{piece.paragraph} s{numbers[0]}" + (f"-{numbers[-1]}" if len(numbers) > 1 else "")
+
+
 def where_in_statement(check: QuoteCheck) -> str:
     """"¶4 s13", "¶4 s13-14" or "¶4 s13 + ¶5 s15" (stitched), "" when not found."""
-    places = []
-    for piece in check.pieces:
-        numbers = piece.sentences
-        span = f"s{numbers[0]}" if len(numbers) == 1 else f"s{numbers[0]}-{numbers[-1]}"
-        places.append(f"¶{piece.paragraph} {span}")
-    return " + ".join(dict.fromkeys(places))
+    return " + ".join(dict.fromkeys(where_in_piece(piece) for piece in check.pieces))
+
+
+def not_found_line(check: QuoteCheck) -> str:
+    """Why no piece of the statement is shown for a quotation: how close the nearest came."""
+    return f"no sentence has these words (at best {check.similarity:.0%} of them)"
+
+
+def redline(piece: Piece, text: Callable[[str], str], marks: Mapping[str, str]) -> str:
+    """A piece of the statement with the word diff of its quotation, in one format's markup:
+    ``text`` escapes words, ``marks`` are the format's templates for the statement's words the
+    article left out and the words it put instead (``render.common.marked_words``)."""
+    return marked_words(piece.words, text, marks) if piece.words else text(piece.text)
 
 
 def not_counted_reason(check: QuoteCheck) -> str:

@@ -1,10 +1,11 @@
-"""Small pieces every renderer shares: where a pair stands, and the summary sentence."""
+"""Small pieces every renderer shares: where a pair stands, how it was linked, and the summary
+sentence."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from compare.model import Clause, Comparison, Pair, Shift, Status
+from compare.model import Clause, Comparison, Pair, Shift, Status, WordOp
 
 __all__ = [
     "SHIFT_MARK",
@@ -12,7 +13,9 @@ __all__ = [
     "STATUS_MARK",
     "certainty_note",
     "corrected_note",
+    "link_facts",
     "location",
+    "marked_words",
     "pair_location",
     "shift_note",
     "summary_line",
@@ -44,6 +47,35 @@ SHIFT_WORD: dict[Shift, str] = {
     Shift.MIXED: "mixed",
     Shift.UNCLEAR: "unclear",
 }
+
+
+def marked_words(ops: Iterable[WordOp], text: Callable[[str], str], marks: Mapping[str, str]) -> str:
+    """The words of a word diff in one format's markup, joined by spaces: each step's words
+    escaped with ``text`` and put in the template ``marks`` gives its op ("{}" for plain text);
+    steps whose op has no template are left out.
+
+    >>> from compare.model import WordOp
+    >>> ops = (WordOp("equal", "we"), WordOp("delete", "firmly"), WordOp("insert", "strongly"))
+    >>> marked_words(ops, str.upper, {"equal": "{}", "delete": "~~{}~~", "insert": "**{}**"})
+    'WE ~~FIRMLY~~ **STRONGLY**'
+    >>> marked_words(ops, str.upper, {"equal": "{}", "insert": "<ins>{}</ins>"})
+    'WE <ins>STRONGLY</ins>'
+    """
+    return " ".join(marks[op.op].format(text(op.text)) for op in ops if op.op in marks)
+
+
+def link_facts(pair: Pair) -> dict[str, object]:
+    """How a pair was linked and what its stance did, as the data views (JSON, CSV) name it:
+    status, score, confidence, certainty, matched_by, shift and shift_reason."""
+    return {
+        "status": pair.status.value,
+        "score": pair.score,
+        "confidence": pair.confidence,
+        "certainty": pair.certainty,
+        "matched_by": pair.matched_by,
+        "shift": pair.shift.value if pair.shift else None,
+        "shift_reason": pair.shift_reason,
+    }
 
 
 def shift_note(pair: Pair) -> str:

@@ -11,10 +11,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from compare.model import Comparison, Document, Pair, Status
-from compare.render.common import certainty_note, corrected_note, pair_location, shift_note, summary_line
+from compare.render.common import (
+    certainty_note,
+    corrected_note,
+    marked_words,
+    pair_location,
+    shift_note,
+    summary_line,
+)
 from compare.safe import markdown_inline
 
-__all__ = ["document_line", "redline", "render"]
+__all__ = ["REDLINE_MARKS", "document_line", "redline", "render"]
+
+REDLINE_MARKS = {"equal": "{}", "delete": "~~{}~~", "insert": "**{}**"}
+"""Deleted words struck through, inserted words in bold (``render.common.marked_words``)."""
 
 
 def render(comparison: Comparison, *, color: bool = False, only_changes: bool = False) -> str:
@@ -36,11 +46,7 @@ def redline(pair: Pair) -> str:
     """The pair's new text with deletions struck through and insertions in bold."""
     if not pair.words:
         return markdown_inline(" ".join(clause.text for clause in (pair.new or pair.old)))
-    pieces = []
-    for op in pair.words:
-        text = markdown_inline(op.text)
-        pieces.append(text if op.op == "equal" else f"~~{text}~~" if op.op == "delete" else f"**{text}**")
-    return " ".join(pieces)
+    return marked_words(pair.words, markdown_inline, REDLINE_MARKS)
 
 
 def _lines(comparison: Comparison, *, only_changes: bool) -> Iterator[str]:

@@ -5,6 +5,14 @@ report). ``sections.build_report`` decides what goes in which section (hardened,
 dropped, reworded, moved ...); ``markdown`` and ``html`` only lay that out, so the two formats
 never disagree. This module imports nothing but the standard library: the renderers load when
 ``render_report`` is called, so ``jointdiff --help`` stays fast.
+
+What lives where:
+
+- ``sections``: the ``Report`` and ``build_report``, which sorts every pair into one section;
+- ``budget``: the length budget, and what of each section fits it (``fitted_*``);
+- ``wording``: the headings and the phrases both formats print (stances, notes, paths);
+- ``names``: countries, bodies and proper names only one version uses;
+- ``markdown`` and ``html``: the two layouts; ``command``: ``jointdiff report``.
 """
 
 from __future__ import annotations
@@ -41,7 +49,7 @@ def render_report(
         title: the report's heading; by default it names both documents.
         pair_filter: which pairs the report covers; all of them when None.
         labels: names to show for the old and new files instead of their paths (None: the path
-            as ``sections.shown_path`` shows it).
+            as ``wording.shown_path`` shows it).
 
     Raises:
         UsageError: ``fmt`` is not a report format.

@@ -1,21 +1,20 @@
 """``jointdiff report``: the change report of two statements, as Markdown or one HTML file.
 
-The command reads both inputs with ``compare.cli.read_pair``, runs the pipeline, filters the
+The command reads both inputs with ``compare.console.read_pair``, runs the pipeline, filters the
 pairs (``compare.filters.PairFilter``) and writes ``compare.report.render_report`` to standard
-output or to ``-o FILE``. At module scope it imports only the standard library, click and three
-modules that import nothing else (``compare.errors``, ``compare.model`` and ``compare.report``);
-the pipeline loads inside the command, so ``jointdiff --help`` stays fast.
+output or to ``-o FILE``. At module scope it imports only the standard library, click and light
+modules (``compare.console``, ``compare.errors``, ``compare.model``, ``compare.options`` and
+``compare.report``); the pipeline loads inside the command, so ``jointdiff --help`` stays fast.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from compare.errors import ExitCode, UsageError
+from compare.console import inputs, output_path, read_pair, report_findings, write_output
+from compare.errors import ExitCode
 from compare.model import Kind
-from compare.options import Settings, comparison_options, pair_arguments
+from compare.options import Settings, comparison_options, format_option, output_option, pair_arguments
 from compare.report import REPORT_FORMATS, render_report
 
 __all__ = ["report"]
@@ -25,20 +24,11 @@ _HTML_SUFFIXES = (".html", ".htm")
 
 @click.command("report")
 @pair_arguments
-@click.option(
-    "-o",
-    "--output",
-    metavar="FILE",
-    type=click.Path(allow_dash=True),
+@output_option("Write the report to FILE instead of standard output.")
+@format_option(
+    REPORT_FORMATS,
     default=None,
-    help="Write the report to FILE instead of standard output.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(tuple(REPORT_FORMATS)),
-    default=None,
-    help="Report format [default: html when FILE ends in .html, else markdown].",
+    description="Report format [default: html when FILE ends in .html, else markdown].",
 )
 @click.option("--title", default=None, help="Heading of the report [default: names both documents].")
 @click.option("--label-old", metavar="NAME", default=None, help="Name the old file NAME in the report instead of its path.")
@@ -88,11 +78,10 @@ def report(
     OLD and NEW are .txt, .md, .html or .pdf statements ('-' reads standard input).
     Exit status: 0 no differences among the reported clauses, 1 differences, 2 trouble.
     """
-    from compare.cli import inputs, read_pair, report_findings
     from compare.filters import PairFilter
 
     old_path, new_path = inputs(old, new, example)
-    destination = _destination(output, (old_path, new_path))
+    destination = output_path(output, noun="report", inputs=(old_path, new_path))
     fmt = fmt or ("html" if destination and destination.suffix.lower() in _HTML_SUFFIXES else "markdown")
     documents = read_pair(old_path, new_path)
     comparison = settings.compare(*documents)
@@ -104,42 +93,7 @@ def report(
     if destination is None:
         click.echo(text, nl=False)
     else:
-        _write(destination, text)
+        write_output(destination, text, noun="report")
     shown = pair_filter.apply(comparison.pairs)
     return ExitCode.DIFFERENT if any(pair.has_changes for pair in shown) else ExitCode.SAME
 
-
-def _destination(output: str | None, inputs: tuple[str, str]) -> Path | None:
-    """The file to write, checked before any work: None for standard output.
-
-    Raises:
-        UsageError: FILE is a directory, lies in no directory, is one of the inputs, or its
-            name cannot be used at all (too long, say).
-    """
-    if output is None or output == "-":
-        return None
-    path = Path(output)
-    try:
-        if path.is_dir():
-            raise UsageError(f"cannot write the report to '{output}': it is a directory")
-        if not path.parent.is_dir():
-            raise UsageError(f"cannot write the report to '{output}': no such directory '{path.parent}'")
-        existing_inputs = [source for source in inputs if source != "-" and Path(source).exists()]
-        if path.exists() and any(path.samefile(source) for source in existing_inputs):
-            raise UsageError(f"cannot write the report to '{output}': it is an input of this report")
-    except OSError as err:
-        raise UsageError(f"cannot write the report to '{output}': {_reason(err)}") from err
-    return path
-
-
-def _write(path: Path, text: str) -> None:
-    """Write the report as UTF-8 with ``\\n`` line ends, naming the file in any error."""
-    try:
-        path.write_text(text, encoding="utf-8", newline="\n")
-    except OSError as err:
-        raise UsageError(f"cannot write the report to '{path}': {_reason(err)}") from err
-
-
-def _reason(err: OSError) -> str:
-    """What the operating system said, in lowercase: "permission denied"."""
-    return (err.strerror or str(err)).lower()

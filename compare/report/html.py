@@ -6,40 +6,35 @@ report, and ends in a side-by-side aligned view of every pair with word-level hi
 and a Content-Security-Policy forbids it to, so it opens offline and from an e-mail. On narrow
 screens the two columns stack; in print the appendix stays folded, so a printed report is
 the two-minute read, not the whole comparison. Every piece of document
-text passes through ``compare.safe.printable`` and ``html.escape``: it is shown, never obeyed.
+text passes through ``compare.render.page.html_text``: it is shown, never obeyed.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from html import escape
 
 from compare.align import word_diff
 from compare.keychanges import KeyChange
-from compare.model import Clause, Pair, WordOp
-from compare.render.common import certainty_note, corrected_note, location, pair_location, shift_note
-from compare.report.names import NameChange
+from compare.model import Clause, Pair
+from compare.render.common import (
+    certainty_note,
+    corrected_note,
+    location,
+    marked_words,
+    pair_location,
+    shift_note,
+)
+from compare.render.page import REDLINE_MARKS, html_page, html_text
+from compare.report import wording
 from compare.report.sections import (
-    HEADINGS,
-    READING_NOTE,
     Group,
     Report,
-    about,
     empty_sections,
-    group_count,
-    joined_facts,
-    key_headline,
-    key_text,
     left_to_appendix,
-    note,
+    section_counts,
     shown_sections,
-    side_text,
-    stance_change,
-    stance_phrase,
-    status_word,
 )
-from compare.safe import plain
 
 __all__ = ["render"]
 
@@ -120,34 +115,15 @@ details > summary { cursor: pointer; font-weight: 600; padding: .4rem 0; }
 
 def render(report: Report) -> str:
     """The report as a complete HTML document, ending in a newline."""
-    return "\n".join(_page(report)) + "\n"
-
-
-def _text(text: str) -> str:
-    """Text as HTML character data: spaces collapsed, controls visible, markup characters escaped.
-
-    White space and control characters are treated as ``compare.safe.markdown_inline`` treats
-    them, so both formats show the same text.
-    """
-    return escape(plain(text), quote=True)
-
-
-def _ops(ops: Iterable[WordOp], shown: dict[str, str]) -> str:
-    """Word operations as HTML; ``shown`` maps the ops to keep to their tag ("" for plain)."""
-    pieces = []
-    for op in ops:
-        if op.op not in shown:
-            continue
-        tag = shown[op.op]
-        pieces.append(f"<{tag}>{_text(op.text)}</{tag}>" if tag else _text(op.text))
-    return " ".join(pieces)
+    page = html_page(report.title, generator="jointdiff report", css=_CSS, body=_body(report))
+    return "\n".join(page) + "\n"
 
 
 def _redline(pair: Pair) -> str:
     """The new text with deletions in ``<del>`` and insertions in ``<ins>``, as the Markdown redline."""
     if not pair.words:
-        return _text(side_text(pair.new or pair.old))
-    return _ops(pair.words, {"equal": "", "delete": "del", "insert": "ins"})
+        return html_text(wording.side_text(pair.new or pair.old))
+    return marked_words(pair.words, html_text, REDLINE_MARKS)
 
 
 def _old_side(pair: Pair) -> str:
@@ -157,15 +133,16 @@ def _old_side(pair: Pair) -> str:
     round: what is inserted going from new to old is what the old text had and the new lacks.
     """
     if not pair.words:
-        return _text(side_text(pair.old))
-    return _ops(word_diff(side_text(pair.new), side_text(pair.old)), {"equal": "", "insert": "del"})
+        return html_text(wording.side_text(pair.old))
+    old_words = word_diff(wording.side_text(pair.new), wording.side_text(pair.old))
+    return marked_words(old_words, html_text, {"equal": "{}", "insert": "<del>{}</del>"})
 
 
 def _new_side(pair: Pair) -> str:
     """The new text, its words missing from the old text in ``<ins>``."""
     if not pair.words:
-        return _text(side_text(pair.new))
-    return _ops(pair.words, {"equal": "", "insert": "ins"})
+        return html_text(wording.side_text(pair.new))
+    return marked_words(pair.words, html_text, {"equal": "{}", "insert": "<ins>{}</ins>"})
 
 
 def _value(text: str) -> str:
@@ -173,8 +150,8 @@ def _value(text: str) -> str:
     shown as its host and last part so that the header stays short (the link and its title
     keep the whole address, in print too)."""
     if _WEB_ADDRESS.fullmatch(text):
-        return f'<a href="{_text(text)}" title="{_text(text)}" rel="noopener noreferrer">{_text(_short_address(text))}</a>'
-    return _text(text)
+        return f'<a href="{html_text(text)}" title="{html_text(text)}" rel="noopener noreferrer">{html_text(_short_address(text))}</a>'
+    return html_text(text)
 
 
 def _short_address(address: str) -> str:
@@ -193,59 +170,29 @@ def _short_address(address: str) -> str:
     return f"{host}/…/{parts[-1]}" + ("/" if path.endswith("/") else "")
 
 
-def _page(report: Report) -> Iterator[str]:
-    yield "<!DOCTYPE html>"
-    yield '<html lang="en">'
-    yield "<head>"
-    yield '<meta charset="utf-8">'
-    yield '<meta name="viewport" content="width=device-width, initial-scale=1">'
-    yield "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-    yield '<meta name="generator" content="jointdiff report">'
-    yield f"<title>{_text(report.title)}</title>"
-    yield f"<style>{_CSS}</style>"
-    yield "</head>"
-    yield "<body>"
-    yield "<main>"
+def _body(report: Report) -> Iterator[str]:
     yield from _header(report)
-    yield from _section("key", sum(len(c) for _, c in report.key) + report.key_more, _key(report))
-    if report.uncertain or report.uncertain_more:
-        yield from _section("uncertain", len(report.uncertain) + report.uncertain_more, _uncertain(report))
-    yield from _nav(report)
-    yield from _glance(report)
-    for key, pairs in (("hardened", report.hardened), ("softened", report.softened), ("mixed", report.mixed)):
-        if pairs:
-            yield from _section(key, len(pairs), _items(pairs, _shifted_item))
-    for key, groups in (("new", report.new), ("dropped", report.dropped)):
-        if group_count(groups):
-            yield from _section(key, group_count(groups), _grouped(groups, _clause_item))
-    name_count = sum(len(changes) for _, changes in report.names)
-    if name_count:
-        yield from _section("names", name_count, _names(report.names))
-    if group_count(report.reworded):
-        yield from _section("reworded", group_count(report.reworded), _grouped(report.reworded, _reworded_item))
-    rearranged = report.rearranged
-    if rearranged.total:
-        yield from _section("rearranged", rearranged.total, _items(rearranged.pairs, _rearranged_item, rearranged.more))
-    yield from _section("appendix", len(report.appendix), _aligned(report))
-    yield "</main>"
-    yield "</body>"
-    yield "</html>"
+    counts = section_counts(report)
+    for key in shown_sections(report):
+        if key == "glance":
+            yield from _nav(report)  # after the key changes, so that they fill the first screen
+        yield from _section(key, counts[key], _SECTIONS[key](report))
 
 
 def _header(report: Report) -> Iterator[str]:
     yield "<header>"
-    yield f"<h1>{_text(report.title)}</h1>"
+    yield f"<h1>{html_text(report.title)}</h1>"
     yield '<div class="table-wrap"><table class="documents">'
     yield '<thead><tr><td></td><th scope="col">Old</th><th scope="col">New</th></tr></thead>'
     yield "<tbody>"
     for label, old, new in report.documents:
-        yield f'<tr><th scope="row">{_text(label)}</th><td>{_value(old)}</td><td>{_value(new)}</td></tr>'
+        yield f'<tr><th scope="row">{html_text(label)}</th><td>{_value(old)}</td><td>{_value(new)}</td></tr>'
     yield "</tbody></table></div>"
-    yield f'<p class="totals">{_text(report.totals)}</p>'
+    yield f'<p class="totals">{html_text(report.totals)}</p>'
     for css, line in (("filter", report.filter_note), ("budget", report.budget_note)):
         if line:
-            yield f'<p class="note {css}"><em>{_text(line)}</em></p>'
-    yield f'<p class="note">{_text(READING_NOTE)}</p>'
+            yield f'<p class="note {css}"><em>{html_text(line)}</em></p>'
+    yield f'<p class="note">{html_text(wording.READING_NOTE)}</p>'
     yield "</header>"
 
 
@@ -253,38 +200,35 @@ def _nav(report: Report) -> Iterator[str]:
     """Links to every section shown: after the key changes, so that they fill the first screen."""
     yield '<nav aria-label="Sections"><ul>'
     for key in shown_sections(report):
-        heading = HEADINGS[key]
-        yield f'<li><a href="#{heading.anchor}">{_text(heading.title)}</a></li>'
+        heading = wording.HEADINGS[key]
+        yield f'<li><a href="#{heading.anchor}">{html_text(heading.title)}</a></li>'
     yield "</ul></nav>"
 
 
 def _section(key: str, count: int | None, body: Iterable[str]) -> Iterator[str]:
-    heading = HEADINGS[key]
+    heading = wording.HEADINGS[key]
     shown_count = "" if count is None else f' <span class="count">({count})</span>'
     yield f'<section id="{heading.anchor}">'
-    yield f"<h2>{_text(heading.title)}{shown_count}</h2>"
-    yield f'<p class="blurb">{_text(heading.blurb)}</p>'
+    yield f"<h2>{html_text(heading.title)}{shown_count}</h2>"
+    yield f'<p class="blurb">{html_text(heading.blurb)}</p>'
     yield from body
     yield "</section>"
 
 
 def _glance(report: Report) -> Iterator[str]:
-    def rows() -> Iterator[str]:
-        yield '<div class="table-wrap"><table class="glance">'
-        headers = "".join(f'<th scope="col" class="number">{_text(column)}</th>' for column in report.glance_columns)
-        yield f"<thead><tr><td></td>{headers}</tr></thead>"
-        yield "<tbody>"
-        for number, (label, counts) in enumerate(report.glance, start=1):
-            cells = "".join(f'<td class="number">{count if count else "–"}</td>' for count in counts)
-            total = ' class="total"' if number == len(report.glance) else ""
-            yield f'<tr{total}><th scope="row">{_text(label)}</th>{cells}</tr>'
-        yield "</tbody></table></div>"
-        yield f'<p class="note">{_text(report.routine_note)}</p>'
-        nothing = empty_sections(report)
-        if nothing:
-            yield f'<p class="note nothing">{_text(nothing)}</p>'
-
-    yield from _section("glance", None, rows())
+    yield '<div class="table-wrap"><table class="glance">'
+    headers = "".join(f'<th scope="col" class="number">{html_text(column)}</th>' for column in report.glance_columns)
+    yield f"<thead><tr><td></td>{headers}</tr></thead>"
+    yield "<tbody>"
+    for number, (label, counts) in enumerate(report.glance, start=1):
+        cells = "".join(f'<td class="number">{count if count else "–"}</td>' for count in counts)
+        total = ' class="total"' if number == len(report.glance) else ""
+        yield f'<tr{total}><th scope="row">{html_text(label)}</th>{cells}</tr>'
+    yield "</tbody></table></div>"
+    yield f'<p class="note">{html_text(report.routine_note)}</p>'
+    nothing = empty_sections(report)
+    if nothing:
+        yield f'<p class="note nothing">{html_text(nothing)}</p>'
 
 
 def _items(pairs: Sequence[Pair], item: _Item, more: int = 0) -> Iterator[str]:
@@ -306,11 +250,11 @@ def _grouped(groups: Sequence[Group], item: _Item) -> Iterator[str]:
         yield '<p class="none">None.</p>'
     for group in groups:
         if group.pairs:
-            yield f'<h3>{_text(group.heading)} <span class="count">({group.total})</span></h3>'
+            yield f'<h3>{html_text(group.heading)} <span class="count">({group.total})</span></h3>'
             yield from _items(group.pairs, item, group.more)
     left = left_to_appendix(groups)
     if left:
-        yield f'<p class="note more"><em>{_text(left)}</em></p>'
+        yield f'<p class="note more"><em>{html_text(left)}</em></p>'
 
 
 def _key(report: Report) -> Iterator[str]:
@@ -320,7 +264,7 @@ def _key(report: Report) -> Iterator[str]:
             "and no stance surely shifted.</p>"
         )
     for target, changes in report.key:
-        yield f"<h3>{_text(target)}</h3>"
+        yield f"<h3>{html_text(target)}</h3>"
         yield '<ul class="items key">'
         for change in changes:
             yield from _key_item(change)
@@ -339,28 +283,28 @@ def _uncertain(report: Report) -> Iterator[str]:
 
 
 def _key_item(change: KeyChange, *, uncertain: bool = False) -> Iterator[str]:
-    sign, headline = key_headline(change, uncertain=uncertain)
+    sign, headline = wording.key_headline(change, uncertain=uncertain)
     css = "uncertain" if uncertain else change.what
-    yield f'<li class="{css}"><p class="headline"><span class="sign">{_text(sign)}</span> '
-    yield f'<span class="stance">{_text(headline)}</span> {_facts(pair_location(change.pair))}</p>'
-    yield f'<p class="text">{_text(key_text(change))}</p></li>'
+    yield f'<li class="{css}"><p class="headline"><span class="sign">{html_text(sign)}</span> '
+    yield f'<span class="stance">{html_text(headline)}</span> {_facts(pair_location(change.pair))}</p>'
+    yield f'<p class="text">{html_text(wording.key_text(change))}</p></li>'
 
 
 def _facts(*facts: str) -> str:
     """The parenthesis after an item's headline."""
-    return f'<span class="facts">({_text(joined_facts(*facts))})</span>'
+    return f'<span class="facts">({html_text(wording.joined_facts(*facts))})</span>'
 
 
 def _shifted_item(pair: Pair) -> Iterator[str]:
-    facts = _facts(pair_location(pair), status_word(pair), about(pair), corrected_note(pair))
-    yield f'<p class="headline"><span class="stance">{_text(stance_change(pair))}</span> {facts}</p>'
-    yield f'<p class="reason">Evidence: {_text(pair.shift_reason or "not given")}</p>'
+    facts = _facts(pair_location(pair), wording.status_word(pair), wording.about(pair), corrected_note(pair))
+    yield f'<p class="headline"><span class="stance">{html_text(wording.stance_change(pair))}</span> {facts}</p>'
+    yield f'<p class="reason">Evidence: {html_text(pair.shift_reason or "not given")}</p>'
     yield f'<p class="text">{_redline(pair)}</p>'
 
 
 def _clause_item(pair: Pair) -> Iterator[str]:
-    stance = _text(stance_phrase(pair.new or pair.old))
-    facts = _facts(pair_location(pair), about(pair), certainty_note(pair), corrected_note(pair))
+    stance = html_text(wording.stance_phrase(pair.new or pair.old))
+    facts = _facts(pair_location(pair), wording.about(pair), certainty_note(pair), corrected_note(pair))
     yield f'<p class="headline"><span class="stance">{stance}</span> {facts}</p>'
     yield f'<p class="text">{_redline(pair)}</p>'
 
@@ -372,27 +316,27 @@ def _reworded_item(pair: Pair) -> Iterator[str]:
 
 
 def _rearranged_item(pair: Pair) -> Iterator[str]:
-    facts = _facts(pair_location(pair), about(pair))
-    yield f'<p class="headline"><span class="stance">{_text(pair.status.value)}</span> {facts}</p>'
+    facts = _facts(pair_location(pair), wording.about(pair))
+    yield f'<p class="headline"><span class="stance">{html_text(pair.status.value)}</span> {facts}</p>'
     yield f'<p class="text">{_redline(pair)}</p>'
 
 
-def _names(names: Sequence[tuple[str, Sequence[NameChange]]]) -> Iterator[str]:
-    for label, changes in names:
+def _names(report: Report) -> Iterator[str]:
+    for label, changes in report.names:
         if not changes:
             continue
-        yield f'<h3>{_text(label)} <span class="count">({len(changes)})</span></h3>'
+        yield f'<h3>{html_text(label)} <span class="count">({len(changes)})</span></h3>'
         yield '<ul class="items">'
         for change in changes:
-            places = _text(", ".join(change.places))
-            yield f'<li><span class="stance">{_text(change.name)}</span> {_facts(change.roles)}: {places}</li>'
+            places = html_text(", ".join(change.places))
+            yield f'<li><span class="stance">{html_text(change.name)}</span> {_facts(change.roles)}: {places}</li>'
         yield "</ul>"
 
 
 def _side(clauses: Sequence[Clause], label: str, body: str) -> str:
     where = f"{label} {location(clauses)}" if clauses else label
     shown = body if clauses else '<span class="empty">not in this version</span>'
-    return f'<p class="side {label}"><span class="where">{_text(where)}</span>{shown}</p>'
+    return f'<p class="side {label}"><span class="where">{html_text(where)}</span>{shown}</p>'
 
 
 def _aligned(report: Report) -> Iterator[str]:
@@ -402,11 +346,29 @@ def _aligned(report: Report) -> Iterator[str]:
     yield '<div class="aligned">'
     yield '<div class="pair columns"><p class="side">Old</p><p class="side">New</p></div>'
     for number, pair in enumerate(pairs, start=1):
-        meta = joined_facts(f"{number}. {pair.status.value}", note(pair))
+        meta = wording.joined_facts(f"{number}. {pair.status.value}", wording.note(pair))
         yield f'<div class="pair {pair.status.value}">'
-        yield f'<p class="meta">{_text(meta)}</p>'
+        yield f'<p class="meta">{html_text(meta)}</p>'
         yield _side(pair.old, "old", _old_side(pair))
         yield _side(pair.new, "new", _new_side(pair))
         yield "</div>"
     yield "</div>"
     yield "</details>"
+
+
+_SECTIONS: dict[str, Callable[[Report], Iterable[str]]] = {
+    "key": _key,
+    "uncertain": _uncertain,
+    "glance": _glance,
+    "hardened": lambda report: _items(report.hardened, _shifted_item),
+    "softened": lambda report: _items(report.softened, _shifted_item),
+    "mixed": lambda report: _items(report.mixed, _shifted_item),
+    "new": lambda report: _grouped(report.new, _clause_item),
+    "dropped": lambda report: _grouped(report.dropped, _clause_item),
+    "names": _names,
+    "reworded": lambda report: _grouped(report.reworded, _reworded_item),
+    "rearranged": lambda report: _items(report.rearranged.pairs, _rearranged_item, report.rearranged.more),
+    "appendix": _aligned,
+}
+"""What follows each section's heading, by key of ``wording.HEADINGS`` (``sections.shown_sections``
+says which sections show, in order)."""

@@ -16,23 +16,14 @@ from compare.keychanges import KeyChange
 from compare.model import Pair
 from compare.render.common import certainty_note, corrected_note, location, pair_location, shift_note
 from compare.render.markdown import redline
-from compare.report.names import NameChange
+from compare.report import wording
 from compare.report.sections import (
-    HEADINGS,
-    READING_NOTE,
     Group,
     Report,
-    about,
     empty_sections,
-    group_count,
-    joined_facts,
-    key_headline,
-    key_text,
     left_to_appendix,
-    note,
-    stance_change,
-    stance_phrase,
-    status_word,
+    section_counts,
+    shown_sections,
 )
 from compare.safe import markdown_inline
 
@@ -54,7 +45,7 @@ def _row(cells: Iterable[str]) -> str:
 
 
 def _heading(key: str, count: int | None = None) -> Iterator[str]:
-    heading = HEADINGS[key]
+    heading = wording.HEADINGS[key]
     yield f"## {heading.title}" + ("" if count is None else f" ({count})")
     yield ""
     yield markdown_inline(heading.blurb)
@@ -75,38 +66,15 @@ def _lines(report: Report) -> Iterator[str]:
         if note_line:
             yield f"*{markdown_inline(note_line)}*"
             yield ""
-    yield markdown_inline(READING_NOTE)
+    yield markdown_inline(wording.READING_NOTE)
     yield ""
-    yield from _key(report)
-    yield from _glance(report)
-    nothing = empty_sections(report)
-    if nothing:
-        yield markdown_inline(nothing)
-        yield ""
-    for key, pairs in (("hardened", report.hardened), ("softened", report.softened), ("mixed", report.mixed)):
-        if pairs:
-            yield from _heading(key, len(pairs))
-            yield from _items(pairs, _shifted_item)
-    for key, groups in (("new", report.new), ("dropped", report.dropped)):
-        if group_count(groups):
-            yield from _heading(key, group_count(groups))
-            yield from _grouped(groups, _clause_item)
-    name_count = sum(len(changes) for _, changes in report.names)
-    if name_count:
-        yield from _heading("names", name_count)
-        for label, changes in report.names:
-            yield from _names(label, changes)
-    if group_count(report.reworded):
-        yield from _heading("reworded", group_count(report.reworded))
-        yield from _grouped(report.reworded, _reworded_item)
-    if report.rearranged.total:
-        yield from _heading("rearranged", report.rearranged.total)
-        yield from _items(report.rearranged.pairs, _rearranged_item, report.rearranged.more)
-    yield from _appendix(report.appendix)
+    counts = section_counts(report)
+    for key in shown_sections(report):
+        yield from _heading(key, counts[key])
+        yield from _SECTIONS[key](report)
 
 
 def _key(report: Report) -> Iterator[str]:
-    yield from _heading("key", sum(len(changes) for _, changes in report.key) + report.key_more)
     if not report.key:
         yield "None: no concern, commitment, call or decision was surely dropped or added, and no stance surely shifted."
         yield ""
@@ -119,23 +87,23 @@ def _key(report: Report) -> Iterator[str]:
     if report.key_more:
         yield f"*And {report.key_more} more, in the sections below.*"
         yield ""
-    if report.uncertain or report.uncertain_more:
-        yield from _heading("uncertain", len(report.uncertain) + report.uncertain_more)
-        for change in report.uncertain:
-            yield from _key_item(change, uncertain=True)
-        if report.uncertain_more:
-            yield f"- *And {report.uncertain_more} more: see the appendix, where their pairs are marked.*"
-        yield ""
+
+
+def _uncertain(report: Report) -> Iterator[str]:
+    for change in report.uncertain:
+        yield from _key_item(change, uncertain=True)
+    if report.uncertain_more:
+        yield f"- *And {report.uncertain_more} more: see the appendix, where their pairs are marked.*"
+    yield ""
 
 
 def _key_item(change: KeyChange, *, uncertain: bool = False) -> Iterator[str]:
-    sign, headline = key_headline(change, uncertain=uncertain)
+    sign, headline = wording.key_headline(change, uncertain=uncertain)
     where = pair_location(change.pair)
-    yield f"- {markdown_inline(sign)} **{markdown_inline(headline)}** {_facts(where)}: {markdown_inline(key_text(change))}"
+    yield f"- {markdown_inline(sign)} **{markdown_inline(headline)}** {_facts(where)}: {markdown_inline(wording.key_text(change))}"
 
 
 def _glance(report: Report) -> Iterator[str]:
-    yield from _heading("glance")
     yield _row(("", *report.glance_columns))
     yield _row(("---", *("---:" for _ in report.glance_columns)))
     for label, counts in report.glance:
@@ -143,6 +111,10 @@ def _glance(report: Report) -> Iterator[str]:
     yield ""
     yield markdown_inline(report.routine_note)
     yield ""
+    nothing = empty_sections(report)
+    if nothing:
+        yield markdown_inline(nothing)
+        yield ""
 
 
 def _items(pairs: Sequence[Pair], item: _Item, more: int = 0) -> Iterator[str]:
@@ -174,20 +146,20 @@ def _grouped(groups: Sequence[Group], item: _Item) -> Iterator[str]:
 
 def _facts(*facts: str) -> str:
     """The parenthesis after an item's headline, escaped."""
-    return markdown_inline(f"({joined_facts(*facts)})")
+    return markdown_inline(f"({wording.joined_facts(*facts)})")
 
 
 def _shifted_item(pair: Pair) -> Iterator[str]:
-    facts = _facts(pair_location(pair), status_word(pair), about(pair), corrected_note(pair))
-    yield f"- **{markdown_inline(stance_change(pair))}** {facts}"
+    facts = _facts(pair_location(pair), wording.status_word(pair), wording.about(pair), corrected_note(pair))
+    yield f"- **{markdown_inline(wording.stance_change(pair))}** {facts}"
     yield f"  - Evidence: {markdown_inline(pair.shift_reason or 'not given')}"
     yield f"  - {redline(pair)}"
 
 
 def _clause_item(pair: Pair) -> Iterator[str]:
     clauses = pair.new or pair.old
-    facts = _facts(pair_location(pair), about(pair), certainty_note(pair), corrected_note(pair))
-    yield f"- **{markdown_inline(stance_phrase(clauses))}** {facts}: {redline(pair)}"
+    facts = _facts(pair_location(pair), wording.about(pair), certainty_note(pair), corrected_note(pair))
+    yield f"- **{markdown_inline(wording.stance_phrase(clauses))}** {facts}: {redline(pair)}"
 
 
 def _reworded_item(pair: Pair) -> Iterator[str]:
@@ -197,22 +169,23 @@ def _reworded_item(pair: Pair) -> Iterator[str]:
 
 
 def _rearranged_item(pair: Pair) -> Iterator[str]:
-    yield f"- **{pair.status.value}** {_facts(pair_location(pair), about(pair))}: {redline(pair)}"
+    yield f"- **{pair.status.value}** {_facts(pair_location(pair), wording.about(pair))}: {redline(pair)}"
 
 
-def _names(label: str, changes: Sequence[NameChange]) -> Iterator[str]:
-    if not changes:
-        return
-    yield f"### {label} ({len(changes)})"
-    yield ""
-    for change in changes:
-        places = markdown_inline(", ".join(change.places))
-        yield f"- **{markdown_inline(change.name)}** {_facts(change.roles)}: {places}"
-    yield ""
+def _names(report: Report) -> Iterator[str]:
+    for label, changes in report.names:
+        if not changes:
+            continue
+        yield f"### {label} ({len(changes)})"
+        yield ""
+        for change in changes:
+            places = markdown_inline(", ".join(change.places))
+            yield f"- **{markdown_inline(change.name)}** {_facts(change.roles)}: {places}"
+        yield ""
 
 
-def _appendix(pairs: Sequence[Pair]) -> Iterator[str]:
-    yield from _heading("appendix", len(pairs))
+def _appendix(report: Report) -> Iterator[str]:
+    pairs = report.appendix
     yield "<details>"
     yield f"<summary>Show all {len(pairs)} clause pairs</summary>"
     yield ""
@@ -220,6 +193,24 @@ def _appendix(pairs: Sequence[Pair]) -> Iterator[str]:
     yield _row(("---:", "---", "---", "---", "---", "---"))
     for number, pair in enumerate(pairs, start=1):
         cells = (str(number), pair.status.value, location(pair.old) or "–", location(pair.new) or "–")
-        yield _row((*cells, redline(pair), markdown_inline(note(pair))))
+        yield _row((*cells, redline(pair), markdown_inline(wording.note(pair))))
     yield ""
     yield "</details>"
+
+
+_SECTIONS: dict[str, Callable[[Report], Iterable[str]]] = {
+    "key": _key,
+    "uncertain": _uncertain,
+    "glance": _glance,
+    "hardened": lambda report: _items(report.hardened, _shifted_item),
+    "softened": lambda report: _items(report.softened, _shifted_item),
+    "mixed": lambda report: _items(report.mixed, _shifted_item),
+    "new": lambda report: _grouped(report.new, _clause_item),
+    "dropped": lambda report: _grouped(report.dropped, _clause_item),
+    "names": _names,
+    "reworded": lambda report: _grouped(report.reworded, _reworded_item),
+    "rearranged": lambda report: _items(report.rearranged.pairs, _rearranged_item, report.rearranged.more),
+    "appendix": _appendix,
+}
+"""What follows each section's heading, by key of ``wording.HEADINGS`` (``sections.shown_sections``
+says which sections show, in order)."""

@@ -6,7 +6,8 @@ unchanged. Every pair lands in exactly one section (``section_of``), so the coun
 add up to what the sections list. Routine changes (a meeting date, a session number) are
 counted but listed only in the appendix, which shows every pair. The result is plain text and
 the pairs themselves; ``compare.report.markdown`` and ``compare.report.html`` lay it out and
-escape every piece of document text for their format.
+escape every piece of document text for their format. How much each section lists is the length
+budget's call (``budget``); the headings and phrases both formats print are in ``wording``.
 """
 
 from __future__ import annotations
@@ -15,40 +16,74 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
 from compare.filters import PairFilter
 from compare.keychanges import KeyChange, key_changes
-from compare.model import Clause, Comparison, Document, Kind, Pair, Shift, Status
+from compare.model import Comparison, Document, Pair, Shift, Status
 from compare.normalise import normalise
-from compare.render.common import certainty_note, corrected_note, shift_note, summary_line
-from compare.report.budget import Budget, words_in, words_of_pair
+from compare.render.common import summary_line
+from compare.report.budget import (
+    Budget,
+    fitted_by_kind,
+    fitted_by_target,
+    fitted_changes,
+    fitted_groups,
+    fitted_names,
+    words_in,
+    words_of_pair,
+)
 from compare.report.names import NameChange, name_changes
+from compare.report.wording import (
+    HEADINGS,
+    KEY_TEXT_WORDS,
+    KIND_ORDER,
+    KIND_PLURAL,
+    READING_NOTE,
+    Heading,
+    about,
+    joined_facts,
+    key_headline,
+    key_text,
+    kind_of,
+    note,
+    shown_path,
+    side_text,
+    stance_change,
+    stance_phrase,
+    status_word,
+)
 
 __all__ = [
+    "KEY_LIMIT",
+    "NAMES_AT_LEAST",
+    "SECTION_LABEL",
+    "UNCERTAIN_LIMIT",
+    "Group",
+    "NameChange",
+    "Report",
+    "Section",
+    "build_report",
+    "empty_sections",
+    "group_count",
+    "left_to_appendix",
+    "section_counts",
+    "section_of",
+    "shown_sections",
+    # Re-exported from wording, where they live, for code that imports them from here (the
+    # review app's key changes screen does).
     "HEADINGS",
     "KEY_TEXT_WORDS",
     "KIND_ORDER",
     "READING_NOTE",
-    "SECTION_LABEL",
-    "Group",
     "Heading",
-    "NameChange",
-    "Report",
-    "Section",
     "about",
-    "build_report",
     "joined_facts",
-    "empty_sections",
     "key_headline",
     "key_text",
-    "left_to_appendix",
     "kind_of",
     "note",
-    "group_count",
-    "section_of",
     "shown_path",
-    "shown_sections",
     "side_text",
     "stance_change",
     "stance_phrase",
@@ -83,95 +118,10 @@ SECTION_LABEL: dict[Section, str] = {
 }
 """Column headings of the table at a glance, in section order."""
 
-KIND_ORDER: tuple[Kind, ...] = (
-    Kind.CONCERN,
-    Kind.COMMITMENT,
-    Kind.CALL,
-    Kind.DECISION,
-    Kind.WELCOME,
-    Kind.POSITION,
-    Kind.OTHER,
-)
-"""Kinds in the order a briefing reader cares about them: concerns and commitments first."""
-
-_KIND_PLURAL: dict[Kind, str] = {
-    Kind.CONCERN: "Concerns",
-    Kind.COMMITMENT: "Commitments",
-    Kind.CALL: "Calls",
-    Kind.DECISION: "Decisions",
-    Kind.WELCOME: "Welcomes",
-    Kind.POSITION: "Positions",
-    Kind.OTHER: "Other (no stance)",
-}
-
-_TOTALS_WORD: dict[Section, str] = {
-    Section.HARDENED: "hardened",
-    Section.SOFTENED: "softened",
-    Section.MIXED: "mixed",
-    Section.NEW: "new",
-    Section.DROPPED: "dropped",
-    Section.REWORDED: "reworded",
-    Section.REARRANGED: "moved, split or merged",
-}
-"""How the totals sentence names the sections that list changes."""
 
 _NO_TOPIC = "Other subjects"
 _SOURCE_FIELDS = (("symbol", "Symbol"), ("source_url", "Source"))
 """Metadata keys that say where a document comes from, and their row labels."""
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    """A section's heading, its HTML anchor and the sentence under it."""
-
-    anchor: str
-    title: str
-    blurb: str
-
-
-HEADINGS: dict[str, Heading] = {
-    "key": Heading(
-        "key-changes",
-        "Key changes",
-        "Concerns, commitments, calls and decisions dropped or new, and stance shifts the engine is sure of, "
-        "by the country or body named, heaviest first (README: Key changes).",
-    ),
-    "uncertain": Heading(
-        "uncertain",
-        "Uncertain: check these by hand",
-        "Not sure: a clause shown as new or dropped that may have a counterpart, "
-        "or a pairing too weak to claim a direction.",
-    ),
-    "glance": Heading(
-        "at-a-glance",
-        "At a glance",
-        "Pairs by the section that lists them (columns) and by what they say (rows), each counted once: "
-        "a pair whose stance shifted counts here as hardened, softened or mixed, whatever its status in the line above.",
-    ),
-    "hardened": Heading("hardened", "Hardened", "The stance before and after, the evidence, and where."),
-    "softened": Heading("softened", "Softened", "The stance before and after, the evidence, and where."),
-    "mixed": Heading("mixed", "Mixed", "Stance markers that point both ways, with the evidence."),
-    "new": Heading("new", "New", "No counterpart in the old version, by what they say."),
-    "dropped": Heading("dropped", "Dropped", "No counterpart in the new version, by what they say."),
-    "names": Heading("names", "Named for the first time, or no longer named", "Names only one version uses."),
-    "reworded": Heading(
-        "reworded",
-        "Reworded",
-        "Same clause, same stance, new words, by topic (deleted words struck through, inserted in bold).",
-    ),
-    "rearranged": Heading("moved-split-merged", "Moved, split and merged", "Changed place, cut in two or joined."),
-    "appendix": Heading(
-        "appendix",
-        "Appendix: every clause pair",
-        "Every pair in the new version's order, routine changes included.",
-    ),
-}
-"""Every section of the report, in order, keyed by the Report field it shows."""
-
-READING_NOTE = (
-    "Positions read ¶ (paragraph) and s (sentence), counted from the top of each version; "
-    "old -> new where a clause has both."
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,8 +180,8 @@ class Report:
 
 KEY_LIMIT = 15
 """Key changes listed at most; the rest are counted and listed in the sections below."""
-KEY_AT_LEAST = 3
-"""Key changes listed whatever the budget."""
+
+
 UNCERTAIN_LIMIT = 8
 """Uncertain changes listed at most (the first one whatever the budget)."""
 
@@ -262,20 +212,20 @@ def build_report(
     fixed = _FIXED_WORDS + sum(words_in(" ".join(row)) for row in documents)
     budget = Budget.for_texts(comparison.old.text, comparison.new.text, fixed=fixed)
     key = key_changes(shown)
-    key_listed, key_more = _listed(key.by_target, KEY_LIMIT, budget)
-    uncertain_listed = _fitted_changes(key.uncertain[:UNCERTAIN_LIMIT], budget, at_least=1)
+    key_listed, key_more = fitted_by_target(key.by_target, KEY_LIMIT, budget)
+    uncertain_listed = fitted_changes(key.uncertain[:UNCERTAIN_LIMIT], budget, at_least=1)
     hardened, softened, mixed = (tuple(by_section[s]) for s in (Section.HARDENED, Section.SOFTENED, Section.MIXED))
     budget.spend(sum(words_of_pair(pair) for pair in (*hardened, *softened, *mixed)))
     new = _by_kind(by_section[Section.NEW])
     dropped = _by_kind(by_section[Section.DROPPED])
     # Countries, bodies and topics named only once are short and say much: they go before new
     # and dropped clauses; proper names as written go after the concerns and commitments.
-    known = [_fitted_names(_names_of(names, proper=False), budget, at_least=NAMES_AT_LEAST) for names in (first_named, no_longer_named)]
-    new, dropped = _fitted_by_kind(new, dropped, budget)
-    proper = [_fitted_names(_names_of(names, proper=True), budget) for names in (first_named, no_longer_named)]
+    known = [fitted_names(_names_of(names, proper=False), budget, at_least=NAMES_AT_LEAST) for names in (first_named, no_longer_named)]
+    new, dropped = fitted_by_kind(new, dropped, budget)
+    proper = [fitted_names(_names_of(names, proper=True), budget) for names in (first_named, no_longer_named)]
     first_named, no_longer_named = (known[side][0] + proper[side][0] for side in (0, 1))
     first_more, no_longer_more = (known[side][1] + proper[side][1] for side in (0, 1))
-    reworded = _fitted_groups(_by_topic(by_section[Section.REWORDED]), budget)
+    reworded = fitted_groups(_by_topic(by_section[Section.REWORDED]), budget)
     rearranged_listed, rearranged_more = budget.fit(by_section[Section.REARRANGED])
     left_out = key_more + sum(g.more for g in (*new, *dropped, *reworded)) + rearranged_more + first_more + no_longer_more
     return Report(
@@ -310,98 +260,24 @@ NAMES_AT_LEAST = 5
 """Countries, bodies and topics named only once listed whatever the budget, on each side."""
 
 
-def _key_words(change: KeyChange) -> int:
-    """Words a key or uncertain change takes: its headline, position and the start of its text."""
-    return words_in(" ".join(key_headline(change))) + words_in(key_text(change)) + 4
-
-
-def _listed(
-    by_target: tuple[tuple[str, tuple[KeyChange, ...]], ...], limit: int, budget: Budget
-) -> tuple[tuple[tuple[str, tuple[KeyChange, ...]], ...], int]:
-    """The heaviest key changes that fit, still grouped by target, and how many did not."""
-    ranked = sorted((change for _, changes in by_target for change in changes), key=lambda c: -c.weight)
-    kept = {id(change) for change in _fitted_changes(ranked[:limit], budget, at_least=KEY_AT_LEAST)}
-    listed = tuple(
-        (target, tuple(change for change in changes if id(change) in kept))
-        for target, changes in by_target
-        if any(id(change) in kept for change in changes)
-    )
-    return listed, len(ranked) - len(kept)
-
-
-def _fitted_changes(changes: Sequence[KeyChange], budget: Budget, *, at_least: int) -> tuple[KeyChange, ...]:
-    """The first changes that fit the budget (the first ``at_least`` whatever it holds)."""
-    fitted = []
-    for number, change in enumerate(changes):
-        cost = _key_words(change)
-        if number >= at_least and cost > budget.left:
-            break
-        budget.spend(cost)
-        fitted.append(change)
-    return tuple(fitted)
-
-
-def _fitted_by_kind(new: tuple[Group, ...], dropped: tuple[Group, ...], budget: Budget) -> tuple[tuple[Group, ...], tuple[Group, ...]]:
-    """New and dropped groups cut to the budget: groups of the kinds that say something first,
-    one pair from each group in turn, so that no group crowds the others out. Each group lists
-    its first pairs up to the first that does not fit."""
-    first = {_KIND_PLURAL[kind] for kind in KIND_ORDER[:4]}
-    listed: dict[tuple[int, str], list[Pair]] = {}
-    for important in (True, False):
-        turn = [
-            (side, group)
-            for side, groups in enumerate((new, dropped))
-            for group in groups
-            if (group.heading in first) == important
-        ]
-        open_groups = {(side, group.heading) for side, group in turn}
-        for side, group in turn:
-            listed[(side, group.heading)] = []
-        while open_groups:
-            for side, group in turn:
-                key = (side, group.heading)
-                if key not in open_groups:
-                    continue
-                shown = listed[key]
-                if len(shown) == len(group.pairs) or words_of_pair(group.pairs[len(shown)]) > budget.left:
-                    open_groups.discard(key)
-                    continue
-                budget.spend(words_of_pair(group.pairs[len(shown)]))
-                shown.append(group.pairs[len(shown)])
-
-    def cut(side: int, groups: tuple[Group, ...]) -> tuple[Group, ...]:
-        return tuple(
-            Group(group.heading, tuple(listed[(side, group.heading)]), len(group.pairs) - len(listed[(side, group.heading)]))
-            for group in groups
-        )
-
-    return cut(0, new), cut(1, dropped)
-
-
 def _names_of(changes: tuple[NameChange, ...], *, proper: bool) -> tuple[NameChange, ...]:
     """The proper names as written (``proper``), or the classifier's targets and topics."""
     return tuple(change for change in changes if (change.roles == "name") == proper)
 
 
-def _fitted_names(
-    changes: tuple[NameChange, ...], budget: Budget, *, at_least: int = 0
-) -> tuple[tuple[NameChange, ...], int]:
-    """The names that fit (the first ``at_least`` whatever the budget), and how many did not."""
-    fitted = []
-    for number, change in enumerate(changes):
-        cost = words_in(change.name) + len(change.places) * 2 + 2
-        if cost > budget.left and number >= at_least:
-            break
-        budget.spend(cost)
-        fitted.append(change)
-    return tuple(fitted), len(changes) - len(fitted)
+def section_counts(report: Report) -> dict[str, int | None]:
+    """How many items each section (a key of HEADINGS) counts in its heading, listed or left to
+    the appendix; None for the table at a glance, which has no count.
 
-
-def shown_sections(report: Report) -> tuple[str, ...]:
-    """The keys of HEADINGS the report shows, in order: empty sections are left out (and named
-    in one line), the key changes, the table at a glance and the appendix always shown."""
-    counts = {
+    >>> empty = Report("", (), "", "", "", "", (), 2, (), 0, (), (), (), (), (), (), (), (), (), Group("", ()), ())
+    >>> counts = section_counts(empty)
+    >>> counts["key"], counts["new"], counts["glance"]
+    (2, 0, None)
+    """
+    return {
+        "key": sum(len(changes) for _, changes in report.key) + report.key_more,
         "uncertain": len(report.uncertain) + report.uncertain_more,
+        "glance": None,
         "hardened": len(report.hardened),
         "softened": len(report.softened),
         "mixed": len(report.mixed),
@@ -410,8 +286,19 @@ def shown_sections(report: Report) -> tuple[str, ...]:
         "names": sum(len(changes) for _, changes in report.names),
         "reworded": group_count(report.reworded),
         "rearranged": report.rearranged.total,
+        "appendix": len(report.appendix),
     }
-    return tuple(key for key in HEADINGS if counts.get(key, 1))
+
+
+_ALWAYS_SHOWN = frozenset({"key", "glance", "appendix"})
+"""Sections shown even when they list nothing: the key changes say so, the table counts zero."""
+
+
+def shown_sections(report: Report) -> tuple[str, ...]:
+    """The keys of HEADINGS the report shows, in order: empty sections are left out (and named
+    in one line), the key changes, the table at a glance and the appendix always shown."""
+    counts = section_counts(report)
+    return tuple(key for key in HEADINGS if key in _ALWAYS_SHOWN or counts[key])
 
 
 def left_to_appendix(groups: Sequence[Group]) -> str:
@@ -433,30 +320,23 @@ def empty_sections(report: Report) -> str:
     >>> empty_sections(Report("", (), "", "", "", "", (), 0, (), 0, (), (), (), (), (), (), (), (), (), Group("", ()), ()))
     'Nothing hardened, softened, new, dropped, named only once, reworded, or moved, split or merged.'
     """
+    counts = section_counts(report)
     empty = [
         word
-        for word, count in (
-            ("hardened", len(report.hardened)),
-            ("softened", len(report.softened)),
-            ("new", group_count(report.new)),
-            ("dropped", group_count(report.dropped)),
-            ("named only once", sum(len(changes) for _, changes in report.names)),
-            ("reworded", group_count(report.reworded)),
-            ("moved, split or merged", report.rearranged.total),
+        for word, key in (
+            ("hardened", "hardened"),
+            ("softened", "softened"),
+            ("new", "new"),
+            ("dropped", "dropped"),
+            ("named only once", "names"),
+            ("reworded", "reworded"),
+            ("moved, split or merged", "rearranged"),
         )
-        if not count
+        if not counts[key]
     ]
     if not empty:
         return ""
     return "Nothing " + (empty[0] if len(empty) == 1 else ", ".join(empty[:-1]) + ", or " + empty[-1]) + "."
-
-
-def _fitted_groups(groups: tuple[Group, ...], budget: Budget) -> tuple[Group, ...]:
-    fitted = []
-    for group in groups:
-        listed, more = budget.fit(group.pairs)
-        fitted.append(Group(group.heading, listed, more))
-    return tuple(fitted)
 
 
 def _budget_note(left_out: int) -> str:
@@ -493,105 +373,9 @@ def section_of(pair: Pair) -> Section:
     }.get(pair.status, Section.REARRANGED)
 
 
-_KEY_SIGN = {"dropped": "-", "new": "+", "hardened": "\u25b2", "softened": "\u25bc", "mixed": "\u25c6", "unclear": "?"}
-KEY_TEXT_WORDS = 25
-"""Words of a key change's text shown before it is cut with an ellipsis."""
-
-
-def key_headline(change: KeyChange, *, uncertain: bool = False) -> tuple[str, str]:
-    """The sign and the headline of a key change ("- Dropped concern", "▲ Hardened: act: ...").
-
-    >>> from compare.keychanges import KeyChange
-    >>> from compare.model import Kind, Pair, Status
-    >>> key_headline(KeyChange("dropped", Kind.CONCERN, (), 3.0, Pair(Status.REMOVED, (), (), confidence=0.6)), uncertain=True)
-    ('?', 'Dropped concern? It may have a counterpart (0.60)')
-    """
-    pair = change.pair
-    if change.what in ("dropped", "new"):
-        headline = f"{change.what.capitalize()} {change.kind.value}"
-        if uncertain:
-            return "?", f"{headline}? It may have a counterpart ({pair.confidence:.2f})"
-        return _KEY_SIGN[change.what], headline
-    evidence = pair.shift_reason or ""
-    if change.what == "unclear":
-        return "?", evidence
-    return _KEY_SIGN[change.what], f"{change.what.capitalize()}: {evidence}"
-
-
-def key_text(change: KeyChange) -> str:
-    """The start of the text a key change is about: the new side, or the old one if dropped."""
-    words = side_text(change.pair.new or change.pair.old).split()
-    return " ".join(words[:KEY_TEXT_WORDS]) + (" …" if len(words) > KEY_TEXT_WORDS else "")
-
-
-def kind_of(pair: Pair) -> Kind:
-    """What the pair says: the first stance-bearing kind of its new side (old side if none)."""
-    clauses = pair.new or pair.old
-    kinds = [clause.label.kind for clause in clauses if clause.label and clause.label.kind is not Kind.OTHER]
-    return kinds[0] if kinds else Kind.OTHER
-
-
-def stance_phrase(clauses: Sequence[Clause]) -> str:
-    """The stance of one side as written, with negation and hedges, clauses joined by " + ".
-
-    >>> from compare.model import Clause, Kind, Label
-    >>> stance_phrase((Clause("new", 0, 1, 1, 0, 1, "x", Label(Kind.COMMITMENT, 2, "will", hedges=("explore",))),))
-    'will (hedged: explore)'
-    """
-    phrases = []
-    for clause in clauses:
-        label = clause.label
-        if label is None:
-            continue
-        qualifiers = (["negated"] if label.negated else []) + (
-            [f"hedged: {', '.join(label.hedges)}"] if label.hedges else []
-        )
-        phrase = label.stance or "no stance"
-        phrases.append(phrase + (f" ({'; '.join(qualifiers)})" if qualifiers else ""))
-    return " + ".join(dict.fromkeys(phrases)) or "no stance"
-
-
-def stance_change(pair: Pair) -> str:
-    """"expressed concern → strongly condemned": the stance of the old side, then the new."""
-    return f"{stance_phrase(pair.old)} → {stance_phrase(pair.new)}"
-
-
-def about(pair: Pair) -> str:
-    """The targets and topics the pair's clauses name, each once, like "China, nuclear weapons"."""
-    clauses = (*pair.new, *pair.old)
-    names = (name for clause in clauses if clause.label for name in (*clause.label.targets, *clause.label.topics))
-    return ", ".join(dict.fromkeys(names))
-
-
 def group_count(groups: Iterable[Group]) -> int:
     """How many pairs the groups hold together, listed or left to the appendix."""
     return sum(group.total for group in groups)
-
-
-def status_word(pair: Pair) -> str:
-    """The status where it adds to the name of the section listing it: "moved", "split", "merged"."""
-    return "" if pair.status in (Status.REWORDED, Status.ADDED, Status.REMOVED) else pair.status.value
-
-
-def note(pair: Pair) -> str:
-    """The appendix note of a pair: how sure, corrected, its stance shift, routine; or ""."""
-    return joined_facts(
-        certainty_note(pair), corrected_note(pair), shift_note(pair), "routine" if pair.routine else ""
-    )
-
-
-def joined_facts(*facts: str) -> str:
-    """The non-empty facts joined by "; ".
-
-    >>> joined_facts("¶2 s3", "", "China")
-    '¶2 s3; China'
-    """
-    return "; ".join(fact for fact in facts if fact)
-
-
-def side_text(clauses: Sequence[Clause]) -> str:
-    """The text of one side of a pair, its clauses joined by a space."""
-    return " ".join(clause.text for clause in clauses)
 
 
 def _document_name(document: Document) -> str:
@@ -623,25 +407,6 @@ def _document_rows(
     return tuple(rows)
 
 
-def shown_path(path: str) -> str:
-    """A document's path as a briefing should show it: as the user gave it when relative, else
-    relative to the working folder when inside it, else the bare file name (an absolute local
-    path says where someone keeps their files, not what the document is).
-
-    >>> shown_path("briefs/2024.md"), shown_path("/home/ana/secret/2024.md"), shown_path("-")
-    ('briefs/2024.md', '2024.md', 'standard input')
-    """
-    if path == "-":
-        return "standard input"
-    pure = PurePath(path)
-    if not pure.is_absolute():
-        return path
-    try:
-        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except (ValueError, OSError):
-        return pure.name
-
-
 def _counted(count: int, singular: str, plural: str | None = None) -> str:
     """ "1 clause pair", "3 clause pairs".
 
@@ -649,15 +414,6 @@ def _counted(count: int, singular: str, plural: str | None = None) -> str:
     ('1 clause pair', '2 changes')
     """
     return f"{count} {singular if count == 1 else plural or singular + 's'}"
-
-
-def _joined(parts: Sequence[str]) -> str:
-    """ "a", "a and b", "a, b and c".
-
-    >>> _joined(["a", "b", "c"])
-    'a, b and c'
-    """
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _totals(comparison: Comparison, shown: Sequence[Pair], counts: dict[Section, int]) -> str:
@@ -712,7 +468,7 @@ def _glance(pairs: Sequence[Pair]) -> tuple[tuple[str, tuple[int, ...]], ...]:
             if kind_of(pair) is kind:
                 counts[columns.index(section_of(pair))] += 1
         if any(counts):
-            rows.append((_KIND_PLURAL[kind], (*counts, sum(counts))))
+            rows.append((KIND_PLURAL[kind], (*counts, sum(counts))))
             totals = [a + b for a, b in zip(totals, counts, strict=True)]
     rows.append(("All clauses", (*totals, sum(totals))))
     return tuple(rows)
@@ -720,7 +476,7 @@ def _glance(pairs: Sequence[Pair]) -> tuple[tuple[str, tuple[int, ...]], ...]:
 
 def _by_kind(pairs: Sequence[Pair]) -> tuple[Group, ...]:
     return tuple(
-        Group(_KIND_PLURAL[kind], tuple(pair for pair in pairs if kind_of(pair) is kind))
+        Group(KIND_PLURAL[kind], tuple(pair for pair in pairs if kind_of(pair) is kind))
         for kind in KIND_ORDER
         if any(kind_of(pair) is kind for pair in pairs)
     )
@@ -734,4 +490,3 @@ def _by_topic(pairs: Sequence[Pair]) -> tuple[Group, ...]:
         groups.setdefault(topics[0] if topics else "", []).append(pair)
     ordered = sorted(groups.items(), key=lambda item: item[0] == "")
     return tuple(Group(topic or _NO_TOPIC, tuple(grouped)) for topic, grouped in ordered)
-

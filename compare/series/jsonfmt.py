@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from compare.render.common import link_facts
 from compare.render.jsonfmt import clause_record, dumps
 from compare.series.model import Series, Step, Thread, Version
 from compare.series.select import ThreadFilter
@@ -97,13 +98,7 @@ def _step_record(step: Step, series: Series) -> dict[str, Any]:
     link = None
     if pair is not None:
         link = {
-            "status": pair.status.value,
-            "score": pair.score,
-            "confidence": pair.confidence,
-            "certainty": pair.certainty,
-            "matched_by": pair.matched_by,
-            "shift": pair.shift.value if pair.shift else None,
-            "shift_reason": pair.shift_reason,
+            **link_facts(pair),
             "shift_evidence": [
                 {"marker": item.marker, "old": item.old, "new": item.new, "direction": item.direction.value}
                 for item in pair.shift_evidence

@@ -8,17 +8,18 @@ The HTML page draws the charts as inline SVG and loads nothing (a Content-Securi
 forbids it to); the Markdown report shows each chart's figures as a table, and links the chart
 as an SVG file where the command wrote one beside it (``chart_files``). Every piece of
 document text passes through ``compare.safe``: ``markdown_inline`` for Markdown,
-``plain`` and ``html.escape`` for HTML.
+``plain`` (through ``compare.render.page.html_text``) for HTML.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from html import escape
 
 from compare.model import Pair
-from compare.render.common import shift_note
-from compare.safe import markdown_inline, plain
+from compare.render.common import marked_words, shift_note
+from compare.render.markdown import redline
+from compare.render.page import REDLINE_MARKS, html_page, html_text
+from compare.safe import markdown_inline
 from compare.series.chart import TargetChart, chart_svg
 from compare.series.common import CHANGE_SIGN, LEGEND, cell_sign, summary_line, thread_text
 from compare.series.model import Change, Series, Step, Thread
@@ -168,18 +169,10 @@ def _markdown_text(step: Step) -> str:
     if not step.clauses:
         return ""
     note = _shift(step.pair)
-    text = _markdown_redline(step.pair) if step.pair is not None and step.pair.words else markdown_inline(
+    text = redline(step.pair) if step.pair is not None and step.pair.words else markdown_inline(
         " ".join(clause.text for clause in step.clauses)
     )
     return (f" *{markdown_inline(note)}*" if note else "") + f": {text}"
-
-
-def _markdown_redline(pair: Pair) -> str:
-    pieces = []
-    for op in pair.words:
-        text = markdown_inline(op.text)
-        pieces.append(text if op.op == "equal" else f"~~{text}~~" if op.op == "delete" else f"**{text}**")
-    return " ".join(pieces)
 
 
 def _shift(pair: Pair | None) -> str:
@@ -238,71 +231,54 @@ def render_html(
     filter_note: str = "",
 ) -> str:
     """The series as one self-contained HTML page (charts inline), ending in a newline."""
-    return "\n".join(_html(series, threads, charts, title or default_title(series), filter_note)) + "\n"
-
-
-def _text(text: str) -> str:
-    return escape(plain(text), quote=True)
+    title = title or default_title(series)
+    page = html_page(title, generator="jointdiff series", css=_CSS, body=_html(series, threads, charts, title, filter_note))
+    return "\n".join(page) + "\n"
 
 
 def _html(
     series: Series, threads: Sequence[Thread], charts: Sequence[TargetChart], title: str, filter_note: str
 ) -> Iterator[str]:
-    yield "<!DOCTYPE html>"
-    yield '<html lang="en">'
-    yield "<head>"
-    yield '<meta charset="utf-8">'
-    yield '<meta name="viewport" content="width=device-width, initial-scale=1">'
-    yield "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-    yield '<meta name="generator" content="jointdiff series">'
-    yield f"<title>{_text(title)}</title>"
-    yield f"<style>{_CSS}</style>"
-    yield "</head>"
-    yield "<body>"
-    yield "<main>"
-    yield f"<h1>{_text(title)}</h1>"
+    yield f"<h1>{html_text(title)}</h1>"
     yield '<div class="table-wrap"><table class="versions">'
     yield "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in ("Version", "Date", "Symbol", "Title", "File"))
     yield "</tr></thead><tbody>"
     for version in series.versions:
         document = version.document
         cells = (document.date or "", dict(document.metadata).get("symbol", ""), document.title or "", document.path)
-        yield f'<tr><th scope="row">{version.id}</th>' + "".join(f"<td>{_text(c)}</td>" for c in cells) + "</tr>"
+        yield f'<tr><th scope="row">{version.id}</th>' + "".join(f"<td>{html_text(c)}</td>" for c in cells) + "</tr>"
     yield "</tbody></table></div>"
-    yield f'<p class="totals">{_text(summary_line(series, threads))}.</p>'
+    yield f'<p class="totals">{html_text(summary_line(series, threads))}.</p>'
     if filter_note:
-        yield f'<p class="note"><em>{_text(filter_note)}: {len(threads)} of {len(series.threads)} threads.</em></p>'
+        yield f'<p class="note"><em>{html_text(filter_note)}: {len(threads)} of {len(series.threads)} threads.</em></p>'
     yield from _html_timeline(series, threads)
     yield from _html_charts(charts)
     yield from _html_changes(series, threads)
-    yield "</main>"
-    yield "</body>"
-    yield "</html>"
 
 
 def _html_timeline(series: Series, threads: Sequence[Thread]) -> Iterator[str]:
     yield '<section id="timeline">'
     yield "<h2>Timeline</h2>"
-    yield f'<p class="note">One row per thread (a clause followed through the versions), one column per version. {_text(LEGEND)}.</p>'
+    yield f'<p class="note">One row per thread (a clause followed through the versions), one column per version. {html_text(LEGEND)}.</p>'
     if not threads:
         yield '<p class="note"><em>No thread passes the filters.</em></p>'
         yield "</section>"
         return
     yield '<div class="table-wrap"><table class="timeline">'
     heads = "".join(
-        f'<th scope="col" title="{_text(version.label)}">{version.id}</th>' for version in series.versions
+        f'<th scope="col" title="{html_text(version.label)}">{version.id}</th>' for version in series.versions
     )
     yield f'<thead><tr><th scope="col">Thread</th>{heads}<th scope="col">Latest wording</th></tr></thead>'
     yield "<tbody>"
     for thread in threads:
         cells = "".join(
-            f'<td class="cell {step.change.value}" title="{_text(series.versions[step.version].id + " " + step.change.value)}">'
-            f"{_text(cell_sign(step))}</td>"
+            f'<td class="cell {step.change.value}" title="{html_text(series.versions[step.version].id + " " + step.change.value)}">'
+            f"{html_text(cell_sign(step))}</td>"
             for step in thread.steps
         )
         yield (
             f'<tr><td class="number"><a href="#thread-{thread.number}">{thread.number}</a></td>{cells}'
-            f'<td class="wording">{_text(thread_text(thread))}</td></tr>'
+            f'<td class="wording">{html_text(thread_text(thread))}</td></tr>'
         )
     yield "</tbody></table></div>"
     yield "</section>"
@@ -318,8 +294,8 @@ def _html_charts(charts: Sequence[TargetChart]) -> Iterator[str]:
     if not charts:
         yield '<p class="note"><em>No concern or commitment names a target.</em></p>'
     for number, chart in enumerate(charts, start=1):
-        yield f"<h3>{_text(chart.target)}</h3>"
-        yield f'<figure role="img" aria-label="{_text("Concerns and commitments naming " + chart.target + " by version")}">'
+        yield f"<h3>{html_text(chart.target)}</h3>"
+        yield f'<figure role="img" aria-label="{html_text("Concerns and commitments naming " + chart.target + " by version")}">'
         yield chart_svg(chart, prefix=f"chart-{number}")
         yield "</figure>"
     yield "</section>"
@@ -336,11 +312,11 @@ def _html_changes(series: Series, threads: Sequence[Thread]) -> Iterator[str]:
         yield '<ul class="steps">'
         for step in _changed_steps(thread):
             note = _shift(step.pair)
-            shift = f' <span class="shift">{_text(note)}</span>' if note else ""
+            shift = f' <span class="shift">{html_text(note)}</span>' if note else ""
             body = f"<br>{_html_redline(step)}" if step.clauses else ""
-            sign = _text(CHANGE_SIGN[step.change])
+            sign = html_text(CHANGE_SIGN[step.change])
             yield (
-                f'<li class="{step.change.value}">{sign} <span class="facts">{_text(_step_facts(step, series))}</span>'
+                f'<li class="{step.change.value}">{sign} <span class="facts">{html_text(_step_facts(step, series))}</span>'
                 f"{shift}{body}</li>"
             )
         yield "</ul>"
@@ -350,8 +326,5 @@ def _html_changes(series: Series, threads: Sequence[Thread]) -> Iterator[str]:
 def _html_redline(step: Step) -> str:
     pair = step.pair
     if pair is None or not pair.words:
-        return _text(" ".join(clause.text for clause in step.clauses))
-    tags = {"equal": "", "delete": "del", "insert": "ins"}
-    return " ".join(
-        f"<{tags[op.op]}>{_text(op.text)}</{tags[op.op]}>" if tags[op.op] else _text(op.text) for op in pair.words
-    )
+        return html_text(" ".join(clause.text for clause in step.clauses))
+    return marked_words(pair.words, html_text, REDLINE_MARKS)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import compare.check
+import compare.check.runner
 from compare.check import PARALLEL_FROM
 from compare.cli import main
 from tests.check.conftest import CASE, write_manifest
@@ -183,13 +183,13 @@ def test_worker_processes_give_the_same_outcome_as_one_process(
     cases = "".join(CASE.replace('"talks"', f'"talks {n}"') for n in range(PARALLEL_FROM))
     write_manifest(corpus, cases + FAILING_RULE)
     started = []
-    real_pool = compare.check.ProcessPoolExecutor
+    real_pool = compare.check.runner.ProcessPoolExecutor
 
     def pool(*args: object, **kwargs: object) -> object:
         started.append(kwargs)
         return real_pool(*args, **kwargs)
 
-    monkeypatch.setattr(compare.check, "ProcessPoolExecutor", pool)
+    monkeypatch.setattr(compare.check.runner, "ProcessPoolExecutor", pool)
     assert main(["check", "--format", "json", "--jobs", "1", str(corpus)]) == 1
     alone = json.loads(capsys.readouterr().out)
     assert started == []

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from compare.check import RULE_SECONDS, Case, Manifest, _write_golden, compile_pattern, load_manifest, search
+from compare.check import RULE_SECONDS, Case, Manifest, compile_pattern, load_manifest, search
+from compare.check.runner import _write_golden
 from compare.cli import main
 from compare.errors import FixtureError
 from tests.conftest import CORPUS

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from compare.report import render_report
-from compare.report.sections import HEADINGS, build_report, shown_sections
+from compare.report.sections import build_report, shown_sections
+from compare.report.wording import HEADINGS
 from tests.conftest import compared, corpus_pair_params
 from tests.report.checks import foreign_html, parse_page, table_rows, table_widths
 

@@ -18,7 +18,8 @@ import pytest
 from compare.pipeline import compare_documents
 from compare.read import read
 from compare.report import render_report
-from compare.report.sections import HEADINGS, build_report, shown_sections
+from compare.report.sections import build_report, shown_sections
+from compare.report.wording import HEADINGS
 from tests.conftest import FIXTURES, corpus_or_skip
 from tests.report.checks import (
     PageParser,

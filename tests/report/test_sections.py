@@ -13,14 +13,8 @@ from compare.model import Comparison, Document, Kind, Shift
 from compare.pipeline import compare_documents
 from compare.read import read
 from compare.report import render_report
-from compare.report.sections import (
-    Report,
-    Section,
-    build_report,
-    group_count,
-    kind_of,
-    section_of,
-)
+from compare.report.sections import Report, Section, build_report, group_count, section_of
+from compare.report.wording import kind_of
 from tests.conftest import FIXTURES, corpus_or_skip
 from tests.report.checks import parse_page
 
