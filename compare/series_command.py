@@ -107,11 +107,12 @@ def series(
         text=compile_text(text),
         only_changes=only_changes,
     )
-    destination = output_path(output)
+    paths = _paths(inputs)
+    destination = output_path(output, noun="series report", inputs=paths)
     fmt = fmt or _format_for(destination)
     if review and (fmt != "terminal" or destination is not None):
         raise UsageError("--review opens the app: it takes no --format or --output")
-    documents = _read_all(_paths(inputs))
+    documents = _read_all(paths)
     if review:
         return _review(documents, order, since, until, thread_filter, settings, color)
     from compare.series.build import compare_series

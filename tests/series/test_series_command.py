@@ -221,3 +221,11 @@ def test_corrections_are_honoured_and_only_a_correction_no_comparison_uses_is_st
     assert any("stance" in link["corrected"] for link in links)
     stale = [line for line in captured.err.splitlines() if "no longer applies" in line]
     assert len(stale) == 1 and "correction 2 (break)" in stale[0]
+
+
+def test_the_output_never_overwrites_a_version(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = [_write(tmp_path, f"2024-0{month}-01.txt", f"We will meet in month {month}.\n") for month in (1, 2)]
+    before = Path(files[0]).read_text(encoding="utf-8")
+    assert main(["series", *files, "-o", files[0]]) == 2
+    assert "it is an input of this series report" in capsys.readouterr().err
+    assert Path(files[0]).read_text(encoding="utf-8") == before
