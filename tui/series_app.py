@@ -10,31 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual.app import App
-from textual.binding import Binding
-from textual.filter import LineFilter, Monochrome, NoColor
-from textual.widget import Widget
-
 from compare.model import Document
 from compare.options import Settings
 from compare.series.select import ThreadFilter
+from tui.base import JointdiffApp
 from tui.screens.timeline import TimelineScreen
-from tui.widgets.loading import CalmLoadingIndicator
 
 __all__ = ["SeriesApp"]
 
-_MONOCHROME = Monochrome()
 
-
-class SeriesApp(App[None]):
+class SeriesApp(JointdiffApp):
     """A statement's versions, each clause followed through them."""
 
     TITLE = "jointdiff series"
-    CSS_PATH = "app.tcss"
-    BINDINGS = [
-        Binding("q", "quit", "Quit", tooltip="Leave the review"),
-        Binding("question_mark", "show_help_panel", "Help", tooltip="Show every key and what it does"),
-    ]
 
     def __init__(
         self,
@@ -55,24 +43,13 @@ class SeriesApp(App[None]):
             settings: how to compare (the command's options); the defaults when None.
             color: True or False turns colour on or off; None follows ``NO_COLOR``.
         """
-        super().__init__()
+        super().__init__(color=color)
         self.documents = tuple(documents)
         self.order = order
         self.since = since
         self.until = until
         self.thread_filter = thread_filter or ThreadFilter()
         self.settings = settings or Settings()
-        if color is not None:
-            self.no_color = not color
-
-    def get_loading_widget(self) -> Widget:
-        """The indicator shown while the comparison runs: redrawn a few times a second, so
-        that it leaves the worker thread the interpreter."""
-        return CalmLoadingIndicator()
-
-    def get_line_filters(self) -> Sequence[LineFilter]:
-        filters = [f for f in super().get_line_filters() if not isinstance(f, Monochrome | NoColor)]
-        return [*filters, _MONOCHROME] if self.no_color else filters
 
     def on_mount(self) -> None:
         self.push_screen(

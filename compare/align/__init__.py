@@ -31,6 +31,7 @@ from compare.align.link import (
     MEANING_MODEL,
     STRING_MODEL,
     UNPAIRED_MODEL,
+    LinkModel,
     features,
     meaning_features,
     probability,
@@ -205,17 +206,32 @@ def _links(
     if not free_old or not free_new:
         return []
     rows, cols, values = _candidates(view, scores, matches, free_old, free_new, threshold)
+    return _chosen(scores, (rows, cols, values), STRING_MODEL, "words", method, best_seen, trace)
+
+
+def _chosen(
+    scores: Scores,
+    candidates: tuple[np.ndarray, np.ndarray, np.ndarray],
+    model: LinkModel,
+    stage: str,
+    method: str,
+    best_seen: dict[tuple[str, int], float],
+    trace: Trace | None,
+) -> list[Match]:
+    """The one-to-one links the model finds most probable among the candidates (rows, cols,
+    features) of one linking stage ("words" or "meaning"), each tagged with the stage."""
+    rows, cols, values = candidates
     if trace is not None:
-        trace.setdefault("words", []).append((rows, cols, values))
+        trace.setdefault(stage, []).append((rows, cols, values))
     if not len(rows):
         return []
-    chance = probability(STRING_MODEL, values)
+    chance = probability(model, values)
     _remember(best_seen, rows, cols, chance)
     similarity = scores.similarity
     found = []
     for r, c in choose(rows, cols, chance, method=method):
         k = _index_of(rows, cols, r, c)
-        found.append(Match((r,), (c,), round(float(similarity[r, c]), 1), float(chance[k]), "words"))
+        found.append(Match((r,), (c,), round(float(similarity[r, c]), 1), float(chance[k]), stage))
     return found
 
 
@@ -296,19 +312,8 @@ def _meaning_links(
 ) -> list[Match]:
     """Links by meaning among clauses still unmatched on both sides (see ``compare.align.meaning``)."""
     free_old, free_new = _free(matches, len(view.old), len(view.new))
-    rows, cols, values = _meaning_candidates(view, scores, matches, cosine, free_old, free_new, floor)
-    if trace is not None:
-        trace.setdefault("meaning", []).append((rows, cols, values))
-    if not len(rows):
-        return []
-    chance = probability(MEANING_MODEL, values)
-    _remember(best_seen, rows, cols, chance)
-    similarity = scores.similarity
-    found = []
-    for r, c in choose(rows, cols, chance, method=method):
-        k = _index_of(rows, cols, r, c)
-        found.append(Match((r,), (c,), round(float(similarity[r, c]), 1), float(chance[k]), "meaning"))
-    return found
+    candidates = _meaning_candidates(view, scores, matches, cosine, free_old, free_new, floor)
+    return _chosen(scores, candidates, MEANING_MODEL, "meaning", method, best_seen, trace)
 
 
 def _attach(

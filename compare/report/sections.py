@@ -36,22 +36,10 @@ from compare.report.budget import (
 from compare.report.names import NameChange, name_changes
 from compare.report.wording import (
     HEADINGS,
-    KEY_TEXT_WORDS,
     KIND_ORDER,
     KIND_PLURAL,
-    READING_NOTE,
-    Heading,
-    about,
-    joined_facts,
-    key_headline,
-    key_text,
     kind_of,
-    note,
     shown_path,
-    side_text,
-    stance_change,
-    stance_phrase,
-    status_word,
 )
 
 __all__ = [
@@ -70,24 +58,6 @@ __all__ = [
     "section_counts",
     "section_of",
     "shown_sections",
-    # Re-exported from wording, where they live, for code that imports them from here (the
-    # review app's key changes screen does).
-    "HEADINGS",
-    "KEY_TEXT_WORDS",
-    "KIND_ORDER",
-    "READING_NOTE",
-    "Heading",
-    "about",
-    "joined_facts",
-    "key_headline",
-    "key_text",
-    "kind_of",
-    "note",
-    "shown_path",
-    "side_text",
-    "stance_change",
-    "stance_phrase",
-    "status_word",
 ]
 
 

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from compare.keychanges import KeyChange, key_changes
 from compare.model import Comparison, Pair
 from compare.render.common import certainty_note, pair_location
-from compare.report.sections import HEADINGS, key_headline, key_text, shown_path
+from compare.report.wording import HEADINGS, key_headline, key_text, shown_path
 from compare.safe import printable
 from tui.rows import UNSURE_MARK
 from tui.text import counted
