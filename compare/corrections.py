@@ -62,6 +62,16 @@ class Correction:
         """
         return f"{self.action} {_quoted(self.old)} -> {_quoted(self.new)}"
 
+    @property
+    def clauses(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The old and new clauses it names, as they are matched against a comparison's clauses
+        (two corrections naming the same clauses have the same ``clauses``).
+
+        >>> Correction("pin", ("We  note the plan.",), ("We welcome it.",)).clauses == Correction("break", ("we note the plan",), ("We welcome it.",)).clauses
+        True
+        """
+        return tuple(_key(text) for text in self.old), tuple(_key(text) for text in self.new)
+
 
 @dataclass(frozen=True, slots=True)
 class Corrections:
@@ -79,8 +89,8 @@ class Resolved:
     breaks: frozenset[tuple[int, int]] = frozenset()
     stances: tuple[tuple[tuple[int, ...], tuple[int, ...], str, str], ...] = ()
     """(old indices, new indices, shift, note) of each stance correction."""
-    stale: tuple[str, ...] = field(default=())
-    """One line per correction that no longer applies, saying why."""
+    stale: tuple[tuple[int, str], ...] = field(default=())
+    """(number in the file, why) of each correction that no longer applies."""
 
 
 def default_path(new_document: str) -> Path | None:
@@ -209,8 +219,11 @@ def resolve(corrections: Corrections | None, old: Sequence[Clause], new: Sequenc
         if missing:
             side = "old" if missing[0] in item.old else "new"
             stale.append(
-                f"correction {number} ({item.action}) no longer applies: the {side} text "
-                f"{_quoted((missing[0],))} is not in this version"
+                (
+                    number,
+                    f"correction {number} ({item.action}) no longer applies: the {side} text "
+                    f"{_quoted((missing[0],))} is not in this version",
+                )
             )
             continue
         old_ids, new_ids = tuple(sorted(old_found)), tuple(sorted(new_found))

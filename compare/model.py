@@ -27,6 +27,7 @@ __all__ = [
     "Marker",
     "Pair",
     "Shift",
+    "StaleCorrection",
     "Status",
     "WordOp",
 ]
@@ -271,6 +272,27 @@ class Pair:
 
 
 @dataclass(frozen=True, slots=True)
+class StaleCorrection:
+    """A correction of an analyst's corrections file that names a clause these versions lack."""
+
+    path: str
+    """The corrections file."""
+    number: int
+    """Its place in the file, from 1."""
+    reason: str
+    """Why it no longer applies ("correction 2 (break) no longer applies: ...")."""
+
+    @property
+    def line(self) -> str:
+        """The warning the commands print.
+
+        >>> StaleCorrection("a.toml", 1, "correction 1 (pin) no longer applies").line
+        "'a.toml': correction 1 (pin) no longer applies"
+        """
+        return f"'{self.path}': {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """Two documents and the aligned pairs of their clauses, in the new document's order."""
 
@@ -279,9 +301,15 @@ class Comparison:
     pairs: tuple[Pair, ...]
     options: tuple[tuple[str, object], ...] = field(default=())
     """The settings the alignment ran with (threshold, ...), for reproducibility."""
+    stale: tuple[StaleCorrection, ...] = ()
+    """The analyst's corrections that no longer apply to these versions."""
     warnings: tuple[str, ...] = ()
-    """What the user should know about the comparison itself (a correction that no longer
-    applies, say), each one line."""
+    """What the user should know about the comparison itself, each one line: by default, one
+    per stale correction."""
+
+    def __post_init__(self) -> None:
+        if self.stale and not self.warnings:
+            object.__setattr__(self, "warnings", tuple(stale.line for stale in self.stale))
 
     @property
     def summary(self) -> dict[str, int]:

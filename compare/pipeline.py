@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from compare.align import DEFAULT_THRESHOLD, align
 from compare.classify import classify_all
 from compare.corrections import Resolved, resolve
-from compare.model import Clause, Comparison, Document, Pair, Shift, Status
+from compare.model import Clause, Comparison, Document, Pair, Shift, StaleCorrection, Status
 from compare.routine import detect_profile, mark_routine
 from compare.safe import invisible_characters
 from compare.segment import segment
@@ -64,7 +64,7 @@ def compare_documents(
     note = invisible_difference(old, new, pairs)
     if note:
         new = replace(new, warnings=(*new.warnings, note))
-    stale = tuple(f"'{corrections.path}': {line}" for line in resolved.stale) if corrections else ()
+    stale = tuple(StaleCorrection(corrections.path, number, why) for number, why in resolved.stale) if corrections else ()
     return Comparison(old, new, pairs, options, stale)
 
 

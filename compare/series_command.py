@@ -152,12 +152,10 @@ def _render(
 
         return render(result, threads, thread_filter)
     if fmt == "csv":
-        from compare.safe import printable
+        from compare.frames import to_csv
         from compare.series.frame import series_frame
 
-        frame = series_frame(result, threads)
-        frame["text"] = frame["text"].map(printable)
-        return frame.to_csv(index=False, lineterminator="\n")
+        return to_csv(series_frame(result, threads))
     if fmt == "terminal":
         from compare.series.timeline import render
 

@@ -48,11 +48,8 @@ def amended(items: Sequence[Correction], item: Correction) -> tuple[Correction, 
     >>> amended((pin, Correction("pin", ("c",), ("d",))), Correction("break", ("a",), ("b",)))
     (Correction(action='pin', old=('c',), new=('d',), shift=None, note=''), Correction(action='break', old=('a',), new=('b',), shift=None, note=''))
     """
-    same = (_folded(item.old), _folded(item.new))
     kept = tuple(
-        held
-        for held in items
-        if not (held.action in _SUPERSEDES[item.action] and (_folded(held.old), _folded(held.new)) == same)
+        held for held in items if not (held.action in _SUPERSEDES[item.action] and held.clauses == item.clauses)
     )
     return (*kept, item)
 
@@ -116,6 +113,3 @@ def pair_holding(pairs: Sequence[Pair], anchor: Anchor | None) -> Pair | None:
 def _texts(clauses: Sequence[Clause]) -> tuple[str, ...]:
     return tuple(" ".join(clause.text.split()) for clause in clauses)
 
-
-def _folded(texts: Sequence[str]) -> tuple[str, ...]:
-    return tuple(" ".join(text.split()).casefold() for text in texts)

@@ -140,8 +140,7 @@ def score(view: View, scorer: str) -> Scores:
     old_mass = _masses(view, view.old)
     new_mass = _masses(view, view.new)
     if len(view.old) * len(view.new) >= BLOCKED_FROM and scorer in ("words", "hybrid"):
-        rows, cols = candidates(view)
-        return Scores(*_blocked(view, scorer, rows, cols), old_mass, new_mass)
+        return Scores(_blocked(view, scorer, *candidates(view)), _shared(view), old_mass, new_mass)
     words = _words(view.old, view.new, scorer)
     shared = _shared(view)
     return Scores(words, shared, old_mass, new_mass)
@@ -171,9 +170,9 @@ def candidates(view: View) -> tuple[np.ndarray, np.ndarray]:
     return np.nonzero(mask)
 
 
-def _blocked(view: View, scorer: str, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _blocked(view: View, scorer: str, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """The words matrix of a long document, worked out only at the candidate pairs (rows[k],
-    cols[k]) and 0 elsewhere, and the shared-weight matrix (one matrix product, whole)."""
+    cols[k]) and 0 elsewhere."""
     import numpy as np
     from rapidfuzz import fuzz, process
 
@@ -196,12 +195,22 @@ def _blocked(view: View, scorer: str, rows: np.ndarray, cols: np.ndarray) -> tup
         if len(near):
             old_near = [view.old[row_list[k]].key for k in near.tolist()]
             new_near = [view.new[col_list[k]].key for k in near.tolist()]
-            characters = sum(pairwise(f, old_near, new_near) for f in (fuzz.ratio, fuzz.token_sort_ratio)) / 2
-            values[near] = np.maximum(values[near], characters)
+            values[near] = np.maximum(values[near], _characters(old_near, new_near, workers=-1))
     words = np.zeros(shape, dtype=np.float32)
     words[rows, cols] = values
-    shared = _shared(view)
-    return words, shared
+    return words
+
+
+def _characters(old_keys: Sequence[str], new_keys: Sequence[str], *, workers: int) -> np.ndarray:
+    """The hybrid scorer's character score of each pair (old_keys[k], new_keys[k]): rapidfuzz's
+    ratio and token_sort_ratio, averaged."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    return sum(
+        process.cpdist(old_keys, new_keys, scorer=scorer, processor=None, dtype=np.float32, workers=workers)
+        for scorer in (fuzz.ratio, fuzz.token_sort_ratio)
+    ) / 2
 
 
 def similarity(view: View, a: Text, b: Text, scorer: str) -> float:
@@ -280,11 +289,7 @@ def _words(old_texts: Sequence[Text], new_texts: Sequence[Text], scorer: str) ->
         if len(rows):
             old_near = [old_keys[r] for r in rows.tolist()]
             new_near = [new_keys[c] for c in cols.tolist()]
-            characters = sum(
-                process.cpdist(old_near, new_near, scorer=scorer_, processor=None, dtype=np.float32, workers=workers)
-                for scorer_ in (fuzz.ratio, fuzz.token_sort_ratio)
-            ) / 2
-            words[rows, cols] = np.maximum(words[rows, cols], characters)
+            words[rows, cols] = np.maximum(words[rows, cols], _characters(old_near, new_near, workers=workers))
         return words
     if scorer == "blend":
         in_order = matrix(fuzz.ratio, old_keys, new_keys)

@@ -25,9 +25,10 @@ import re
 from typing import Any
 
 from compare.model import Clause, Comparison, Document, Label, Pair
+from compare.render.common import link_facts
 from compare.safe import INVISIBLE
 
-__all__ = ["SCHEMA_VERSION", "clause_record", "comparison_record", "dumps", "render"]
+__all__ = ["SCHEMA_VERSION", "clause_record", "comparison_record", "dumps", "link_record", "pair_record", "render"]
 
 SCHEMA_VERSION = 1
 _UNSAFE_IN_JSON = re.compile(
@@ -107,26 +108,30 @@ def document_record(document: Document) -> dict[str, Any]:
 
 
 def pair_record(pair: Pair) -> dict[str, Any]:
-    """One aligned pair."""
+    """One aligned pair: its clauses and ``link_record``."""
+    record = link_record(pair)
+    record["old"] = [clause_record(clause) for clause in pair.old]
+    record["new"] = [clause_record(clause) for clause in pair.new]
+    return record
+
+
+def link_record(pair: Pair) -> dict[str, Any]:
+    """How the pair's clauses are linked, without the clauses: status, scores, how it was found,
+    corrections, the word diff, and (where the clauses were classified) the stance shift with its
+    evidence and whether the change is routine."""
     record: dict[str, Any] = {
-        "status": pair.status.value,
-        "score": pair.score,
-        "old": [clause_record(clause) for clause in pair.old],
-        "new": [clause_record(clause) for clause in pair.new],
+        **link_facts(pair),
+        "corrected": list(pair.corrected),
         "words": [{"op": op.op, "text": op.text} for op in pair.words],
     }
-    record["confidence"] = pair.confidence
-    record["certainty"] = pair.certainty
-    record["matched_by"] = pair.matched_by
-    record["corrected"] = list(pair.corrected)
     if any(clause.label is not None for clause in (*pair.old, *pair.new)):
-        record["shift"] = pair.shift.value if pair.shift else None
-        record["shift_reason"] = pair.shift_reason
         record["shift_evidence"] = [
             {"marker": item.marker, "old": item.old, "new": item.new, "direction": item.direction.value}
             for item in pair.shift_evidence
         ]
         record["routine"] = pair.routine
+    else:
+        del record["shift"], record["shift_reason"]
     return record
 
 

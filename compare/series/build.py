@@ -9,12 +9,13 @@ lexicon and profile files, through ``Settings``).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from compare.errors import UsageError
-from compare.model import Clause, Comparison, Document, Pair
+from compare.model import Clause, Comparison, Document, Pair, StaleCorrection
 from compare.series.model import Series, Version
 from compare.series.order import in_range, order_versions
 from compare.series.threads import MIN_LINK_CONFIDENCE, MIN_RETURN_CONFIDENCE, follow, rejoin, threads_of
@@ -79,20 +80,12 @@ def stale_corrections(comparisons: Sequence[Comparison]) -> tuple[str, ...]:
     clauses of one or two versions only, so it is stale for the series only when it is stale
     for every comparison that read its file.
     """
-    reads: dict[str, int] = {}
+    reads = Counter(dict(comparison.options).get("corrections") for comparison in comparisons)
+    stale: dict[tuple[str, int], list[StaleCorrection]] = {}
     for comparison in comparisons:
-        path = dict(comparison.options).get("corrections")
-        if path is not None:
-            reads[f"'{path}'"] = reads.get(f"'{path}'", 0) + 1
-    stale: dict[tuple[str, str], list[str]] = {}
-    for comparison in comparisons:
-        for warning in comparison.warnings:
-            file_part, _, rest = warning.partition(": correction ")
-            number = rest.split(" ", 1)[0]
-            stale.setdefault((file_part, number), []).append(warning)
-    return tuple(
-        warnings[0] for (file_part, _), warnings in stale.items() if len(warnings) >= reads.get(file_part, 1)
-    )
+        for correction in comparison.stale:
+            stale.setdefault((correction.path, correction.number), []).append(correction)
+    return tuple(found[0].line for (path, _), found in stale.items() if len(found) >= reads[path])
 
 
 def thread_series(

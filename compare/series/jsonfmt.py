@@ -27,8 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from compare.render.common import link_facts
-from compare.render.jsonfmt import clause_record, dumps
+from compare.render.jsonfmt import clause_record, dumps, link_record
 from compare.series.model import Series, Step, Thread, Version
 from compare.series.select import ThreadFilter
 
@@ -95,23 +94,11 @@ def thread_record(thread: Thread, series: Series) -> dict[str, Any]:
 
 def _step_record(step: Step, series: Series) -> dict[str, Any]:
     pair = step.pair
-    link = None
-    if pair is not None:
-        link = {
-            **link_facts(pair),
-            "shift_evidence": [
-                {"marker": item.marker, "old": item.old, "new": item.new, "direction": item.direction.value}
-                for item in pair.shift_evidence
-            ],
-            "routine": pair.routine,
-            "corrected": list(pair.corrected),
-            "words": [{"op": op.op, "text": op.text} for op in pair.words],
-        }
     return {
         "version": series.versions[step.version].id,
         "change": step.change.value,
         "sure": step.is_sure,
         "since": None if step.since is None else series.versions[step.since].id,
         "clauses": [clause_record(clause) for clause in step.clauses],
-        "link": link,
+        "link": None if pair is None else link_record(pair),
     }
