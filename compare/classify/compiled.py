@@ -120,7 +120,7 @@ def compile_lexicon(lexicon: Lexicon) -> Compiled:
     attributions, _ = named(lexicon.attributions, "r")
     filler_words = "|".join(sorted((re.escape(w) for w in lexicon.fillers), key=len, reverse=True))
     fillers = re.compile(
-        rf"(?:[\s,]+|\([^()]{{1,15}}\)|\b(?:{filler_words or 'also'})\b|\b\w+ly\b)*",
+        rf"(?:\s++|,[^,;:.()]{{1,40}},|,|\([^()]{{1,15}}\)|\b(?:{filler_words or 'also'})\b|\b\w+ly\b)*+",
         re.IGNORECASE,
     )
     verbs = Scanner([(g, p) for g, p, _ in verb_branches], re.IGNORECASE)

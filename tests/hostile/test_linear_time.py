@@ -155,3 +155,15 @@ def test_a_file_of_hostile_brackets_fails_or_succeeds_in_one_line(tmp_path: Path
     assert result.returncode in (0, 2)
     if result.returncode == 2:
         one_error_line(result.stderr)
+
+
+def test_runs_of_commas_between_a_subject_and_its_verb_are_classified_in_linear_time(tmp_path: Path) -> None:
+    # The pattern of words that may stand between a subject and its verb ("We, together with our
+    # partners, condemn") could read " , , ," in exponentially many ways: 14 commas before a
+    # word that is not one of them took minutes, before the pattern was made possessive.
+    path = tmp_path / "commas.txt"
+    lines = ["We" + " ," * 30 + " xx urge restraint.", "Also" + " ," * 30 + " xx urges restraint."]
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    result = jointdiff("clauses", "--format", "json", path, timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["clauses"]
