@@ -180,7 +180,10 @@ def rejoin(
     For each version m from the third on, the pool is every thread present in some version
     before m-1 and in neither m-1 nor m (its clauses in the last version that held it; of
     several with the same words, the latest), and the candidates are the threads that start
-    in m. One alignment of the pool against the candidates decides. Headings are left out:
+    in m. One alignment of the pool against the candidates decides; ``aligner`` must weigh
+    the pool as clauses in no document's order (``compare.align.align(..., ordered=False)``,
+    as ``compare.series.build`` does), for the pool's order is only how it was gathered.
+    Headings are left out:
     a section title coming back says nothing of what the section says.
     """
     headings = [headings_of(version) for version in versions]
