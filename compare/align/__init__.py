@@ -73,6 +73,7 @@ def align(
     meaning: bool = True,
     pins: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] = (),
     breaks: frozenset[tuple[int, int]] = frozenset(),
+    ordered: bool = True,
 ) -> tuple[Pair, ...]:
     """Align the clauses of an old and a new version.
 
@@ -93,11 +94,14 @@ def align(
         pins: groups of (old indices, new indices) an analyst says correspond: they pair as
             given, with confidence 1, before anything else (``compare.corrections``).
         breaks: (old index, new index) pairs an analyst says do not correspond: never linked.
+        ordered: whether each side is in its document's order. False for clauses gathered
+            from several versions (``compare.series.threads``): how far a link jumps across
+            the others then says nothing, and every candidate is weighed as if in place.
 
     Returns:
         The pairs, in the new document's order with removed clauses where they stood.
     """
-    return _run(old, new, threshold, split_gain, scorer, method, meaning, None, pins, breaks)
+    return _run(old, new, threshold, split_gain, scorer, method, meaning, None, pins, breaks, ordered)
 
 
 Trace = dict[str, list[tuple["np.ndarray", "np.ndarray", "np.ndarray"]]]
@@ -115,10 +119,11 @@ def _run(
     trace: Trace | None,
     pins: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] = (),
     breaks: frozenset[tuple[int, int]] = frozenset(),
+    ordered: bool = True,
 ) -> tuple[Pair, ...]:
     """align(), optionally recording the candidates of each stage (``benchmarks/align_fit.py``
     fits the link models on them)."""
-    view = prepare(old, new, forbidden=breaks)
+    view = prepare(old, new, forbidden=breaks, ordered=ordered)
     scores = score(view, scorer)
     best_seen: dict[tuple[str, int], float] = {}
     matches = _pinned(view, pins, scorer)
@@ -181,15 +186,26 @@ def _candidates(
     if view.forbidden:
         allowed = np.asarray([(i, j) not in view.forbidden for i, j in zip(rows.tolist(), cols.tolist(), strict=True)], dtype=bool)
         rows, cols = rows[allowed], cols[allowed]
-    jumps = crossings(rows.tolist(), cols.tolist(), heaviest_run(matches))
+    jumps = _jumps(view, rows, cols, matches)
     short = np.minimum(
         np.asarray([view.old[i].words for i in rows.tolist()], dtype=np.float64),
         np.asarray([view.new[j].words for j in cols.tolist()], dtype=np.float64),
     )
     values = features(
-        scores.words, scores.dice, scores.contained, rows, cols, jumps, similarity.shape, short, similarity
+        scores.words, scores.dice, scores.contained, rows, cols, jumps, similarity.shape, short, similarity,
+        ordered=view.ordered,
     )
     return rows, cols, values
+
+
+def _jumps(view: View, rows: np.ndarray, cols: np.ndarray, matches: Sequence[Match]) -> np.ndarray:
+    """How many matches of the in-order run each candidate would jump across (none where the
+    sides are not in document order)."""
+    import numpy as np
+
+    if not view.ordered:
+        return np.zeros(len(rows))
+    return crossings(rows.tolist(), cols.tolist(), heaviest_run(matches))
 
 
 def _links(
@@ -245,9 +261,9 @@ def _rated_group(view: View, scores: Scores, group: Match, others: Sequence[Matc
     words = words_of(old_text, new_text, scorer)
     rivals = [m.score for m in others if set(m.old) & set(group.old) or set(m.new) & set(group.new)]
     margin = np.clip((group.score - max(rivals, default=0.0)) / 100.0, -0.5, 0.5)
-    jumps = crossings([group.old[0]], [group.new[0]], heaviest_run(others))
+    jumps = _jumps(view, np.asarray([group.old[0]]), np.asarray([group.new[0]]), others)
     n_old, n_new = len(view.old), len(view.new)
-    distance = abs(group.old[0] / max(n_old - 1, 1) - group.new[0] / max(n_new - 1, 1))
+    distance = abs(group.old[0] / max(n_old - 1, 1) - group.new[0] / max(n_new - 1, 1)) if view.ordered else 0.0
     row = np.asarray(
         [[words / 100, dice / 100, contained / 100, margin, 1.0, 1.0, np.log1p(jumps[0]), distance,
           1.0 / max(min(old_text.words, new_text.words), 1)]]
@@ -397,12 +413,15 @@ def _unpaired_confidence(
             nearest.update((int(i), j) for i in np.argsort(-cosine[:, j])[:NEAREST])
     ordered = np.asarray(sorted(nearest), dtype=np.int64).reshape(-1, 2)
     rows, cols = ordered[:, 0], ordered[:, 1]
-    jumps = crossings(rows.tolist(), cols.tolist(), heaviest_run(matches))
+    jumps = _jumps(view, rows, cols, matches)
     short = np.minimum(
         np.asarray([view.old[i].words for i in rows.tolist()], dtype=np.float64),
         np.asarray([view.new[j].words for j in cols.tolist()], dtype=np.float64),
     )
-    values = features(scores.words, scores.dice, scores.contained, rows, cols, jumps, similarity.shape, short, similarity)
+    values = features(
+        scores.words, scores.dice, scores.contained, rows, cols, jumps, similarity.shape, short, similarity,
+        ordered=view.ordered,
+    )
     if cosine is not None:
         chance = probability(MEANING_MODEL, meaning_features(values, cosine, rows, cols))
     else:

@@ -58,7 +58,7 @@ def find_groups(
     pinned = [m for m in matches if m.found_by == "corrected"]
     taken_by_pins_old = {i for m in pinned for i in m.old}
     taken_by_pins_new = {j for m in pinned for j in m.new}
-    flipped_view = View(view.new, view.old, view.weight)
+    flipped_view = View(view.new, view.old, view.weight, ordered=view.ordered)
     flipped_matches = [Match(m.new, m.old, m.score, m.confidence, m.found_by) for m in single]
     proposals = _proposals(view, scores.new_in_old().T, single, threshold, split_gain, scorer)
     proposals += [

@@ -165,6 +165,8 @@ def features(
     shape: tuple[int, int],
     short_words: np.ndarray,
     similarity: np.ndarray | None = None,
+    *,
+    ordered: bool = True,
 ) -> np.ndarray:
     """The feature matrix of the candidate pairs (rows[k], cols[k]), one row per candidate.
 
@@ -175,6 +177,8 @@ def features(
         shape: (number of old clauses, number of new clauses).
         short_words: the word count of each candidate's shorter clause.
         similarity: ``max(words, (dice + contained) / 2)`` when the caller has it already.
+        ordered: whether the indices are places in two documents; when not (clauses gathered
+            from several versions), the distance between them is 0, as for a clause in place.
     """
     import numpy as np
 
@@ -186,7 +190,7 @@ def features(
     is_row_best = value >= row_rival
     is_col_best = value >= col_rival
     n_old, n_new = shape
-    distance = np.abs(rows / max(n_old - 1, 1) - cols / max(n_new - 1, 1))
+    distance = np.abs(rows / max(n_old - 1, 1) - cols / max(n_new - 1, 1)) if ordered else np.zeros(len(rows))
     columns = [
         words[rows, cols] / 100.0,
         dice[rows, cols] / 100.0,

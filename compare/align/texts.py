@@ -86,6 +86,9 @@ class View:
     """Rarity weight of each word code over the clauses of both documents."""
     forbidden: frozenset[tuple[int, int]] = frozenset()
     """(old, new) clause indices an analyst said do not correspond: never linked."""
+    ordered: bool = True
+    """Whether each side's order is its document's: False for clauses gathered from several
+    versions (a series' dropped clauses), where how far a link jumps says nothing."""
 
     def mass(self, text: Text) -> float:
         """The summed weight of a text's distinct words."""
@@ -93,7 +96,11 @@ class View:
 
 
 def prepare(
-    old: Sequence[Clause], new: Sequence[Clause], *, forbidden: frozenset[tuple[int, int]] = frozenset()
+    old: Sequence[Clause],
+    new: Sequence[Clause],
+    *,
+    forbidden: frozenset[tuple[int, int]] = frozenset(),
+    ordered: bool = True,
 ) -> View:
     """Keys, word codes and word weights of both documents' clauses, over one vocabulary."""
     old_keys = [key(clause.text) for clause in old]
@@ -108,7 +115,7 @@ def prepare(
     new_texts = tuple(
         Text(k, code, c.paragraph, c.sentence) for k, code, c in zip(new_keys, new_codes, new, strict=True)
     )
-    return View(old_texts, new_texts, _weights(old_codes + new_codes, function_codes), forbidden)
+    return View(old_texts, new_texts, _weights(old_codes + new_codes, function_codes), forbidden, ordered)
 
 
 def _light_stems() -> frozenset[str]:

@@ -128,12 +128,15 @@ def _side(comparison: Comparison, side: str) -> list[Clause]:
 
 
 def _aligner(settings: Settings) -> Callable[[Sequence[Clause], Sequence[Clause]], tuple[Pair, ...]]:
-    """Aligns a pool of dropped clauses with later ones as the comparisons do, stance shifts included."""
+    """Aligns a pool of dropped clauses with later ones as the comparisons do, stance shifts
+    included; the pool comes from several versions, so its order is no document's."""
     from compare.align import align
     from compare.shift import shift
 
     def aligned(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[Pair, ...]:
-        pairs = align(old, new, threshold=settings.threshold, scorer=settings.scorer, method=settings.method)
+        pairs = align(
+            old, new, threshold=settings.threshold, scorer=settings.scorer, method=settings.method, ordered=False
+        )
         return tuple(shift(pair) for pair in pairs)
 
     return aligned

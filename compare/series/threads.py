@@ -36,9 +36,11 @@ __all__ = [
 MIN_LINK_CONFIDENCE = 0.0
 """How sure (0.0-1.0) a pair of consecutive versions must be to carry a thread on; a weaker
 pair ends the thread and starts another (which may still be found as its return)."""
-MIN_RETURN_CONFIDENCE = 0.7
+MIN_RETURN_CONFIDENCE = SURE
 """How sure (0.0-1.0) a link between a dropped clause and a later one must be for the later
-one to count as its return: the aligner's "likely" (``compare.model.WEAK``)."""
+one to count as its return: the aligner's "sure" (``compare.model.SURE``). A pool of clauses
+from several versions has no order to check a link against, and a return joins versions no
+comparison put side by side, so only a confident link is claimed."""
 POOL_NEAREST = 8
 """How many dropped clauses, the most alike in words, each new clause is aligned against: it
 keeps the alignment of a long series (the FOMC's 122 versions) from growing with the pool."""
@@ -178,7 +180,10 @@ def rejoin(
     For each version m from the third on, the pool is every thread present in some version
     before m-1 and in neither m-1 nor m (its clauses in the last version that held it; of
     several with the same words, the latest), and the candidates are the threads that start
-    in m. One alignment of the pool against the candidates decides. Headings are left out:
+    in m. One alignment of the pool against the candidates decides; ``aligner`` must weigh
+    the pool as clauses in no document's order (``compare.align.align(..., ordered=False)``,
+    as ``compare.series.build`` does), for the pool's order is only how it was gathered.
+    Headings are left out:
     a section title coming back says nothing of what the section says.
     """
     headings = [headings_of(version) for version in versions]

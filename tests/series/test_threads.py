@@ -68,6 +68,42 @@ def test_a_dropped_clause_returns_even_after_several_versions() -> None:
     assert thread.steps[3].since == 0
 
 
+def test_dropped_clauses_return_whatever_order_they_come_back_in() -> None:
+    kept = "We reaffirm our commitment to peace and stability in the region."
+    dropped = [
+        "We will hold a joint exercise on disaster relief in the spring.",
+        "We welcomed the opening of the new consulate in Osaka last month.",
+        "We agreed to expand scholarships for students of engineering and medicine.",
+        "We condemned the cyber attacks on hospitals and water utilities.",
+    ]
+    back = [
+        "A joint exercise on disaster relief will be held by our forces next autumn.",
+        "The new consulate in Osaka, opened last month, was welcomed by us.",
+        "Scholarships for students of engineering and medicine will be expanded, we agreed.",
+        "The cyber attacks on hospitals and water utilities were condemned.",
+    ]
+    series = _series(
+        "\n\n".join([kept, *dropped]) + "\n",
+        f"{kept}\n",
+        f"{kept}\n\nWe note the report.\n",
+        "\n\n".join([*reversed(back), kept]) + "\n",
+    )
+    for old, new in zip(dropped, back, strict=True):
+        thread = next(t for t in series.threads if t.steps[0].clauses and t.steps[0].clauses[0].text == old)
+        assert thread.steps[3].change is Change.RETURNED
+        assert [clause.text for clause in thread.steps[3].clauses] == [new]
+
+
+def test_a_return_is_claimed_only_on_a_sure_link() -> None:
+    kept = "We reaffirm our commitment to peace."
+    exercise = "We will hold a joint exercise on disaster relief in the spring."
+    drills = "Our forces will hold drills on disaster relief."  # likely the same (about 0.77), not sure
+    series = _series(f"{kept}\n\n{exercise}\n", f"{kept}\n", f"{kept}\n\nWe note the report.\n", f"{kept}\n\n{drills}\n")
+    changes = {t.steps[t.first].clauses[0].text: [step.change for step in t.steps] for t in series.threads}
+    assert changes[exercise] == [Change.FIRST, Change.DROPPED, Change.ABSENT, Change.ABSENT]
+    assert changes[drills] == [Change.ABSENT, Change.ABSENT, Change.ABSENT, Change.FIRST]
+
+
 def test_a_heading_never_carries_a_sentence_thread() -> None:
     series = _series("Climate\n\nWe will cut emissions.\n", "We will cut emissions by half.\n")
     heading = next(t for t in series.threads if t.steps[0].clauses and t.steps[0].clauses[0].text == "Climate")

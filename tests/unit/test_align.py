@@ -117,6 +117,20 @@ def test_both_matching_methods_pair_rewordings(method: str) -> None:
     assert statuses(old, new, method=method) == ["reworded", "reworded"]
 
 
+def test_clauses_in_no_document_order_link_without_a_penalty_for_jumping() -> None:
+    exercise = "We will hold a joint exercise on disaster relief in the spring."
+    moved = "A joint exercise on disaster relief will be held by our forces next autumn."
+    old = segment(Document("o", f"{A}\n\n{B}\n\n{C}\n\n{D}\n\n{exercise}"), doc_id="old")
+    new = segment(Document("n", f"{moved}\n\n{A}\n\n{B}\n\n{C}\n\n{D}"), doc_id="new")
+
+    def confidence(**options: object) -> float:
+        (pair,) = [p for p in align(old, new, **options) if p.new and p.new[0].text == moved]
+        assert [c.text for c in pair.old] == [exercise]
+        return pair.confidence
+
+    assert confidence(ordered=False) > confidence()
+
+
 def test_repeated_formula_sentences_pair_in_order() -> None:
     old = f"{A} {B} {A}"
     new = f"{A} {B} {A}"
