@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from compare.classify.compiled import Compiled
 from compare.classify.lexicon import Context, Lexicon, StanceEntry, load_lexicon
-from compare.classify.markers import read_markers
+from compare.classify.markers import intensifiers_around, read_markers
 from compare.classify.scanner import WORD_PATTERN as _WORDS
 from compare.classify.scanner import words as _words
 from compare.model import Clause, Document, Kind, Label, Marker
@@ -34,6 +34,9 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _AND_BEFORE = re.compile(r"\band(?:\s+(?:also|further|\w+ly))*\s+$", re.IGNORECASE)
+_LINKED_BEFORE = re.compile(r"\b(?:and|while|as\s+well\s+as)(?:\s+(?:also|further|\w+ly))*\s+$", re.IGNORECASE)
+"""What links a light verb with no subject of its own to the clause's stance ("..., while
+EXPRESSING serious concern at")."""
 _PREVIOUS_WORD = re.compile(r"\b([\w']+)\s+$")
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
@@ -297,6 +300,12 @@ def _other_markers(
         phrase = " ".join(text[hit.phrase_start : hit.end].split())
         entry = hit.entry
         extra.append(Marker("also", phrase, entry.rung, hit.phrase_start, entry.id, entry.on_scale, entry.kind.value))
+        # its own intensifiers ("while expressing SERIOUS concern", "in STRONGLY condemning"),
+        # which shift() weighs with the act's
+        for marker, _ in intensifiers_around(text, plain, words, (hit.phrase_start, hit.end), compiled):
+            if marker.start not in taken:
+                taken.add(marker.start)
+                extra.append(marker)
     if compiled.modals is not None:
         for start, end, group in compiled.modals.scan(plain, words):
             _, modal_id, value = compiled.markers[group]
@@ -397,7 +406,7 @@ def _stance_hits(
             if noun is not None:
                 n_start, n_end, n_entry = noun
                 subject, opens = attached(start), at_opening(start)
-                if entry.kind is Kind.OTHER and subject < 0 and not opens and not _AND_BEFORE.search(
+                if entry.kind is Kind.OTHER and subject < 0 and not opens and not _LINKED_BEFORE.search(
                     plain, max(0, start - 30), start
                 ):
                     continue  # "our shared commitment": "share" is no speaker's verb here

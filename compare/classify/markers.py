@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from compare.classify.compiled import Compiled
     from compare.classify.lexicon import StanceEntry
 
-__all__ = ["Reading", "read_markers", "word_window_end", "word_window_start"]
+__all__ = ["Reading", "intensifiers_around", "read_markers", "word_window_end", "word_window_start"]
 
 _LAST_WORD = re.compile(r"[\w'-]+[\s,]*$")
 _NEXT_WORDS = {count: re.compile(rf"(?:[\s,]*[\w'-]+){{0,{count}}}") for count in (1, 2, 3, 4)}
@@ -121,21 +121,13 @@ def read_markers(
             if compiled.weights[group]:
                 hedges.append(written(start, end))
             phrase_start = min(phrase_start, start)
-    if compiled.modifiers_before is not None:
-        window = _in_window(words, before_start, act_end)
-        for start, end, group in compiled.modifiers_before.scan(plain, window):
-            weight = compiled.weights[group]
-            found.append(Marker("intensifier", written(start, end), weight, start, compiled.markers[group][1]))
-            rise += weight
-            phrase_start = min(phrase_start, start)
-    if compiled.modifiers_after is not None:
-        match = next((m for start, _ in after[:3] if (m := compiled.modifiers_after.match(plain, start))), None)
-        if match:
-            weight = compiled.weights[match.lastgroup]
-            entry_id = compiled.markers[match.lastgroup][1]
-            found.append(Marker("intensifier", written(match.start(), match.end()), weight, match.start(), entry_id))
-            rise += weight
-            phrase_end = match.end()
+    for marker, end in intensifiers_around(text, plain, words, (act_phrase_start, act_end), compiled):
+        found.append(marker)
+        rise += marker.value
+        if marker.start < act_end:
+            phrase_start = min(phrase_start, marker.start)
+        else:
+            phrase_end = end
     if compiled.modifiers_clause is not None:
         taken = {marker.start for marker in found}
         for start, end, group in compiled.modifiers_clause.scan(plain, words):
@@ -166,6 +158,32 @@ def read_markers(
         negated=negated,
         markers=tuple(found),
     )
+
+
+def intensifiers_around(
+    text: str, plain: str, words: list[tuple[int, str]], phrase: tuple[int, int], compiled: Compiled
+) -> list[tuple[Marker, int]]:
+    """The intensifiers of the stance phrase at ``plain[phrase[0]:phrase[1]]``, each with where
+    it ends: those of scope "before" within three words before it (not across a comma) or inside
+    it ("express SERIOUS concern"), and the first of scope "after" among the three words that
+    follow it ("condemn in the strongest terms")."""
+    phrase_start, end_of_phrase = phrase
+    before_start = _clause_start(plain, word_window_start(plain, phrase_start, 3), phrase_start)
+    after = _in_window(words, end_of_phrase, word_window_end(plain, end_of_phrase, 3))
+    found = []
+    if compiled.modifiers_before is not None:
+        for start, end, group in compiled.modifiers_before.scan(plain, _in_window(words, before_start, end_of_phrase)):
+            entry_id = compiled.markers[group][1]
+            shown = " ".join(text[start:end].split())
+            found.append((Marker("intensifier", shown, compiled.weights[group], start, entry_id), end))
+    if compiled.modifiers_after is not None:
+        match = next((m for start, _ in after[:3] if (m := compiled.modifiers_after.match(plain, start))), None)
+        if match:
+            weight = compiled.weights[match.lastgroup]
+            entry_id = compiled.markers[match.lastgroup][1]
+            shown = " ".join(text[match.start() : match.end()].split())
+            found.append((Marker("intensifier", shown, weight, match.start(), entry_id), match.end()))
+    return found
 
 
 def word_window_start(plain: str, position: int, words: int) -> int:

@@ -84,6 +84,17 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
          "We steadfastly oppose any attempt to change the status quo.", Shift.SAME, "same stance"),
         ("We wholeheartedly reaffirm our support for Ukraine.", "We reaffirm our unwavering support for Ukraine.",
          Shift.SAME, "same stance"),
+        # the intensifiers of the clause's other stance words, not only of its act
+        ("We will stand with our partners in condemning the aggression.",
+         "We will stand with our partners in strongly condemning the aggression.",
+         Shift.STRONGER, "intensifier added: strongly ▲"),
+        ("Acknowledges the pardons, while expressing serious concern at their circumstances;",
+         "Acknowledges the pardons, while expressing concern at their circumstances;",
+         Shift.WEAKER, "intensifier dropped: serious ▼"),
+        # an aside between the modal and its verb
+        ("We will continue to support our economies for as long as is necessary.",
+         "We will, where appropriate, continue to support our economies for as long as is necessary.",
+         Shift.WEAKER, "qualifier added: where appropriate ▼"),
         # negation
         ("We support the plan.", "We do not support the plan.", Shift.WEAKER, "negation added: not ▼"),
         ("We will no longer fund the program.", "We will fund the program.", Shift.STRONGER,
