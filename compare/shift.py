@@ -51,6 +51,9 @@ ACT_ALONE_MATTERS = frozenset({Kind.CONCERN, Kind.CALL, Kind.DECISION})
 """Kinds of act whose mere appearance or disappearance is a change of stance: a condemnation,
 a demand or a decision added is a harder line; a commitment added may be a change of tense."""
 """Modals up to this firmness (would, may, might, could) hedge what they govern."""
+CALL_TO_STOP = "-to-stop"
+"""The ending of the lexicon ids of calls to stop ("urge-to-stop"): concerns whose rung is their
+call verb's."""
 _ADDED_IS_WEAKER = ("likelihood", "qualifier", "tentative")
 _SHOWN_AS = {"likelihood": "hedge", "tentative": "hedge"}
 _ARROW = {Shift.STRONGER: " \u25b2", Shift.WEAKER: " \u25bc"}
@@ -206,6 +209,13 @@ def _cross_kind(old_kind: Kind, old_act: Marker, new_kind: Kind, new_act: Marker
     """+1 when the new act's kind ranks above the old one's on a shared scale, -1 below, None
     where no scale holds both (or an act is on none)."""
     if not (old_act.scaled and new_act.scaled):
+        return None
+    if {old_kind, new_kind} == {Kind.CALL, Kind.CONCERN}:
+        # a call to stop ("urge X to cease", lexicon entries "*-to-stop") stands on the call
+        # ladder by its verb: "encourage X to refrain" -> "call upon X to refrain" is stronger
+        to_stop = old_act if old_kind is Kind.CONCERN else new_act
+        if to_stop.entry.endswith(CALL_TO_STOP) and new_act.value != old_act.value:
+            return 1 if new_act.value > old_act.value else -1
         return None
     old_noting = old_kind is Kind.POSITION and old_act.value <= NOTING_RUNG
     new_noting = new_kind is Kind.POSITION and new_act.value <= NOTING_RUNG

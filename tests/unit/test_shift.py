@@ -84,6 +84,15 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
          "We steadfastly oppose any attempt to change the status quo.", Shift.SAME, "same stance"),
         ("We wholeheartedly reaffirm our support for Ukraine.", "We reaffirm our unwavering support for Ukraine.",
          Shift.SAME, "same stance"),
+        # a call to stop stands on the call ladder by its verb
+        ("We encourage the authorities to end the use of force against protesters.",
+         "We call upon the authorities to end the use of force against protesters.",
+         Shift.STRONGER, "act: encourage (call) -> call upon the authorities to end (concern) ▲"),
+        ("We demand that Venezuela cease its destabilizing initiatives.",
+         "We call on Venezuela to cease its destabilizing initiatives.",
+         Shift.WEAKER, "▼"),
+        ("We call on Venezuela to support dialogue.", "We call on Venezuela to cease its initiatives.",
+         Shift.SAME, "kind changed"),
         # the intensifiers of the clause's other stance words, not only of its act
         ("We will stand with our partners in condemning the aggression.",
          "We will stand with our partners in strongly condemning the aggression.",
