@@ -23,6 +23,7 @@ classifier (kind and rung, intensifiers included). Then:
 from __future__ import annotations
 
 from compare.classify import classify
+from compare.classify.markers import RISE_CAP
 from compare.model import Clause, Kind, Label
 from compare.quotes.narration import ReportingVerb, reporting
 
@@ -82,18 +83,35 @@ def compare_framing(reporter: tuple[str, int, str], statement: Label) -> tuple[s
     """
     kind, rung, phrase = reporter
     stated_kind = statement.kind.value
-    stated_rung = statement.intensity
+    stated_rung = _verb_rung(statement)
     direction = _direction(kind, rung, stated_kind, stated_rung)
     stated = f"“{statement.stance}” ({stated_kind} {stated_rung})" if statement.stance else "no stance word"
     word = {"stronger": "stronger than", "weaker": "weaker than", "same": "as strong as"}.get(direction, "not comparable with")
     return direction, f"“{phrase}” ({kind} {rung}) is {word} the statement’s {stated}"
 
 
+def _verb_rung(statement: Label) -> int:
+    """The rung of the statement's stance verb with its intensifiers, without its hedges: a
+    reporter's verb is set against the statement's verb ("urged" against "Urges ... where
+    appropriate" is the same verb; the dropped hedge is a flag of its own, not framing)."""
+    act = next((m for m in statement.markers if m.kind == "act"), None)
+    if act is None:
+        return statement.intensity
+    phrase = f" {statement.stance.casefold()} "
+    rise = sum(
+        m.value for m in statement.markers
+        if m.kind == "intensifier" and f" {m.text.casefold()} " in phrase
+    )
+    return max(1, act.value + min(rise, RISE_CAP))
+
+
 def _direction(kind: str, rung: int, stated_kind: str, stated_rung: int) -> str:
     if kind == "mention":
         return "same" if stated_kind == "other" else "weaker"
     if stated_kind == "other":
-        return "same" if kind == "position" else "stronger"
+        # criticism or a demand the statement does not make is a harder line; praise or a
+        # position over a plain statement is not; a pledge over one may be its content
+        return "stronger" if kind in ("concern", "call") else "same" if kind in ("position", "welcome") else "unclear"
     if kind == stated_kind == "position" or {kind, stated_kind} == {"position"}:
         noted, stated_noted = rung <= _NOTING, stated_rung <= _NOTING
         return "same" if noted == stated_noted else "weaker" if noted else "stronger"

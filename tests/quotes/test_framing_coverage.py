@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from compare.model import Kind, Label
+from compare.classify import classify
+from compare.model import Clause, Kind, Label
 from compare.quotes.framing import compare_framing, reporter_stance
 from compare.quotes.model import Coverage
 from tests.quotes.conftest import only, report
@@ -41,12 +42,27 @@ def test_a_quotation_that_carries_its_own_stance_word_has_no_framing() -> None:
         (("position", 3, "stressed"), Label(Kind.POSITION, 4, "stresses the vital importance"), "same"),
         (("position", 2, "noted"), Label(Kind.WELCOME, 2, "welcomed"), "weaker"),
         (("commitment", 4, "vowed"), Label(Kind.CALL, 2, "invites"), "unclear"),
+        # over a statement with no stance word: criticism is harder, praise is not, a pledge may
+        # be the statement's content
+        (("concern", 6, "condemned"), Label(Kind.OTHER), "stronger"),
+        (("welcome", 3, "hailed"), Label(Kind.OTHER), "same"),
+        (("commitment", 4, "vowed"), Label(Kind.OTHER), "unclear"),
     ],
 )
 def test_the_ladders_order_reporters_verbs_and_statements_alike(
     reporter: tuple[str, int, str], statement: Label, direction: str
 ) -> None:
     assert compare_framing(reporter, statement)[0] == direction
+
+
+def test_the_statements_verb_counts_with_its_intensifiers_but_without_its_hedges() -> None:
+    # "urged" against "Urges ..., where appropriate, ...": the same verb; the dropped hedge is a
+    # flag of its own
+    hedged = classify(Clause("old", 0, 1, 1, 0, 80, "Urges all parties, where appropriate, to resume talks;")).label
+    assert hedged is not None and hedged.intensity < 5
+    assert compare_framing(("call", 5, "urged"), hedged)[0] == "same"
+    strong = classify(Clause("old", 0, 1, 1, 0, 80, "Strongly urges all parties to resume talks;")).label
+    assert compare_framing(("call", 5, "urged"), strong)[0] == "weaker"
 
 
 def test_a_light_verb_takes_its_stance_from_the_quoted_words() -> None:
