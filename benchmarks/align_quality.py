@@ -5,7 +5,7 @@ as links between the sentences its clauses lie in, and compared with the gold li
 sentences in scope: precision, recall and F1 of links, how many gold added/removed sentences
 jointdiff also left unpaired, and how often a claim shown as **sure** is wrong (a pair whose
 confidence reaches ``compare.model.SURE`` linking sentences the labels do not link, or a clause
-shown surely added/removed that the labels link).
+shown surely added/removed, from ``compare.model.SURE_UNPAIRED``, that the labels link).
 
 Label sets (``fixtures/labels``):
 
@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from compare.align import DEFAULT_THRESHOLD, align  # noqa: E402
-from compare.model import SURE, Clause, Document, Status  # noqa: E402
+from compare.model import Clause, Document, Status  # noqa: E402
 from compare.normalise import normalise  # noqa: E402
 from compare.read import read  # noqa: E402
 from compare.segment import segment  # noqa: E402
@@ -148,7 +148,7 @@ def evaluate(cases: list[Case], verbose: bool = False, **options: object) -> dic
             if in_scope is not None:
                 pair_links = {link for link in pair_links if link[1] in in_scope}
             links |= pair_links
-            sure = pair.confidence is None or pair.confidence >= SURE
+            sure = pair.certainty == "sure"
             if pair_links and sure:
                 sure_pairs += 1
                 wrong = bool(pair_links - case.gold)
@@ -187,12 +187,13 @@ def evaluate(cases: list[Case], verbose: bool = False, **options: object) -> dic
         "sure_wrong": sure_wrong / max(sure_pairs, 1),
         "sure_pairs": sure_pairs,
         "sure_unpaired_wrong": sure_unpaired_wrong / max(sure_unpaired, 1),
+        "sure_unpaired": sure_unpaired,
     }
 
 
 HEADER = (
     f"{'group':28} {'scorer':8} {'method':7} {'thr':>4} {'links':>5} {'P':>6} {'R':>6} {'F1':>6} "
-    f"{'added':>6} {'removed':>7} {'sure':>5} {'sure wrong':>10} {'sure +/- wrong':>14}"
+    f"{'added':>6} {'removed':>7} {'sure':>5} {'sure wrong':>10} {'sure +/-':>8} {'sure +/- wrong':>14}"
 )
 
 
@@ -227,7 +228,8 @@ def main() -> int:
             print(
                 f"{group:28} {scorer:8} {method:7} {threshold:4g} {result['links']:5d} {result['precision']:6.3f} "
                 f"{result['recall']:6.3f} {result['f1']:6.3f} {result['added']:6.3f} {result['removed']:7.3f} "
-                f"{result['sure_pairs']:5d} {result['sure_wrong']:10.3f} {result['sure_unpaired_wrong']:14.3f}"
+                f"{result['sure_pairs']:5d} {result['sure_wrong']:10.3f} {result['sure_unpaired']:8d} "
+                f"{result['sure_unpaired_wrong']:14.3f}"
             )
     return 0
 

@@ -143,7 +143,7 @@ class Rows:
 
 def is_unsure(pair: Pair) -> bool:
     """Whether the aligner is less than sure of the pair: a likely or weak pairing, or an added
-    or removed clause that may have a counterpart (see ``compare.model.SURE``).
+    or removed clause that may have a counterpart (see ``compare.model.SURE_UNPAIRED``).
 
     >>> is_unsure(Pair(Status.REWORDED, (), (), confidence=0.6)), is_unsure(Pair(Status.ADDED, (), ()))
     (True, False)
