@@ -229,11 +229,28 @@ def _top_two(matrix: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
         return known[1]
     for stale in [k for k, (ref, _) in _TOP_TWO.items() if ref() is None]:
         del _TOP_TWO[stale]
-    size = matrix.shape[axis]
-    ordered = np.partition(matrix, (size - 2, size - 1), axis=axis)
-    found = (ordered.take(size - 1, axis=axis), ordered.take(size - 2, axis=axis))
+    stored, along = matrix, axis
+    if matrix.flags.f_contiguous and not matrix.flags.c_contiguous:  # a transposed view: read it as stored
+        stored, along = matrix.T, 1 - axis
+    # Block by block (no copy of the whole matrix, no sort): the highest value, and the highest of
+    # those below it, or the highest itself where two cells share it.
+    lines = stored.shape[1 - along]
+    first = np.empty(lines, dtype=stored.dtype)
+    second = np.empty(lines, dtype=stored.dtype)
+    for start in range(0, lines, _BLOCK):
+        block = stored[start : start + _BLOCK] if along == 1 else stored[:, start : start + _BLOCK]
+        highest = block.max(axis=along)
+        at_highest = block == np.expand_dims(highest, along)
+        below = np.where(at_highest, -np.inf, block).max(axis=along)
+        first[start : start + _BLOCK] = highest
+        second[start : start + _BLOCK] = np.where(at_highest.sum(axis=along) > 1, highest, below)
+    found = (first, second)
     _TOP_TWO[key] = (weakref.ref(matrix), found)
     return found
+
+
+_BLOCK = 256
+"""Rows or columns of a matrix read at once by _top_two."""
 
 
 def _rival(similarity: np.ndarray, rows: np.ndarray, cols: np.ndarray, *, axis: int) -> np.ndarray:

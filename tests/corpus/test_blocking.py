@@ -73,3 +73,25 @@ def test_blocking_scores_every_pair_near_the_skeleton_and_every_rare_word_pair()
     assert (0, last) in found  # far apart, but sharing a rare word
     assert (100, 100) in found and (100, 100 + scores.BAND) in found  # on and near the skeleton
     assert (100, 100 + 3 * scores.BAND) not in found  # far, sharing only common words
+
+
+@pytest.mark.parametrize("pairwise_from", [1, 500, 10**9])
+def test_the_long_content_score_sums_the_same_words_as_the_whole_one(
+    pairwise_from: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import numpy as np
+
+    from compare.align.texts import prepare
+
+    # every word pair by pair (1 pair in PAIRWISE_FROM = 1 of the matrix), a mix, all in the product
+    monkeypatch.setattr(scores, "PAIRWISE_FROM", pairwise_from)
+    rare = ["Zanzibar", "cobalt", "fisheries", "vaccines", "tariffs", "drones", "ports", "visas"]
+    old = [f"The members discussed {rare[n % 8]} and item {n} of the agenda." for n in range(60)]
+    new = [f"The members agreed on {rare[(n * 3) % 8]} under item {n + 2} of the agenda." for n in range(50)]
+    view = prepare(
+        segment(Document("old.txt", "\n\n".join(old)), doc_id="old"),
+        segment(Document("new.txt", "\n\n".join(new)), doc_id="new"),
+    )
+    whole = scores._shared(view)
+    assert whole.max() > 0
+    np.testing.assert_allclose(scores._shared_long(view, scores._postings(view)), whole, rtol=1e-5, atol=1e-4)
