@@ -178,24 +178,31 @@ def _candidates(
     """Free pairs whose similarity reaches ``floor``, and their string features."""
     import numpy as np
 
-    similarity = scores.similarity
-    sub = similarity[np.ix_(free_old, free_new)]
+    sub = scores.similarity[np.ix_(free_old, free_new)]
     r, c = np.nonzero(sub >= floor)
     rows = np.asarray(free_old, dtype=np.int64)[r]
     cols = np.asarray(free_new, dtype=np.int64)[c]
     if view.forbidden:
         allowed = np.asarray([(i, j) not in view.forbidden for i, j in zip(rows.tolist(), cols.tolist(), strict=True)], dtype=bool)
         rows, cols = rows[allowed], cols[allowed]
-    jumps = _jumps(view, rows, cols, matches)
+    values = _string_features(view, scores, matches, rows, cols)
+    return rows, cols, values
+
+
+def _string_features(
+    view: View, scores: Scores, matches: Sequence[Match], rows: np.ndarray, cols: np.ndarray
+) -> np.ndarray:
+    """The string link model's features of the candidate pairs (rows[k], cols[k])."""
+    import numpy as np
+
     short = np.minimum(
         np.asarray([view.old[i].words for i in rows.tolist()], dtype=np.float64),
         np.asarray([view.new[j].words for j in cols.tolist()], dtype=np.float64),
     )
-    values = features(
-        scores.words, scores.dice, scores.contained, rows, cols, jumps, similarity.shape, short, similarity,
-        ordered=view.ordered,
+    return features(
+        scores.words, scores.dice, scores.contained, rows, cols, _jumps(view, rows, cols, matches),
+        scores.similarity.shape, short, scores.similarity, ordered=view.ordered,
     )
-    return rows, cols, values
 
 
 def _jumps(view: View, rows: np.ndarray, cols: np.ndarray, matches: Sequence[Match]) -> np.ndarray:
@@ -413,15 +420,7 @@ def _unpaired_confidence(
             nearest.update((int(i), j) for i in np.argsort(-cosine[:, j])[:NEAREST])
     ordered = np.asarray(sorted(nearest), dtype=np.int64).reshape(-1, 2)
     rows, cols = ordered[:, 0], ordered[:, 1]
-    jumps = _jumps(view, rows, cols, matches)
-    short = np.minimum(
-        np.asarray([view.old[i].words for i in rows.tolist()], dtype=np.float64),
-        np.asarray([view.new[j].words for j in cols.tolist()], dtype=np.float64),
-    )
-    values = features(
-        scores.words, scores.dice, scores.contained, rows, cols, jumps, similarity.shape, short, similarity,
-        ordered=view.ordered,
-    )
+    values = _string_features(view, scores, matches, rows, cols)
     if cosine is not None:
         chance = probability(MEANING_MODEL, meaning_features(values, cosine, rows, cols))
     else:
