@@ -249,10 +249,13 @@ class ReviewScreen(Screen[None]):
         """Wrap the shown pairs for the panes' width, unless they already are.
 
         While the loading indicator covers them the panes have no width yet; their first
-        ``Resized`` brings them back here.
+        ``Resized`` brings them back here. While a screen hides this one (the key changes, which
+        the first comparison opens over it) nothing is wrapped: wrapping a long pair of documents
+        takes a good part of a tenth of a second, and the rows are built when this screen shows
+        again (``on_screen_resume``), at the width it then has.
         """
         width = min(pane.text_width() for pane in self._panes())
-        if self.comparison is None or width <= 0:
+        if self.comparison is None or width <= 0 or self.hidden:
             return
         stacked = self.stacked
         if self._rows is not None and self._rows.width == width and self._stacked == stacked:
@@ -266,6 +269,14 @@ class ReviewScreen(Screen[None]):
             pane.show(layouts[pane.side], self.shown)
         self._rows, self._stacked = layouts[Side.NEW], stacked
         self._scroll_to_current()
+
+    @property
+    def hidden(self) -> bool:
+        """Whether a screen above this one hides it: one with an opaque background, as the key
+        changes have (a dialog's background lets this screen show through)."""
+        stack = self.app.screen_stack
+        above = stack[stack.index(self) + 1 :] if self in stack else []
+        return any(screen.styles.background.a == 1 for screen in above)
 
     @property
     def stacked(self) -> bool:
@@ -284,6 +295,9 @@ class ReviewScreen(Screen[None]):
         row = new_pane.row_for_current(max(height, 1))
         old_pane.follow(row)
         new_pane.follow(row)
+
+    def on_screen_resume(self) -> None:
+        self._relayout()
 
     def on_clause_pane_resized(self) -> None:
         self._relayout()
