@@ -129,6 +129,8 @@ class ReviewScreen(Screen[None]):
         self._names: dict[str, tuple[str, ...]] = {}
         """The targets, topics and speakers the sidebar offers, by facet."""
         self._positions: dict[int, int] = {}
+        self._key_changes_due = False
+        """The first comparison is in and the key changes are about to open over this screen."""
 
     @property
     def current_pair(self) -> Pair | None:
@@ -182,6 +184,7 @@ class ReviewScreen(Screen[None]):
             if previous is None or warning not in previous.warnings:
                 self._tell(warning, severity="warning", timeout=20)
         if previous is None:  # once the comparison is laid out here, so the screen under it is settled
+            self._key_changes_due = True
             self.call_after_refresh(self.action_key_changes)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -252,10 +255,11 @@ class ReviewScreen(Screen[None]):
         ``Resized`` brings them back here. While a screen hides this one (the key changes, which
         the first comparison opens over it) nothing is wrapped: wrapping a long pair of documents
         takes a good part of a tenth of a second, and the rows are built when this screen shows
-        again (``on_screen_resume``), at the width it then has.
+        again (``on_screen_resume``), at the width it then has. Nor are they between the first
+        comparison coming in and the key changes opening over it.
         """
         width = min(pane.text_width() for pane in self._panes())
-        if self.comparison is None or width <= 0 or self.hidden:
+        if self.comparison is None or width <= 0 or self.hidden or self._key_changes_due:
             return
         stacked = self.stacked
         if self._rows is not None and self._rows.width == width and self._stacked == stacked:
@@ -443,6 +447,7 @@ class ReviewScreen(Screen[None]):
         """Show the key changes; the one chosen is selected here."""
         if self.comparison is not None:
             self.app.push_screen(KeyChangesScreen(self.comparison), self.go_to_pair)
+        self._key_changes_due = False
 
     def go_to_pair(self, pair: Pair | None) -> None:
         """Select this pair of the comparison, clearing the filters if they hide it."""
