@@ -151,3 +151,15 @@ async def test_a_dialog_over_the_review_does_not_hide_it(small_case: tuple[Docum
         pilot.app.push_screen(ConfirmScreen("Pin?", yes="Pin"))
         await pilot.pause()
         assert isinstance(pilot.app.screen, ConfirmScreen) and not screen.hidden
+
+
+async def test_a_list_longer_than_the_screen_shows_its_scrollbar_and_keeps_its_usual_overflow() -> None:
+    commitments = " ".join(f"We commit to fund project number {n} in full." for n in range(40))
+    old, new = documents("We meet today.\n", f"We meet today.\n\n{commitments}\n")
+    async with ReviewApp(old, new).run_test(size=(120, 20)) as pilot:
+        await until_compared(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, KeyChangesScreen)
+        key_list = screen.query_one(OptionList)
+        assert key_list.option_count > 20
+        assert key_list.styles.overflow_y == "auto" and key_list.show_vertical_scrollbar
