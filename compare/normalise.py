@@ -13,7 +13,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from compare.safe import INVISIBLE
@@ -90,7 +90,14 @@ def canonical_text(text: str) -> str:
     return pattern.sub(lambda match: to_canonical[match.group(0)], unify_characters(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def _us_spelling(word: str) -> str:
+    """The one spelling matched for a folded word: the spelling table's, and -ize written -ise
+    (kept per word: a statement repeats its words, and the rule is a regex substitution).
+
+    >>> _us_spelling("organize"), _us_spelling("colour"), _us_spelling("size")
+    ('organise', 'color', 'size')
+    """
     return _spelling().get(word) or _IZE.sub(r"\1s\2", word)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from compare.model import Block, Clause, Document
 
@@ -99,24 +99,41 @@ def segment(document: Document, *, doc_id: str = "old") -> tuple[Clause, ...]:
     Returns:
         The clauses, numbered from 0, each with its 1-based paragraph and sentence numbers.
     """
-    clauses: list[Clause] = []
+    text = document.text
+    spans = tuple((block.start, block.end) for block in _blocks_of(document))
+    return tuple(
+        Clause(
+            doc_id=doc_id,
+            index=index,
+            paragraph=paragraph_number,
+            sentence=sentence_number,
+            start=start,
+            end=end,
+            text=text[start:end],
+        )
+        for index, (paragraph_number, sentence_number, start, end) in enumerate(_cuts(text, spans))
+    )
+
+
+@lru_cache(maxsize=8)
+def _cuts(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int, int, int], ...]:
+    """Each clause of the text as (paragraph number, sentence number, start, end), the blocks
+    given by their spans. Kept for the last few documents: the commands cut each document
+    twice, once to check it against the clause limit as it is read and once to compare it.
+
+    >>> _cuts("We agree. We act.", ((0, 17),))
+    ((1, 1, 0, 9), (1, 2, 10, 17))
+    """
+    cuts: list[tuple[int, int, int, int]] = []
     sentence_number = 0
-    for paragraph_number, block in enumerate(_blocks_of(document), start=1):
-        for sentence_start, sentence_end in _sentences(document.text, block.start, block.end):
+    for paragraph_number, (block_start, block_end) in enumerate(spans, start=1):
+        for sentence_start, sentence_end in _sentences(text, block_start, block_end):
             sentence_number += 1
-            for start, end in _clauses(document.text, sentence_start, sentence_end):
-                clauses.append(
-                    Clause(
-                        doc_id=doc_id,
-                        index=len(clauses),
-                        paragraph=paragraph_number,
-                        sentence=sentence_number,
-                        start=start,
-                        end=end,
-                        text=document.text[start:end],
-                    )
-                )
-    return tuple(clauses)
+            cuts.extend(
+                (paragraph_number, sentence_number, start, end)
+                for start, end in _clauses(text, sentence_start, sentence_end)
+            )
+    return tuple(cuts)
 
 
 def _blocks_of(document: Document) -> tuple[Block, ...]:

@@ -57,6 +57,15 @@ class Compiled:
     several comparisons share (a series, ``check``), is read once (see ``labels.LABELS_KEPT``)."""
     """verbs, nouns, actors, names and topics in one pass, in that order."""
 
+    def compile_all(self) -> None:
+        """Compile every scanner's branches now; otherwise each is compiled when first tried."""
+        scanners = (
+            self.verbs, self.nouns, self.modifiers_before, self.modifiers_clause, self.modals,
+            self.actors, self.names, self.topics, *self.hedges.values(),
+        )
+        for scanner in scanners:
+            if scanner is not None:
+                scanner.compile_all()
 
 
 def compile_lexicon(lexicon: Lexicon) -> Compiled:

@@ -173,7 +173,7 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
         _merge(source, document, merged, grammar)
     build = _Builder(merged)
     try:
-        return Lexicon(
+        lexicon = Lexicon(
             stances=build.stances(),
             modifiers=build.qualifiers("modifier"),
             hedges=build.qualifiers("hedge"),
@@ -189,6 +189,12 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
             prepositions=tuple(dict.fromkeys(grammar["prepositions"])),
             subject_words=tuple(dict.fromkeys(grammar["subject_words"])),
         )
+        if extra:
+            # The shipped patterns compile (a test compiles them all), so their scanners compile
+            # each branch when it is first tried; a user's pattern may parse and still not
+            # compile ("(?<=a+)b"), which must be a UsageError now, not a crash mid-document.
+            lexicon.compiled.compile_all()
+        return lexicon
     except re.error as err:  # a pattern valid alone but not in combination (rare)
         raise UsageError(f"bad lexicon: patterns do not combine ({err})") from err
 

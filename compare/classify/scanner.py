@@ -31,17 +31,20 @@ class Scanner:
     under the (lower-case) first three characters its matches can start with, worked out
     from the parsed pattern; at each word start only the branches filed under that word's
     first letters are tried, in their priority order, and the first that matches wins (as in
-    an alternation). Every branch is parsed once and compiled once, when the scanner is built:
-    nothing is compiled while a document is read.
+    an alternation). Every branch is parsed once, when the scanner is built (its first letters
+    come from the parse), and compiled once, the first time a word it is filed under is read:
+    a document meets the first letters of only some of the lexicon's words, and compiling
+    every branch up front cost a command that reads one short pair more than its comparison.
     """
 
-    __slots__ = ("_groups", "_patterns", "_by_prefix", "_anywhere", "_in_compounds", "_plans")
+    __slots__ = ("_groups", "_sources", "_flags", "_by_prefix", "_anywhere", "_in_compounds", "_plans")
 
     def __init__(
         self, branches: Sequence[tuple[str, str]], flags: int, *, in_compounds: bool = False
     ) -> None:
         self._groups = tuple(group for group, _ in branches)
-        self._patterns = tuple(compiled_branch(pattern, flags) for _, pattern in branches)
+        self._sources = tuple(pattern for _, pattern in branches)
+        self._flags = flags
         # Stance words never start inside a hyphenated compound ("non-recognition"); names
         # and topics may ("Russia-North Korea cooperation").
         self._in_compounds = in_compounds
@@ -62,8 +65,16 @@ class Scanner:
             chosen = set(self._anywhere)
             for size in range(1, _PREFIX + 1):
                 chosen.update(self._by_prefix.get(key[:size], ()))
-            plan = self._plans[key] = tuple((self._patterns[i], self._groups[i]) for i in sorted(chosen))
+            plan = self._plans[key] = tuple(
+                (compiled_branch(self._sources[i], self._flags), self._groups[i]) for i in sorted(chosen)
+            )
         return plan
+
+    def compile_all(self) -> None:
+        """Compile every branch now, so that one that parses but cannot compile ("(?<=a+)b": a
+        look-behind of no fixed width) raises ``re.error`` here rather than in mid-document."""
+        for pattern in self._sources:
+            compiled_branch(pattern, self._flags)
 
     def scan(self, plain: str, words: Sequence[tuple[int, str]]) -> list[tuple[int, int, str]]:
         """Non-overlapping matches as (start, end, group), leftmost first, as finditer would."""

@@ -11,7 +11,9 @@ footnote markers glued to words, link targets, the release end marker, page chro
 
 What lives where:
 
-- this module: ``read`` and ``parse``, the only public names;
+- this module: ``read`` and ``parse``, the only public names; each front end below is imported
+  only when a document of its format is read, so reading a text file loads neither the HTML
+  parser nor the PDF front end;
 - ``encoding``: bytes read within the limits, binaries refused, decoding, format sniffing;
 - ``text``: plain text (and the text layer of PDFs) grouped into blocks;
 - ``furniture``: UN mastheads, running page headers, footnotes and their markers, set aside;
@@ -43,11 +45,7 @@ from compare.read.encoding import (
     sniff,
     too_long,
 )
-from compare.read.html import html_body
 from compare.read.layout import SPACE, document_from, numbered_lines
-from compare.read.markdown import markdown_body
-from compare.read.pdf import pdf_body, pdf_pages
-from compare.read.text import text_body
 
 __all__ = ["parse", "read"]
 
@@ -89,6 +87,8 @@ def read(
             warnings.append(f"'{name}': content is a PDF, read as PDF")
         source_format = "pdf"
     if source_format == "pdf":
+        from compare.read.pdf import pdf_body, pdf_pages
+
         pages = pdf_pages(data, name, max_chars)
         document = document_from(pdf_body(pages), path=name, source_format="pdf")
         if not document.blocks:
@@ -122,11 +122,19 @@ def parse(text: str, *, path: str = "<text>", source_format: str = "text") -> Do
     if source_format not in _SOURCE_FORMATS:
         raise ValueError(f"source_format must be one of {_SOURCE_FORMATS}, not {source_format!r}")
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\f", " ")
+    # Each front end is imported when its format is first read: a Markdown pair never loads
+    # the HTML parser, nor a text file the PDF front end and its logging and warnings set-up.
     if source_format == "markdown":
+        from compare.read.markdown import markdown_body
+
         body = markdown_body(text)
     elif source_format == "html":
+        from compare.read.html import html_body
+
         body = html_body(text)
     else:
+        from compare.read.text import text_body
+
         body = text_body(numbered_lines(text.split("\n")))
     return document_from(body, path=path, source_format=source_format)
 

@@ -13,8 +13,10 @@ from compare.model import Document, Status
 from tests.tui.conftest import documents, review_screen, settle, until_compared
 from tui.app import ReviewApp
 from tui.rows import UNSURE_MARK
+from tui.screens.confirm import ConfirmScreen
 from tui.screens.key_changes import KeyChangesScreen
 from tui.screens.review import ReviewScreen
+from tui.widgets.clause_pane import ClausePane
 
 
 def _listed(screen: KeyChangesScreen) -> list[tuple[str, object]]:
@@ -122,3 +124,42 @@ async def test_a_key_change_chosen_after_the_comparison_ran_again_selects_the_sa
         assert pilot.app.screen is screen
         assert [c.index for c in screen.current_pair.new] == [c.index for c in chosen.new]
         assert [c.index for c in screen.current_pair.old] == [c.index for c in chosen.old]
+
+
+async def test_the_side_by_side_rows_are_built_only_once_the_key_changes_are_left(
+    small_case: tuple[Document, Document],
+) -> None:
+    async with ReviewApp(*small_case).run_test(size=(120, 40)) as pilot:
+        await until_compared(pilot)
+        assert isinstance(pilot.app.screen, KeyChangesScreen)
+        screen = review_screen(pilot)
+        assert screen.hidden
+        old_pane, new_pane = screen.query_one("#old-pane", ClausePane), screen.query_one("#new-pane", ClausePane)
+        assert old_pane.rows is None and new_pane.rows is None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is screen and not screen.hidden
+        assert new_pane.rows is not None and old_pane.rows is new_pane.rows
+        assert new_pane.rows.width == min(old_pane.text_width(), new_pane.text_width())
+        assert new_pane.pairs == screen.shown
+
+
+async def test_a_dialog_over_the_review_does_not_hide_it(small_case: tuple[Document, Document]) -> None:
+    async with ReviewApp(*small_case).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = review_screen(pilot)
+        pilot.app.push_screen(ConfirmScreen("Pin?", yes="Pin"))
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmScreen) and not screen.hidden
+
+
+async def test_a_list_longer_than_the_screen_shows_its_scrollbar_and_keeps_its_usual_overflow() -> None:
+    commitments = " ".join(f"We commit to fund project number {n} in full." for n in range(40))
+    old, new = documents("We meet today.\n", f"We meet today.\n\n{commitments}\n")
+    async with ReviewApp(old, new).run_test(size=(120, 20)) as pilot:
+        await until_compared(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, KeyChangesScreen)
+        key_list = screen.query_one(OptionList)
+        assert key_list.option_count > 20
+        assert key_list.styles.overflow_y == "auto" and key_list.show_vertical_scrollbar

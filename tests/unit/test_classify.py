@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -671,3 +672,28 @@ def test_a_subject_set_off_by_a_phrase_of_its_own_still_speaks() -> None:
 
 def test_the_indian_ocean_is_a_place_not_india() -> None:
     assert "India" not in label_of("We will deepen cooperation in the Indian Ocean region.").targets
+
+
+def test_every_shipped_lexicon_pattern_compiles() -> None:
+    # The shipped lexicon's scanners compile a branch when it is first tried, so that a short
+    # document does not pay for every word of the lexicon: none may fail there.
+    load_lexicon().compiled.compile_all()
+
+
+def test_a_user_pattern_that_parses_but_cannot_compile_is_a_usage_error_on_loading(tmp_path: Path) -> None:
+    user = tmp_path / "user.toml"
+    user.write_text(
+        "[[stance]]\nid = 'x'\nkind = 'concern'\nrung = 1\npatterns = ['(?<=a+)castigate']\n", encoding="utf-8"
+    )
+    with pytest.raises(UsageError, match="look-behind requires fixed-width pattern"):
+        load_lexicon([user])
+
+
+def test_a_scanner_compiles_a_branch_only_when_a_word_it_is_filed_under_is_read() -> None:
+    from compare.classify.scanner import Scanner, compiled_branch, words
+
+    scanner = Scanner([("g0", r"zyxwvut(?:s|ed)"), ("g1", r"qponml(?:s|ed)")], re.IGNORECASE)
+    compiled_branch.cache_clear()
+    plain = "We zyxwvuted it."
+    assert scanner.scan(plain, words(plain)) == [(3, 12, "g0")]
+    assert compiled_branch.cache_info().currsize == 1

@@ -176,3 +176,18 @@ def test_coordinated_clauses_after_a_list_with_a_verb_are_still_cut() -> None:
         "potential to restrain economic growth."
     )
     assert len(texts(text)) == 2
+
+
+def test_a_document_checked_on_reading_and_then_compared_is_cut_once() -> None:
+    from dataclasses import replace
+
+    from compare.limits import check_clause_count
+    from compare.segment import _cuts
+
+    document = Document("d.txt", "We agree to act. We condemn the attack; we call for calm.\n\nWe will meet.")
+    check_clause_count(document)
+    before = _cuts.cache_info()
+    old, new = segment(document), segment(document, doc_id="new")
+    assert _cuts.cache_info().hits == before.hits + 2 and _cuts.cache_info().misses == before.misses
+    assert new == tuple(replace(clause, doc_id="new") for clause in old)
+    assert all(document.text[c.start : c.end] == c.text for c in new)

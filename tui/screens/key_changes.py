@@ -63,11 +63,21 @@ class KeyChangesScreen(Screen[Pair | None]):
             ),
             id="key-help",
         )
-        yield OptionList(*self._options(), id="key-list")
+        options = self._options()
+        key_list = OptionList(*options, id="key-list")
+        if sum(option is not None for option in options) > self.app.size.height:
+            # A list this long shows its scrollbar: reserve it from the start. Otherwise the
+            # list wraps every option at its full width, the scrollbar appears and it wraps
+            # them all again (some 40 ms on the G7 pair). on_mount gives the list back its
+            # usual overflow once it is laid out, so that a taller terminal can hide the bar.
+            key_list.styles.overflow_y = "scroll"
+        yield key_list
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         key_list = self.query_one(OptionList)
+        if key_list.styles.overflow_y == "scroll":
+            self.call_after_refresh(key_list.styles.clear_rule, "overflow_y")
         key_list.focus()
         first = next((index for index, option in enumerate(key_list.options) if not option.disabled), None)
         key_list.highlighted = first

@@ -129,6 +129,8 @@ class ReviewScreen(Screen[None]):
         self._names: dict[str, tuple[str, ...]] = {}
         """The targets, topics and speakers the sidebar offers, by facet."""
         self._positions: dict[int, int] = {}
+        self._key_changes_due = False
+        """The first comparison is in and the key changes are about to open over this screen."""
 
     @property
     def current_pair(self) -> Pair | None:
@@ -182,6 +184,7 @@ class ReviewScreen(Screen[None]):
             if previous is None or warning not in previous.warnings:
                 self._tell(warning, severity="warning", timeout=20)
         if previous is None:  # once the comparison is laid out here, so the screen under it is settled
+            self._key_changes_due = True
             self.call_after_refresh(self.action_key_changes)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -249,10 +252,14 @@ class ReviewScreen(Screen[None]):
         """Wrap the shown pairs for the panes' width, unless they already are.
 
         While the loading indicator covers them the panes have no width yet; their first
-        ``Resized`` brings them back here.
+        ``Resized`` brings them back here. While a screen hides this one (the key changes, which
+        the first comparison opens over it) nothing is wrapped: wrapping a long pair of documents
+        takes a good part of a tenth of a second, and the rows are built when this screen shows
+        again (``on_screen_resume``), at the width it then has. Nor are they between the first
+        comparison coming in and the key changes opening over it.
         """
         width = min(pane.text_width() for pane in self._panes())
-        if self.comparison is None or width <= 0:
+        if self.comparison is None or width <= 0 or self.hidden or self._key_changes_due:
             return
         stacked = self.stacked
         if self._rows is not None and self._rows.width == width and self._stacked == stacked:
@@ -266,6 +273,14 @@ class ReviewScreen(Screen[None]):
             pane.show(layouts[pane.side], self.shown)
         self._rows, self._stacked = layouts[Side.NEW], stacked
         self._scroll_to_current()
+
+    @property
+    def hidden(self) -> bool:
+        """Whether a screen above this one hides it: one with an opaque background, as the key
+        changes have (a dialog's background lets this screen show through)."""
+        stack = self.app.screen_stack
+        above = stack[stack.index(self) + 1 :] if self in stack else []
+        return any(screen.styles.background.a == 1 for screen in above)
 
     @property
     def stacked(self) -> bool:
@@ -284,6 +299,9 @@ class ReviewScreen(Screen[None]):
         row = new_pane.row_for_current(max(height, 1))
         old_pane.follow(row)
         new_pane.follow(row)
+
+    def on_screen_resume(self) -> None:
+        self._relayout()
 
     def on_clause_pane_resized(self) -> None:
         self._relayout()
@@ -429,6 +447,7 @@ class ReviewScreen(Screen[None]):
         """Show the key changes; the one chosen is selected here."""
         if self.comparison is not None:
             self.app.push_screen(KeyChangesScreen(self.comparison), self.go_to_pair)
+        self._key_changes_due = False
 
     def go_to_pair(self, pair: Pair | None) -> None:
         """Select this pair of the comparison, clearing the filters if they hide it."""
