@@ -349,12 +349,9 @@ def _shared_long(view: View, postings: dict[str, tuple[list[int], list[int]]]) -
             continue
         cells.append((np.asarray(old_ids, dtype=np.int64)[:, None] * n_new + np.asarray(new_ids, dtype=np.int64)).ravel())
         weights.append(np.full(len(old_ids) * len(new_ids), view.weight[code], dtype=np.float32))
-    if not common:
-        result = np.zeros((n_old, n_new), dtype=np.float32)
-    else:
-        result = np.ascontiguousarray(  # added to in place below, through a flat view
-            _product(view, sorted(common), [set(text.code) for text in view.old], [set(text.code) for text in view.new])
-        )
+    result = np.ascontiguousarray(  # added to in place below, through a flat view; zeros when no word is common
+        _product(view, sorted(common), [set(text.code) for text in view.old], [set(text.code) for text in view.new])
+    )
     if cells:
         np.add.at(result.reshape(-1), np.concatenate(cells), np.concatenate(weights))
     return result
