@@ -144,6 +144,10 @@ class Marker:
     """For an act: whether a ladder orders it against acts of other kinds."""
     of_kind: str = ""
     """For an act: its kind of stance ("concern", "commitment" ...); "" for other markers."""
+    governs: str = ""
+    """For a modal read outside the act (an "obligation" marker): the words it governs ("be
+    addressed", "settle disputes"), so that shift() compares it only with the same modal slot
+    of the other side; "" for other markers."""
 
 
 @dataclass(frozen=True, slots=True)

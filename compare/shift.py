@@ -54,6 +54,9 @@ a demand or a decision added is a harder line; a commitment added may be a chang
 CALL_TO_STOP = "-to-stop"
 """The ending of the lexicon ids of calls to stop ("urge-to-stop"): concerns whose rung is their
 call verb's."""
+_CORE_OBLIGATIONS = frozenset({"must", "should", "may"})
+"""Modals of obligation and permission, compared one against one even where they govern other
+words; "will" and "would" there are as often tense as obligation."""
 _ADDED_IS_WEAKER = ("likelihood", "qualifier", "tentative")
 _SHOWN_AS = {"likelihood": "hedge", "tentative": "hedge"}
 _ARROW = {Shift.STRONGER: " \u25b2", Shift.WEAKER: " \u25bc"}
@@ -244,12 +247,28 @@ def _modal(old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list
 
 
 def _obligation(old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list[Evidence]:
-    """A modal outside the act's own ("differences must be settled") that both sides have."""
-    old_one, new_one = _first("obligation", old_markers), _first("obligation", new_markers)
-    if old_one is None or new_one is None or old_one.value == new_one.value:
-        return []
-    direction = Shift.STRONGER if new_one.value > old_one.value else Shift.WEAKER
-    return [Evidence("modal", old_one.text, new_one.text, direction)]
+    """Modals outside the act's own ("differences must be settled") that both sides have,
+    governing the same words ("must be addressed" -> "should be addressed"): a modal meeting a
+    different verb, or none, stands in content that changed, and says nothing of the stance."""
+    new_by_verb: dict[str, list[Marker]] = {}
+    for marker in new_markers:
+        if marker.kind == "obligation" and marker.governs:
+            new_by_verb.setdefault(marker.governs, []).append(marker)
+    pairs = []
+    for old_one in (m for m in old_markers if m.kind == "obligation" and m.governs):
+        same_slot = new_by_verb.get(old_one.governs)
+        if same_slot:
+            pairs.append((old_one, same_slot.pop(0)))
+    if not pairs:  # one obligation each side, in other words ("must seek" -> "should be resolved")
+        old_core = [m for m in old_markers if m.kind == "obligation" and m.entry in _CORE_OBLIGATIONS]
+        new_core = [m for m in new_markers if m.kind == "obligation" and m.entry in _CORE_OBLIGATIONS]
+        if len(old_core) == 1 and len(new_core) == 1:
+            pairs.append((old_core[0], new_core[0]))
+    return [
+        Evidence("modal", old_one.text, new_one.text, Shift.STRONGER if new_one.value > old_one.value else Shift.WEAKER)
+        for old_one, new_one in pairs
+        if old_one.value != new_one.value
+    ]
 
 
 def _other_acts(old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list[Evidence]:
@@ -382,16 +401,55 @@ def _corresponding(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[Label,
     same_act = [k for k in range(len(parts)) if _act_entry(parts[k]) and _act_entry(parts[k]) == _act_entry(single)]
     if same_act:
         best = max(same_act, key=fit)
+    in_place = _in_place(single, parts)
+    if in_place is not None and parts[in_place].kind is single.kind:
+        best = in_place
     note = f"part {best + 1} of {len(parts)} compared"
     others = [label for k, label in enumerate(parts) if k != best]
     chosen = dataclasses.replace(
         parts[best],
+        markers=_with_other_parts(parts, part_clauses, best),
         targets=tuple(dict.fromkeys([*parts[best].targets, *(t for o in others for t in o.targets)])),
         topics=tuple(dict.fromkeys([*parts[best].topics, *(t for o in others for t in o.topics)])),
     )
     if len(old) == 1:
         return single, chosen, note
     return chosen, single, note
+
+
+def _in_place(single: Label, parts: Sequence[Label]) -> int | None:
+    """The part whose act stands where the single clause's act stands among its stance words,
+    when the parts hold as many stance words in all ("Recalling ..., and taking note of" ->
+    "Recalling ...;" + "and noting ..." : part 1); None otherwise."""
+    acts = [m for m in single.markers if m.kind in ("act", "also")]
+    owners = [k for k, part in enumerate(parts) for m in part.markers if m.kind in ("act", "also")]
+    if not acts or len(acts) != len(owners):
+        return None
+    place = next(i for i, m in enumerate(sorted(acts, key=lambda m: m.start)) if m.kind == "act")
+    return owners[place]
+
+
+_CARRIED = frozenset({"also", "obligation", *_WEIGHED})
+
+
+def _with_other_parts(parts: Sequence[Label], clauses: Sequence[Clause], best: int) -> tuple[Marker, ...]:
+    """The markers of the part that corresponds, with what the other parts say besides: their
+    acts as the clause's other stance words, in order ("Recalling ..., and taking note of" ->
+    "Recalling ...;" + "and noting ..."), and their intensifiers, hedges and modals, which the
+    single clause holds as its own. A part that only continues its paragraph's lead (a
+    sub-paragraph under "Expresses its very serious concern") says nothing of its own."""
+    own = [m for m in parts[best].markers if m.kind not in _CARRIED]
+    carried: list[Marker] = []
+    for k, part in enumerate(parts):
+        act = _first("act", part.markers)
+        if k != best and act is not None and _normal(act.text) not in _normal(clauses[k].text):
+            continue
+        for marker in part.markers:
+            if k != best and marker.kind == "act":
+                carried.append(dataclasses.replace(marker, kind="also"))
+            elif marker.kind in _CARRIED:
+                carried.append(marker)
+    return tuple(own + carried)
 
 
 def _act_entry(label: Label) -> str:

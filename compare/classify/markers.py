@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from compare.classify.compiled import Compiled
     from compare.classify.lexicon import StanceEntry
 
-__all__ = ["Reading", "intensifiers_around", "read_markers", "word_window_end", "word_window_start"]
+__all__ = ["Reading", "hedges_near", "intensifiers_around", "read_markers", "word_window_end", "word_window_start"]
 
 _LAST_WORD = re.compile(r"[\w'-]+[\s,]*$")
 _NEXT_WORDS = {count: re.compile(rf"(?:[\s,]*[\w'-]+){{0,{count}}}") for count in (1, 2, 3, 4)}
@@ -183,6 +183,27 @@ def intensifiers_around(
             entry_id = compiled.markers[match.lastgroup][1]
             shown = " ".join(text[match.start() : match.end()].split())
             found.append((Marker("intensifier", shown, weight, match.start(), entry_id), match.end()))
+    return found
+
+
+def hedges_near(
+    text: str, plain: str, words: list[tuple[int, str]], phrase: tuple[int, int], compiled: Compiled
+) -> list[Marker]:
+    """The hedges of scope "near" ("currently", "likely") within three words before the stance
+    phrase at ``plain[phrase[0]:phrase[1]]`` (not across a comma) or after it: read for a
+    clause's other stance words ("... and CURRENTLY anticipates that ...")."""
+    scanner = compiled.hedges.get("near")
+    if scanner is None:
+        return []
+    phrase_start, phrase_end = phrase
+    before_start = _clause_start(plain, word_window_start(plain, phrase_start, 3), phrase_start)
+    window = _in_window(words, before_start, phrase_start) + _in_window(
+        words, phrase_end, word_window_end(plain, phrase_end, 3)
+    )
+    found = []
+    for start, end, group in scanner.scan(plain, window):
+        kind, hedge_id, weight = compiled.markers[group]
+        found.append(Marker(kind, " ".join(text[start:end].split()), -weight, start, hedge_id))
     return found
 
 

@@ -113,6 +113,30 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
         # markers that disagree
         ("We express concern about the launches.", "We condemn, where appropriate, the launches.",
          Shift.MIXED, "act: express concern -> condemn ▲; qualifier added: where appropriate ▼"),
+        # a modal outside the act, against the other side's modal on the same words
+        ("We joined forces to tackle the crisis, which must be addressed with urgency.",
+         "We joined forces to tackle the crisis, which should be addressed with urgency.",
+         Shift.WEAKER, "modal: must -> should ▼"),
+        ("The Committee judges that some further firming may be needed.",
+         "The Committee judges that some further firming will be needed.",
+         Shift.STRONGER, "modal: may -> will ▲"),
+        ("We agreed to a plan, which will be reviewed in May, and that aid may flow.",
+         "We agreed to a plan, which would be reviewed in May, and that aid may flow.",
+         Shift.WEAKER, "modal: will -> would ▼"),
+        # a hedge between a modal and its verb, and next to the clause's other stance word
+        ("Policy is supporting activity that will likely be augmented by rebuilding.",
+         "Policy is supporting activity that will be augmented by rebuilding.",
+         Shift.STRONGER, "hedge dropped: likely ▲"),
+        ("The Committee decided to keep the rate at 1 percent and currently anticipates that rates will stay low.",
+         "The Committee decided to keep the rate at 1 percent and anticipates that rates will stay low.",
+         Shift.STRONGER, "qualifier dropped: currently ▲"),
+        # urgency anywhere in the clause, and a hedged "appropriate" step
+        ("The Committee will act as needed to foster maximum employment.",
+         "The Committee will act as needed in a timely manner to foster maximum employment.",
+         Shift.STRONGER, "intensifier added: in a timely manner ▲"),
+        ("We will continue to reduce Russia's revenues by taking appropriate steps.",
+         "We will continue to reduce Russia's revenues by taking steps.",
+         Shift.STRONGER, "qualifier dropped: appropriate ▲"),
         # content is not stance
         ("We condemn Russia's attacks.", "We condemn Russia's and North Korea's attacks.",
          Shift.SAME, "target added: North Korea"),
@@ -133,6 +157,15 @@ def test_every_marker_that_differs_is_evidence_with_its_own_direction() -> None:
     assert Evidence("modal", "will", "must", Shift.STRONGER) in result.shift_evidence
     assert Evidence("qualifier", "where appropriate", "", Shift.STRONGER) in result.shift_evidence
     assert result.shift is Shift.STRONGER
+
+
+def test_a_modal_governing_other_words_is_content_not_stance() -> None:
+    """"will" in one clause of content and "would" in another are tense, not a softer line."""
+    result = shift(pair(
+        "We launched the fund, which will support clean energy, and the forum must meet yearly.",
+        "We launched the fund, which would finance new ports, and the forum must meet yearly.",
+    ))
+    assert result.shift is Shift.SAME, result.shift_reason
 
 
 def test_a_new_target_alone_never_makes_a_pair_stronger() -> None:
@@ -168,6 +201,26 @@ def test_a_merged_pair_compares_the_part_that_corresponds() -> None:
     # the new clause is a concern (a condemnation governs a mixed clause): so is old part 2
     assert result.shift is Shift.STRONGER
     assert "part 2 of 2 compared" in (result.shift_reason or ""), result.shift_reason
+
+
+def test_a_split_pair_compares_the_other_stance_words_with_the_other_parts() -> None:
+    old = (clause("Recalling its resolutions, and taking note of the proposals submitted,"),)
+    new = (clause("Recalling its resolutions,", "new", 0), clause("and noting the proposals submitted,", "new", 1))
+    result = shift(Pair(Status.SPLIT, old, new))
+    assert result.shift is Shift.STRONGER, result.shift_reason
+    assert "act: taking note -> noting ▲" in (result.shift_reason or ""), result.shift_reason
+
+
+def test_a_part_that_only_continues_its_lead_adds_no_marker() -> None:
+    """A sub-paragraph labelled by its paragraph's lead ("Expresses its very serious concern")
+    carries the lead's words, not its own: they are no intensifier added."""
+    lead = classify(Clause("new", 0, 1, 1, 0, 40, "Expresses its very serious concern about:"))
+    part = classify(Clause("new", 1, 1, 1, 0, 30, "(a) violations of the rights of children,"))
+    part = replace(part, label=lead.label)
+    old = (clause("(a) violations of the rights of children, and notes their situation,"),)
+    new = (part, clause("and notes their situation,", "new", 2))
+    result = shift(Pair(Status.SPLIT, old, new))
+    assert result.shift is Shift.SAME, result.shift_reason
 
 
 def test_unlabelled_clauses_are_classified_first() -> None:
