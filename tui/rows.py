@@ -22,7 +22,14 @@ from itertools import accumulate
 from rich.cells import cell_len, chop_cells
 
 from compare.model import Clause, Pair, Status
-from compare.render.common import STATUS_MARK, certainty_note, corrected_note, location, shift_note
+from compare.render.common import (
+    STATUS_MARK,
+    certainty_note,
+    corrected_note,
+    location,
+    pair_location,
+    shift_note,
+)
 from compare.safe import printable
 from tui.text import counted
 
@@ -436,3 +443,24 @@ def matches_in(pairs: Sequence[Pair], pattern: re.Pattern[str]) -> tuple[int, ..
         for index, pair in enumerate(pairs)
         if any(pattern.search(" ".join(_clause_words(clause))) for clause in (*pair.old, *pair.new))
     )
+
+
+def position_line(
+    pair: Pair, index: int, shown: int, pin_old: tuple[Clause, ...], search: str, matches: int
+) -> str:
+    """The review screen's status line: where the selection is, how sure its pair is, a pin in
+    progress and what the search found.
+
+    >>> from compare.model import Status
+    >>> added = Pair(Status.ADDED, (), (Clause("new", 4, 2, 5, 0, 9, "New text."),))
+    >>> position_line(added, 0, 3, (), " drills ", 2)
+    "pair 1 of 3  ·  + added  ·  new ¶2 s5  ·  2 pairs match 'drills'"
+    """
+    parts = [f"pair {index + 1} of {shown}", f"{STATUS_MARK[pair.status]} {pair.status}", pair_location(pair)]
+    if is_unsure(pair):
+        parts.append(f"{UNSURE_MARK} {certainty_note(pair)}")
+    if pin_old:
+        parts.append(f"pinning old {location(pin_old)}: m on its new clause, Esc cancels")
+    if search.strip():
+        parts.append(f"{counted(matches, 'pair')} {'matches' if matches == 1 else 'match'} '{search.strip()}'")
+    return "  ·  ".join(parts)

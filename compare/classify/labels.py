@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from compare.classify.compiled import Compiled
 from compare.classify.lexicon import Context, Lexicon, StanceEntry, load_lexicon
-from compare.classify.markers import hedges_near, intensifiers_around, read_markers
+from compare.classify.markers import hedges_near, intensifiers_around, obligation_markers, read_markers
 from compare.classify.scanner import WORD_PATTERN as _WORDS
 from compare.classify.scanner import words as _words
 from compare.model import Clause, Document, Kind, Label, Marker
@@ -272,37 +272,6 @@ def _head_of_modal(plain: str, act: _Hit, hits: list[_Hit], compiled: Compiled) 
 
 _ASIDE = re.compile(r",[^,]{1,40},")
 """A phrase set off by commas between a modal and its verb ("will, where appropriate, ...")."""
-
-OBLIGATIONS = frozenset({"must", "will", "should", "expected-to", "would", "may", "might"})
-"""Modals read wherever they stand in a clause, for what it obliges or expects ("differences
-must be settled through dialogue", "further firming may be needed"): shift() compares one with
-the other side's modal governing the same words ("may be needed" -> "will be needed")."""
-_GOVERNED = re.compile(r"[\s,]+((?:\w+ly\s+|also\s+|still\s+|then\s+|further\s+|not\s+|never\s+|again\s+|always\s+|ever\s+|now\s+|yet\s+|only\s+)*)([\w'-]+)\s+([\w'-]+)")
-"""The two words a modal governs, past any adverbs between ("must urgently BE ADDRESSED")."""
-
-
-def obligation_markers(text: str, plain: str, words: list[tuple[int, str]], taken: set[int], compiled: Compiled) -> list[Marker]:
-    """The clause's modals outside its act's own, as "obligation" markers with what each governs,
-    and the hedges between a modal and its verb ("will LIKELY be augmented")."""
-    found: list[Marker] = []
-    if compiled.modals is None:
-        return found
-    hedges = compiled.hedges.get("near")
-    for start, end, group in compiled.modals.scan(plain, words):
-        _, modal_id, value = compiled.markers[group]
-        if start in taken or modal_id not in OBLIGATIONS:
-            continue
-        governed = _GOVERNED.match(plain, end)
-        governs = f"{governed[2]} {governed[3]}".casefold() if governed else ""
-        found.append(Marker("obligation", " ".join(text[start:end].split()), value, start, modal_id, governs=governs))
-        if governed and hedges is not None and governed.end(1) > governed.start(1):
-            between = [word for word in words if governed.start(1) <= word[0] < governed.end(1)]
-            for h_start, h_end, h_group in hedges.scan(plain, between):
-                kind, hedge_id, weight = compiled.markers[h_group]
-                if h_start not in taken:
-                    found.append(Marker(kind, " ".join(text[h_start:h_end].split()), -weight, h_start, hedge_id))
-    return found
-
 
 def _other_markers(
     text: str,

@@ -12,7 +12,11 @@ and asks this module what stands around it:
   for words as often about the content ("currently available", "temporarily occupied"),
   within three words of the act; likelihood ("will likely") next to the act; tentative verbs
   after it ("will explore"); downtoners before it ("somewhat");
-- **negation** within three words before the act or right after it.
+- **negation** within three words before the act or right after it;
+- **modals outside the act** anywhere in the clause ("the crisis, which must be addressed"),
+  each with the two words it governs, for shift() to set against the same slot of the other
+  version (``obligation_markers``), and the hedges of the clause's other stance words
+  (``hedges_near``).
 
 The rung of the label rises by the intensifiers' weights (at most 2) and falls by the hedges'
 and modals' weights (at most 2); ``Label.markers`` keeps each marker as written, for shift().
@@ -30,7 +34,7 @@ if TYPE_CHECKING:
     from compare.classify.compiled import Compiled
     from compare.classify.lexicon import StanceEntry
 
-__all__ = ["Reading", "hedges_near", "intensifiers_around", "read_markers", "word_window_end", "word_window_start"]
+__all__ = ["OBLIGATIONS", "Reading", "hedges_near", "intensifiers_around", "obligation_markers", "read_markers", "word_window_end", "word_window_start"]
 
 _LAST_WORD = re.compile(r"[\w'-]+[\s,]*$")
 _NEXT_WORDS = {count: re.compile(rf"(?:[\s,]*[\w'-]+){{0,{count}}}") for count in (1, 2, 3, 4)}
@@ -158,6 +162,42 @@ def read_markers(
         negated=negated,
         markers=tuple(found),
     )
+
+
+OBLIGATIONS = frozenset({"must", "will", "should", "expected-to", "would", "may", "might"})
+"""Modals read wherever they stand in a clause, for what it obliges or expects ("differences
+must be settled through dialogue", "further firming may be needed"): shift() compares one with
+the other side's modal governing the same words ("may be needed" -> "will be needed")."""
+_GOVERNED = re.compile(
+    r"[\s,]+((?:\w+ly\s+|also\s+|still\s+|then\s+|further\s+|not\s+|never\s+|again\s+|always\s+|ever\s+"
+    r"|now\s+|yet\s+|only\s+)*)([\w'-]+)\s+([\w'-]+)"
+)
+"""The two words a modal governs, past any adverbs between ("must urgently BE ADDRESSED")."""
+
+
+def obligation_markers(
+    text: str, plain: str, words: list[tuple[int, str]], taken: set[int], compiled: Compiled
+) -> list[Marker]:
+    """The clause's modals outside its act's own, as "obligation" markers with what each governs,
+    and the hedges between a modal and its verb ("will LIKELY be augmented")."""
+    found: list[Marker] = []
+    if compiled.modals is None:
+        return found
+    hedges = compiled.hedges.get("near")
+    for start, end, group in compiled.modals.scan(plain, words):
+        _, modal_id, value = compiled.markers[group]
+        if start in taken or modal_id not in OBLIGATIONS:
+            continue
+        governed = _GOVERNED.match(plain, end)
+        governs = f"{governed[2]} {governed[3]}".casefold() if governed else ""
+        found.append(Marker("obligation", " ".join(text[start:end].split()), value, start, modal_id, governs=governs))
+        if governed and hedges is not None and governed.end(1) > governed.start(1):
+            between = [word for word in words if governed.start(1) <= word[0] < governed.end(1)]
+            for h_start, h_end, h_group in hedges.scan(plain, between):
+                kind, hedge_id, weight = compiled.markers[h_group]
+                if h_start not in taken:
+                    found.append(Marker(kind, " ".join(text[h_start:h_end].split()), -weight, h_start, hedge_id))
+    return found
 
 
 def intensifiers_around(

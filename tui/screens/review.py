@@ -37,20 +37,19 @@ from compare.corrections import Correction
 from compare.filters import PairFilter
 from compare.model import Clause, Comparison, Document, Pair, Shift, Status
 from compare.options import Settings
-from compare.render.common import STATUS_MARK, certainty_note, location, pair_location
+from compare.render.common import location, pair_location
 from compare.report import render_report
 from compare.safe import printable
 from tui.commands import ReviewCommands
 from tui.corrections import Anchor, anchor_of, correction, pair_holding, save_correction, where_to_save
 from tui.facets import Facet, Summary, named_most_first, summarise, toggled
 from tui.rows import (
-    UNSURE_MARK,
     Rows,
     Side,
-    is_unsure,
     layout_rows,
     layout_side,
     matches_in,
+    position_line,
     search_pattern,
 )
 from tui.screens.confirm import ConfirmScreen
@@ -58,7 +57,6 @@ from tui.screens.export import ExportScreen
 from tui.screens.key_changes import KeyChangesScreen
 from tui.screens.review_keys import REVIEW_BINDINGS
 from tui.screens.stance import StanceScreen
-from tui.text import counted
 from tui.widgets.clause_pane import ClausePane
 from tui.widgets.detail_panel import DetailPanel
 from tui.widgets.summary_sidebar import SummarySidebar
@@ -580,19 +578,8 @@ class ReviewScreen(Screen[None]):
         if pair is None:
             self._status("no pair passes the filters: x clears them" if self.comparison else "")
             return
-        parts = [
-            f"pair {self.current + 1} of {len(self.shown)}",
-            f"{STATUS_MARK[pair.status]} {pair.status}",
-            pair_location(pair),
-        ]
-        if is_unsure(pair):
-            parts.append(f"{UNSURE_MARK} {certainty_note(pair)}")
-        if self.pin_old:
-            parts.append(f"pinning old {location(self.pin_old)}: m on its new clause, Esc cancels")
-        if self.search_text.strip():
-            found = counted(len(self.matches), "pair")
-            parts.append(f"{found} {'matches' if len(self.matches) == 1 else 'match'} '{self.search_text.strip()}'")
-        self._status("  ·  ".join(parts))
+        line = position_line(pair, self.current, len(self.shown), self.pin_old, self.search_text, len(self.matches))
+        self._status(line)
 
     def _status(self, text: str) -> None:
         self.query_one("#status-line", Static).update(Content(printable(text)))
