@@ -1,8 +1,8 @@
 """Start-up time of ``jointdiff review`` on the G7 2023 -> 2024 communique pair, against a 1.5 s target.
 
 Each run starts a fresh interpreter that goes through the real command (``compare.cli.main``
-with ``review OLD NEW``: read and check both inputs, import the app, run the pipeline in its
-worker, wrap the rows, rank the key changes) with the app running headless, and reports the
+with ``review OLD NEW``: read and check both inputs, start the comparison in a child process,
+import the app, receive the comparison in its worker, wrap the rows, rank the key changes) with the app running headless, and reports the
 moment the first screen with the comparison loaded (the key changes) has been drawn. The time counted is from just before the process is
 started to that moment (both read from the system-wide monotonic clock). Measured in the same
 run, interleaved with it so that a busy machine slows all alike, as baselines: a fresh process
@@ -118,30 +118,54 @@ def _pipeline_seconds(old: Path, new: Path) -> float:
 
 
 def _child_review(old: str, new: str) -> int:
-    """Run ``jointdiff review OLD NEW`` headless; print the moment its first loaded screen is drawn."""
+    """Run ``jointdiff review OLD NEW`` headless; print the moment its first loaded screen is drawn.
+
+    The app is made headless when the command imports it, not before: the command starts the
+    comparison before it imports Textual (``compare.ahead``), and importing Textual here first
+    would time the two one after the other."""
     sys.path.insert(0, str(ROOT))
-    from textual.app import App
+    import importlib.abc
+    import importlib.machinery
 
     from compare.cli import cli
     from compare.cli import main as jointdiff
     from compare.review_command import review
-    from tui.app import ReviewApp
-    from tui.screens.key_changes import KeyChangesScreen
 
     drawn: list[float] = []
 
-    async def until_drawn(pilot) -> None:  # type: ignore[no-untyped-def]
-        # The review opens on the key changes of the loaded comparison: that is its first screen.
-        while not isinstance(pilot.app.screen, KeyChangesScreen):
-            await asyncio.sleep(0.002)
-        await pilot.pause()
-        drawn.append(time.monotonic())
-        pilot.app.exit()
+    def make_headless(module: object) -> None:
+        from textual.app import App
 
-    def headless_run(app: ReviewApp, *args: object, **kwargs: object) -> None:
-        App.run(app, headless=True, size=SIZE, auto_pilot=until_drawn)
+        from tui.screens.key_changes import KeyChangesScreen
 
-    ReviewApp.run = headless_run  # type: ignore[method-assign]
+        async def until_drawn(pilot) -> None:  # type: ignore[no-untyped-def]
+            # The review opens on the key changes of the loaded comparison: its first screen.
+            while not isinstance(pilot.app.screen, KeyChangesScreen):
+                await asyncio.sleep(0.002)
+            await pilot.pause()
+            drawn.append(time.monotonic())
+            pilot.app.exit()
+
+        def headless_run(app: App, *args: object, **kwargs: object) -> None:
+            App.run(app, headless=True, size=SIZE, auto_pilot=until_drawn)
+
+        module.ReviewApp.run = headless_run  # type: ignore[attr-defined]
+
+    class PatchOnImport(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path, target=None):  # type: ignore[no-untyped-def]
+            if name != "tui.app":
+                return None
+            spec = importlib.machinery.PathFinder.find_spec(name, path, target)
+            loaded = spec.loader.exec_module
+
+            def exec_module(module):  # type: ignore[no-untyped-def]
+                loaded(module)
+                make_headless(module)
+
+            spec.loader.exec_module = exec_module
+            return spec
+
+    sys.meta_path.insert(0, PatchOnImport())
     if "review" not in cli.commands:
         cli.add_command(review)
     status = jointdiff(["review", old, new])

@@ -2,7 +2,8 @@
 
 The command reads and checks both inputs before any UI starts, so a missing or unreadable file
 is one line on stderr and exit status 2, as for ``diff``; only then does it import the review
-app (``tui``), which runs the pipeline itself. Only the standard library, click,
+app (``tui``), which shows the pipeline's result: the comparison is started in a child process
+just before (``compare.ahead``), so that it runs while Textual starts. Only the standard library, click,
 ``compare.console`` and ``compare.options`` are imported at module scope: ``compare`` never
 pulls Textual in until a review actually starts.
 """
@@ -42,10 +43,16 @@ def review(old: str | None, new: str | None, example: bool, color: bool | None, 
     old_document, new_document = read_pair(old_path, new_path)
     if "-" in (old_path, new_path) and not sys.stdin.isatty():
         read_keys_from_terminal()
+    from compare.ahead import compare_ahead
+
+    first = compare_ahead(settings, old_document, new_document)  # runs while Textual starts
     from tui.app import ReviewApp
 
-    app = ReviewApp(old_document, new_document, color=use_color(color), settings=settings)
-    app.run()
+    app = ReviewApp(old_document, new_document, color=use_color(color), settings=settings, first=first)
+    try:
+        app.run()
+    finally:
+        first.close()  # the review may end before it asked for the comparison
     # The review's exit status says whether it ran, not whether the documents differ.
     return ExitCode.TROUBLE if app.return_code else ExitCode.SAME
 

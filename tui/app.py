@@ -9,7 +9,9 @@ grey and changed words are spelled out with git's word-diff markers: nothing dep
 
 from __future__ import annotations
 
-from compare.model import Document
+from collections.abc import Callable
+
+from compare.model import Comparison, Document
 from compare.options import Settings
 from tui.base import JointdiffApp
 from tui.screens.review import ReviewScreen
@@ -23,18 +25,29 @@ class ReviewApp(JointdiffApp):
     TITLE = "jointdiff review"
 
     def __init__(
-        self, old: Document, new: Document, *, color: bool | None = None, settings: Settings | None = None
+        self,
+        old: Document,
+        new: Document,
+        *,
+        color: bool | None = None,
+        settings: Settings | None = None,
+        first: Callable[[], Comparison] | None = None,
     ) -> None:
         """Review ``old`` against ``new``.
 
         Args:
             color: True or False turns colour on or off; None follows ``NO_COLOR``.
             settings: how to compare (the command's options); the defaults when None.
+            first: gives the first comparison, already under way (``compare.ahead``); when
+                None the review screen runs it.
         """
         super().__init__(color=color)
         self.old = old
         self.new = new
         self.settings = settings or Settings()
+        self.first = first
 
     def on_mount(self) -> None:
-        self.push_screen(ReviewScreen(self.old, self.new, marked=self.no_color, settings=self.settings))
+        self.push_screen(
+            ReviewScreen(self.old, self.new, marked=self.no_color, settings=self.settings, first=self.first)
+        )

@@ -1,4 +1,5 @@
-"""Plain-text helpers the review's widgets share: a count with its noun, a title cut to a width.
+"""Plain-text helpers the review's widgets share: a count with its noun, a title cut to a width,
+the opening words of clauses quoted for a question.
 
 Nothing here knows about Textual. Titles are cut by terminal cells, from the start or the middle,
 so the end of a file name (its date and name, what tells two versions apart) always shows.
@@ -6,11 +7,16 @@ so the end of a file name (its date and name, what tells two versions apart) alw
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 
-__all__ = ["ELLIPSIS", "counted", "fitted_title"]
+if TYPE_CHECKING:
+    from compare.model import Clause
+
+__all__ = ["ELLIPSIS", "counted", "fitted_title", "quoted_start"]
 
 ELLIPSIS = "\u2026"
 
@@ -93,3 +99,14 @@ def _first_cells(text: str, cells: int) -> str:
 def _last_cells(text: str, cells: int) -> str:
     """The longest end of the text that takes at most ``cells`` cells."""
     return _first_cells(text[::-1], cells)[::-1]
+
+
+def quoted_start(clauses: Sequence[Clause]) -> str:
+    """The start of a side's text in quotes, for a question about it.
+
+    >>> from compare.model import Clause
+    >>> quoted_start([Clause("old", 0, 1, 1, 0, 23, "We condemn the launches.")])
+    "'We condemn the launches.'"
+    """
+    words = " ".join(clause.text for clause in clauses).split()
+    return "'" + " ".join(words[:12]) + (" ...'" if len(words) > 12 else "'")

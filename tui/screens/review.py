@@ -19,7 +19,7 @@ corrections that no longer apply (``Comparison.warnings``) are notified. Its key
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
 from textual import work
@@ -57,6 +57,7 @@ from tui.screens.export import ExportScreen
 from tui.screens.key_changes import KeyChangesScreen
 from tui.screens.review_keys import REVIEW_BINDINGS
 from tui.screens.stance import StanceScreen
+from tui.text import quoted_start
 from tui.widgets.clause_pane import ClausePane
 from tui.widgets.detail_panel import DetailPanel
 from tui.widgets.summary_sidebar import SummarySidebar
@@ -103,14 +104,22 @@ class ReviewScreen(Screen[None]):
             self.path = path
 
     def __init__(
-        self, old: Document, new: Document, *, marked: bool = False, settings: Settings | None = None
+        self,
+        old: Document,
+        new: Document,
+        *,
+        marked: bool = False,
+        settings: Settings | None = None,
+        first: Callable[[], Comparison] | None = None,
     ) -> None:
         """Review ``old`` against ``new``; ``marked`` spells changes out for monochrome views;
-        ``settings`` says how to compare (the defaults when None)."""
+        ``settings`` says how to compare (the defaults when None); ``first``, when given, gives
+        the first comparison, already under way elsewhere (``compare.ahead``)."""
         super().__init__()
         self.old = old
         self.new = new
         self.settings = settings or Settings()
+        self._first = first
         self.marked = marked
         self.shown: tuple[Pair, ...] = ()
         """The pairs the filter lets through, in the new document's order."""
@@ -167,8 +176,9 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
     def compare_in_background(self) -> None:
-        """Run the pipeline off the event loop and post the result."""
-        self.post_message(self.Ready(self.settings.compare(self.old, self.new)))
+        """Run the pipeline (or wait for the one under way) off the event loop; post the result."""
+        first, self._first = self._first, None
+        self.post_message(self.Ready(first() if first is not None else self.settings.compare(self.old, self.new)))
 
     def on_review_screen_ready(self, message: Ready) -> None:
         self.query_one("#panes").loading = False
@@ -477,7 +487,7 @@ class ReviewScreen(Screen[None]):
             self._tell("this pair has no new clause: select the new clause to pin to, then press m")
             return
         old, new = self.pin_old, pair.new
-        question = f"Pin old {location(old)} {_quoted(old)} to new {location(new)} {_quoted(new)}? They will always pair."
+        question = f"Pin old {location(old)} {quoted_start(old)} to new {location(new)} {quoted_start(new)}? They will always pair."
         self._confirm(question, "Pin", correction("pin", old, new), anchor_of(old, new))
 
     def action_break_pair(self) -> None:
@@ -489,7 +499,7 @@ class ReviewScreen(Screen[None]):
             self._tell("only a pair with an old and a new clause can be broken")
             return
         question = (
-            f"Break the pair {pair_location(pair)}: old {_quoted(pair.old)} and new {_quoted(pair.new)}? "
+            f"Break the pair {pair_location(pair)}: old {quoted_start(pair.old)} and new {quoted_start(pair.new)}? "
             "They will never pair."
         )
         self._confirm(question, "Break", correction("break", pair.old, pair.new), anchor_of(pair.old, pair.new))
@@ -588,8 +598,3 @@ class ReviewScreen(Screen[None]):
         """A notification; its text may hold document text or file names, so it is never markup."""
         self.notify(printable(text), severity=severity, timeout=timeout, markup=False)
 
-
-def _quoted(clauses: tuple[Clause, ...]) -> str:
-    """The start of a side's text in quotes, for a question about it."""
-    words = " ".join(clause.text for clause in clauses).split()
-    return "'" + " ".join(words[:12]) + (" ...'" if len(words) > 12 else "'")
