@@ -39,7 +39,7 @@ from compare.align import DEFAULT_THRESHOLD, align  # noqa: E402
 from compare.model import Clause, Document, Status  # noqa: E402
 from compare.normalise import normalise  # noqa: E402
 from compare.read import read  # noqa: E402
-from compare.segment import segment  # noqa: E402
+from compare.segment import heading_indices, segment  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 LABELS = ROOT / "fixtures" / "labels"
@@ -140,7 +140,8 @@ def evaluate(cases: list[Case], verbose: bool = False, **options: object) -> dic
     added_right = added_total = removed_right = removed_total = 0
     sure_pairs = sure_wrong = sure_unpaired = sure_unpaired_wrong = 0
     for case in cases:
-        pairs = align(case.old_clauses, case.new_clauses, **options)
+        headings = (heading_indices(case.old, case.old_clauses), heading_indices(case.new, case.new_clauses))
+        pairs = align(case.old_clauses, case.new_clauses, headings=headings, **options)
         in_scope = case.scope_new
         links: set[tuple[int, int]] = set()
         for pair in pairs:

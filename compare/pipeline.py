@@ -16,7 +16,7 @@ from compare.corrections import Resolved, resolve
 from compare.model import Clause, Comparison, Document, Pair, Shift, StaleCorrection, Status
 from compare.routine import detect_profile, mark_routine
 from compare.safe import invisible_characters
-from compare.segment import segment
+from compare.segment import heading_indices, segment
 from compare.shift import shift
 
 if TYPE_CHECKING:
@@ -56,6 +56,7 @@ def compare_documents(
     pairs = align(
         old_clauses, new_clauses, threshold=threshold, scorer=scorer, method=method,
         pins=resolved.pins, breaks=resolved.breaks,
+        headings=(heading_indices(old, old_clauses), heading_indices(new, new_clauses)),
     )
     pairs = tuple(_corrected(mark_routine(shift(pair), profile), resolved) for pair in pairs)
     options = (("threshold", threshold), ("scorer", scorer), ("method", method), ("profile", profile.name))

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 
-from compare.model import Block, Clause, Document
+from compare.model import Block, BlockKind, Clause, Document
 
-__all__ = ["segment"]
+__all__ = ["heading_indices", "segment"]
 
 MAX_CLAUSE_CHARS = 2000
 """A clause longer than this (a page of text with no punctuation) is cut at a space so that
@@ -112,6 +112,17 @@ def segment(document: Document, *, doc_id: str = "old") -> tuple[Clause, ...]:
             text=text[start:end],
         )
         for index, (paragraph_number, sentence_number, start, end) in enumerate(_cuts(text, spans))
+    )
+
+
+def heading_indices(document: Document, clauses: Sequence[Clause]) -> frozenset[int]:
+    """The indices of the clauses that are section headings of ``document`` ("Climate",
+    "Closing"): the clauses of its heading blocks."""
+    blocks = document.blocks
+    return frozenset(
+        clause.index
+        for clause in clauses
+        if 0 < clause.paragraph <= len(blocks) and blocks[clause.paragraph - 1].kind is BlockKind.HEADING
     )
 
 

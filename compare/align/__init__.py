@@ -22,7 +22,7 @@ Modules: ``texts`` (keys, word codes, word weights), ``scores``, ``link``, ``mat
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from compare.align.groups import find_groups
@@ -74,6 +74,7 @@ def align(
     pins: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] = (),
     breaks: frozenset[tuple[int, int]] = frozenset(),
     ordered: bool = True,
+    headings: tuple[Collection[int], Collection[int]] = ((), ()),
 ) -> tuple[Pair, ...]:
     """Align the clauses of an old and a new version.
 
@@ -97,11 +98,13 @@ def align(
         ordered: whether each side is in its document's order. False for clauses gathered
             from several versions (``compare.series.threads``): how far a link jumps across
             the others then says nothing, and every candidate is weighed as if in place.
+        headings: the indices of the old and of the new clauses that are section headings
+            (``compare.segment.heading_indices``): a heading is linked only with a heading.
 
     Returns:
         The pairs, in the new document's order with removed clauses where they stood.
     """
-    return _run(old, new, threshold, split_gain, scorer, method, meaning, None, pins, breaks, ordered)
+    return _run(old, new, threshold, split_gain, scorer, method, meaning, None, pins, breaks, ordered, headings)
 
 
 Trace = dict[str, list[tuple["np.ndarray", "np.ndarray", "np.ndarray"]]]
@@ -120,16 +123,19 @@ def _run(
     pins: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] = (),
     breaks: frozenset[tuple[int, int]] = frozenset(),
     ordered: bool = True,
+    headings: tuple[Collection[int], Collection[int]] = ((), ()),
 ) -> tuple[Pair, ...]:
     """align(), optionally recording the candidates of each stage (``benchmarks/align_fit.py``
     fits the link models on them)."""
-    view = prepare(old, new, forbidden=breaks, ordered=ordered)
+    view = prepare(
+        old, new, forbidden=breaks, ordered=ordered, headings=(frozenset(headings[0]), frozenset(headings[1]))
+    )
     scores = score(view, scorer)
     best_seen: dict[tuple[str, int], float] = {}
     matches = _pinned(view, pins, scorer)
     matches += [
         m for m in equal_matches(view.old, view.new)
-        if not _holds_any(matches, m) and (m.old[0], m.new[0]) not in breaks
+        if not _holds_any(matches, m) and view.may_link(m.old[0], m.new[0])
     ]
     matches += _links(view, scores, matches, threshold, method, best_seen, trace)
     kept, groups = find_groups(view, scores, matches, threshold=threshold, split_gain=split_gain, scorer=scorer)
@@ -182,8 +188,8 @@ def _candidates(
     r, c = np.nonzero(sub >= floor)
     rows = np.asarray(free_old, dtype=np.int64)[r]
     cols = np.asarray(free_new, dtype=np.int64)[c]
-    if view.forbidden:
-        allowed = np.asarray([(i, j) not in view.forbidden for i, j in zip(rows.tolist(), cols.tolist(), strict=True)], dtype=bool)
+    if view.restricted:
+        allowed = view.allowed(rows, cols)
         rows, cols = rows[allowed], cols[allowed]
     values = _string_features(view, scores, matches, rows, cols)
     return rows, cols, values

@@ -75,7 +75,7 @@ def find_groups(
     for proposal in proposals:
         if taken_old.intersection(proposal.old) or taken_new.intersection(proposal.new):
             continue
-        if any((i, j) in view.forbidden for i in proposal.old for j in proposal.new):
+        if not all(view.may_link(i, j) for i in proposal.old for j in proposal.new):
             continue
         taken_old.update(proposal.old)
         taken_new.update(proposal.new)

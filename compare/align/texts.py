@@ -15,9 +15,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from compare.model import Clause
 from compare.normalise import normalise
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["Text", "View", "key", "prepare"]
 
@@ -89,10 +93,36 @@ class View:
     ordered: bool = True
     """Whether each side's order is its document's: False for clauses gathered from several
     versions (a series' dropped clauses), where how far a link jumps says nothing."""
+    headings: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
+    """The old and the new clauses that are section headings ("Climate", "Closing"): a heading
+    links only with a heading, for a section title is never the same clause as a sentence."""
 
     def mass(self, text: Text) -> float:
         """The summed weight of a text's distinct words."""
         return sum(self.weight.get(code, 0.0) for code in set(text.code))
+
+    @property
+    def restricted(self) -> bool:
+        """Whether some links are ruled out (by an analyst's break, or a heading on one side)."""
+        return bool(self.forbidden or self.headings[0] or self.headings[1])
+
+    def may_link(self, i: int, j: int) -> bool:
+        """Whether old clause i and new clause j may be linked at all."""
+        return (i, j) not in self.forbidden and (i in self.headings[0]) == (j in self.headings[1])
+
+    def allowed(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """``may_link`` for each candidate (rows[k], cols[k]), as a boolean array."""
+        import numpy as np
+
+        old_heading = np.zeros(len(self.old), dtype=bool)
+        old_heading[list(self.headings[0])] = True
+        new_heading = np.zeros(len(self.new), dtype=bool)
+        new_heading[list(self.headings[1])] = True
+        allowed = old_heading[rows] == new_heading[cols]
+        if self.forbidden:
+            pairs = zip(rows.tolist(), cols.tolist(), strict=True)
+            allowed &= np.fromiter(((i, j) not in self.forbidden for i, j in pairs), dtype=bool, count=len(rows))
+        return allowed
 
 
 def prepare(
@@ -101,6 +131,7 @@ def prepare(
     *,
     forbidden: frozenset[tuple[int, int]] = frozenset(),
     ordered: bool = True,
+    headings: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
 ) -> View:
     """Keys, word codes and word weights of both documents' clauses, over one vocabulary."""
     old_keys = [key(clause.text) for clause in old]
@@ -115,7 +146,7 @@ def prepare(
     new_texts = tuple(
         Text(k, code, c.paragraph, c.sentence) for k, code, c in zip(new_keys, new_codes, new, strict=True)
     )
-    return View(old_texts, new_texts, _weights(old_codes + new_codes, function_codes), forbidden, ordered)
+    return View(old_texts, new_texts, _weights(old_codes + new_codes, function_codes), forbidden, ordered, headings)
 
 
 def _light_stems() -> frozenset[str]:

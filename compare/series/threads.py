@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from compare.model import SURE, BlockKind, Clause, Comparison, Pair, Shift, Status
+from compare.model import SURE, Clause, Comparison, Pair, Shift, Status
 from compare.normalise import normalise
+from compare.segment import heading_indices
 from compare.series.model import Change, Step, Thread, Version
 
 __all__ = [
@@ -101,12 +102,7 @@ class _Draft:
 
 def headings_of(version: Version) -> frozenset[int]:
     """The indices of the version's clauses that are headings ("Climate", "Closing")."""
-    blocks = version.document.blocks
-    return frozenset(
-        clause.index
-        for clause in version.clauses
-        if 0 < clause.paragraph <= len(blocks) and blocks[clause.paragraph - 1].kind is BlockKind.HEADING
-    )
+    return heading_indices(version.document, version.clauses)
 
 
 def follow(

@@ -143,3 +143,27 @@ def test_empty_documents_align_to_nothing() -> None:
 
 def test_word_diff_ignores_case_quotes_and_wrapping() -> None:
     assert [op.op for op in word_diff("The \u201cPlan\u201d holds", "the \"plan\"\nholds")] == ["equal"]
+
+
+def test_a_section_heading_links_only_with_a_heading() -> None:
+    """"Peace and Prosperity" over a section is not the sentence that speaks of peace and
+    prosperity: told which clauses are headings, the aligner never links one with body text."""
+    from compare.model import Clause
+
+    old = [Clause("old", 0, 1, 1, 0, 53, "We seek lasting peace and prosperity for our peoples.")]
+    new = [Clause("new", 0, 1, 1, 0, 20, "Peace and Prosperity"), Clause("new", 1, 2, 2, 0, 25, "The leaders met in Seoul.")]
+    assert align(old, new)[0].status is Status.REWORDED  # on words alone they would pair
+    pairs = align(old, new, headings=((), (0,)))
+    assert all(not (pair.old and pair.new) for pair in pairs)
+
+
+def test_the_pipeline_reads_headings_from_the_documents_blocks() -> None:
+    from compare.pipeline import compare_documents
+    from compare.read import parse
+
+    old = parse("We seek lasting peace and prosperity for our peoples.\n", path="old.md", source_format="markdown")
+    new = parse("## Peace and Prosperity\n\nThe leaders met in Seoul.\n", path="new.md", source_format="markdown")
+    assert all(not (pair.old and pair.new) for pair in compare_documents(old, new).pairs)
+    # the same words as a sentence of the body pair as before
+    body = parse("Peace and prosperity.\n\nThe leaders met in Seoul.\n", path="new.md", source_format="markdown")
+    assert any(pair.old and pair.new for pair in compare_documents(old, body).pairs)
