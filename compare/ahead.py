@@ -89,14 +89,25 @@ def compare_ahead(settings: Settings, old: Document, new: Document) -> Ahead:
 
 
 def _compare_into(sending: Connection, compare: Callable[[], Comparison]) -> None:
-    """The child's work: compare, and send ("ok", comparison) or ("error", exception)."""
+    """The child's work: compare, and send ("ok", comparison) or ("error", exception).
+
+    Ctrl-C is the app's to handle (it stops the child through ``Ahead.close``), and an app that
+    is gone is no one to tell: neither prints anything on the user's terminal."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         message: tuple[str, object] = ("ok", compare())
     except Exception as error:  # noqa: BLE001 - every error goes back to the app, which shows it
         message = ("error", error)
     try:
-        sending.send(message)
-    except Exception as error:  # noqa: BLE001 - an exception that cannot be pickled
-        sending.send(("error", RuntimeError(str(error) if message[0] == "ok" else str(message[1]))))
+        try:
+            sending.send(message)
+        except OSError:
+            raise
+        except Exception as error:  # noqa: BLE001 - an exception that cannot be pickled
+            sending.send(("error", RuntimeError(str(message[1]) if message[0] == "error" else str(error))))
+    except OSError:  # the pipe is closed: the review ended before the comparison came
+        pass
     finally:
         sending.close()

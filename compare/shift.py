@@ -29,7 +29,8 @@ reason but never move the direction: naming a new country is news, not a harder 
 least ``compare.model.SURE``, or a pair built by hand): on a weaker pairing the pieces are still
 listed, and the shift is **unclear**. A split or merged pair compares the single clause with the
 part that corresponds to it (the same kind of act, else the most words in common), not the
-strongest against the strongest.
+strongest against the strongest, and the single clause's other stance words with the other
+parts' acts ("Recalling ..., and taking note of" -> "Recalling ...;" + "and noting ...").
 """
 
 from __future__ import annotations

@@ -34,7 +34,16 @@ if TYPE_CHECKING:
     from compare.classify.compiled import Compiled
     from compare.classify.lexicon import StanceEntry
 
-__all__ = ["OBLIGATIONS", "Reading", "hedges_near", "intensifiers_around", "obligation_markers", "read_markers", "word_window_end", "word_window_start"]
+__all__ = [
+    "OBLIGATIONS",
+    "Reading",
+    "hedges_near",
+    "intensifiers_around",
+    "obligation_markers",
+    "read_markers",
+    "word_window_end",
+    "word_window_start",
+]
 
 _LAST_WORD = re.compile(r"[\w'-]+[\s,]*$")
 _NEXT_WORDS = {count: re.compile(rf"(?:[\s,]*[\w'-]+){{0,{count}}}") for count in (1, 2, 3, 4)}

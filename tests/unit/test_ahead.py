@@ -50,3 +50,22 @@ def test_closing_before_asking_stops_the_child() -> None:
     assert multiprocessing.active_children()  # the child is at work
     ahead.close()
     assert multiprocessing.active_children() == []
+
+
+def test_a_review_gone_before_the_comparison_leaves_no_trace_on_the_terminal(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    """The child finds the pipe closed (the app quit): it ends quietly, no traceback."""
+    import multiprocessing
+
+    from compare.ahead import _compare_into
+
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    receiving.close()
+    child = context.Process(target=_compare_into, args=(sending, lambda: Settings(use_corrections=False).compare(OLD, NEW)))
+    child.start()
+    sending.close()
+    child.join(timeout=30)
+    assert child.exitcode == 0
+    assert "Traceback" not in capfd.readouterr().err
