@@ -14,8 +14,8 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
+from compare.data import shipped_text
 from compare.safe import INVISIBLE
 
 __all__ = ["Alias", "aliases", "canonical_text", "normalise", "unify_characters"]
@@ -47,7 +47,7 @@ class Alias:
 @cache
 def aliases() -> tuple[Alias, ...]:
     """The alias table shipped in ``compare/data/aliases.toml``."""
-    raw = tomllib.loads(resources.files("compare.data").joinpath("aliases.toml").read_text("utf-8"))
+    raw = tomllib.loads(shipped_text("compare.data", "aliases.toml"))
     return tuple(
         Alias(entry["canonical"], tuple(entry.get("variants", ()))) for entry in raw["alias"]
     )
@@ -67,7 +67,7 @@ def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 
 @cache
 def _spelling() -> dict[str, str]:
-    raw = tomllib.loads(resources.files("compare.data").joinpath("spelling.toml").read_text("utf-8"))
+    raw = tomllib.loads(shipped_text("compare.data", "spelling.toml"))
     return dict(raw["words"])
 
 

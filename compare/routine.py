@@ -22,9 +22,9 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
+from compare.data import shipped_text
 from compare.errors import UsageError
 from compare.limits import MAX_SETTINGS_BYTES, Unreadable, read_limited
 from compare.model import Pair, Status
@@ -81,8 +81,7 @@ def load_profiles(extra: Sequence[Path | str] = ()) -> tuple[Profile, ...]:
 
 @cache
 def _load(extra: tuple[str, ...]) -> tuple[Profile, ...]:
-    package = resources.files("compare.profiles")
-    documents = [(name, package.joinpath(name).read_text("utf-8")) for name in SHIPPED_PROFILES]
+    documents = [(name, shipped_text("compare.profiles", name)) for name in SHIPPED_PROFILES]
     for path in extra:
         try:
             documents.append((path, read_limited(path, MAX_SETTINGS_BYTES).decode("utf-8")))

@@ -13,11 +13,11 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compare.classify.scanner import check_pattern
+from compare.data import shipped_text
 from compare.errors import UsageError
 from compare.model import Kind, Label
 from compare.normalise import aliases
@@ -156,8 +156,7 @@ def load_lexicon(extra: Sequence[Path | str] = ()) -> Lexicon:
 def _load(extra: tuple[str, ...]) -> Lexicon:
     merged: dict[str, dict[str, dict[str, object]]] = {section: {} for section in _SECTIONS}
     grammar: dict[str, list[str]] = {key: [] for key in _GRAMMAR_KEYS}
-    package = resources.files("compare.lexicons")
-    documents = [(name, package.joinpath(name).read_text("utf-8")) for name in SHIPPED_FILES]
+    documents = [(name, shipped_text("compare.lexicons", name)) for name in SHIPPED_FILES]
     for path in extra:
         try:
             documents.append((path, Path(path).read_text("utf-8")))

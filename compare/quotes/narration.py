@@ -18,8 +18,8 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from compare.data import shipped_text
 from compare.quotes.model import Source
 
 __all__ = ["Attribution", "Narration", "Party", "ReportingVerb", "party", "read_narration", "reporting"]
@@ -61,7 +61,7 @@ class Reporting:
 @cache
 def reporting() -> Reporting:
     """The reporting lexicon, read and compiled once."""
-    raw = tomllib.loads(resources.files("compare.quotes").joinpath("reporting.toml").read_text("utf-8"))
+    raw = tomllib.loads(shipped_text("compare.quotes", "reporting.toml"))
     verbs = tuple(
         ReportingVerb(
             entry["id"], entry["kind"], int(entry["rung"]), bool(entry.get("light", False)), _compile(entry["patterns"])
