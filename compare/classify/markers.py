@@ -25,6 +25,7 @@ and modals' weights (at most 2); ``Label.markers`` keeps each marker as written,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -201,7 +202,7 @@ def obligation_markers(
         governs = f"{governed[2]} {governed[3]}".casefold() if governed else ""
         found.append(Marker("obligation", " ".join(text[start:end].split()), value, start, modal_id, governs=governs))
         if governed and hedges is not None and governed.end(1) > governed.start(1):
-            between = [word for word in words if governed.start(1) <= word[0] < governed.end(1)]
+            between = _in_window(words, governed.start(1), governed.end(1))
             for h_start, h_end, h_group in hedges.scan(plain, between):
                 kind, hedge_id, weight = compiled.markers[h_group]
                 if h_start not in taken:
@@ -284,7 +285,12 @@ def _clause_start(plain: str, start: int, position: int) -> int:
 
 
 def _in_window(words: list[tuple[int, str]], start: int, end: int) -> list[tuple[int, str]]:
-    return [word for word in words if start <= word[0] < end]
+    """The words starting in [start, end); ``words`` is in order of position."""
+    return words[bisect_left(words, start, key=_position) : bisect_left(words, end, key=_position)]
+
+
+def _position(word: tuple[int, str]) -> int:
+    return word[0]
 
 
 def _negated(plain: str, act_start: int, act_end: int, compiled: Compiled) -> bool:
