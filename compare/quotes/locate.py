@@ -277,14 +277,15 @@ def _exact_chain(
     index: StatementIndex,
     context: set[str],
 ) -> tuple[tuple[Region, ...], int] | None:
-    """The occurrence of every part, in order, nearest one another; None unless all are found."""
+    """The occurrence of every part, in order, nearest one another (of equal ones, the one written
+    as the quotation is: "The We", not "the We"); None unless all are found."""
     options = [
         _exact(part, number, first, index, context)
         for number, (part, (first, _)) in enumerate(zip(parts, part_words, strict=True))
     ]
     if not options or any(not found for found in options):
         return None
-    best: tuple[float, list[Region]] | None = None
+    best: tuple[float, int, list[Region]] | None = None
     for start in options[0][:20]:
         chain = [start]
         for later in options[1:]:
@@ -296,12 +297,12 @@ def _exact_chain(
             continue
         gap = sum(b.s_from - a.s_to for a, b in zip(chain, chain[1:], strict=False))
         score = _context_score(chain[0], index, context) - gap / 50.0
-        if best is None or score > best[0]:
-            best = (score, chain)
+        level = max(_level(text, words, region, index) for region in chain)
+        if best is None or (score, -level) > (best[0], -best[1]):
+            best = (score, level, chain)
     if best is None:
         return None
-    regions = tuple(best[1])
-    return regions, max(_level(text, words, region, index) for region in regions)
+    return tuple(best[2]), best[1]
 
 
 def _exact(part: tuple[Item, ...], number: int, q_first: int, index: StatementIndex, context: set[str]) -> list[Region]:

@@ -85,3 +85,17 @@ def test_parsing_keeps_brackets_and_glosses_apart_from_words() -> None:
 
 def test_the_fixture_statement_has_the_sentences_the_tests_count_on() -> None:
     assert "abductions issue" in STATEMENT
+
+
+def test_of_two_occurrences_the_one_written_as_quoted_is_verbatim() -> None:
+    """The same words occur inside one sentence ("... that the Leaders condemn the attacks") and
+    as a sentence of their own: quoting the second is quoting it word for word."""
+    statement = "They agreed that the Leaders condemn the attacks. The Leaders condemn the attacks."
+    check = only("Officials said “The Leaders condemn the attacks.”", statement)
+    assert check.status is Status.VERBATIM
+
+
+def test_a_repeated_run_of_words_quoted_whole_is_verbatim() -> None:
+    """Found by the property test: three sentences of the same few words."""
+    statement = "The We We We strongly. The the We We We We. The We We We We."
+    assert only("Officials said “The We We We We.”", statement).status is Status.VERBATIM
