@@ -39,6 +39,11 @@ MODEL_FILES = ("tokenizers/l2_supercat_tokenizer_config.json", "weights/l2_super
 _TENSOR = "embedding.weight"
 
 
+NOISE = 1e-4
+"""How small a text's vector may become, against its length before the batch's mean is taken
+off, and still have a direction: below it, what is left is rounding, and the row is zero."""
+
+
 def available() -> bool:
     """Whether the model files are installed (the semantic pass is skipped, not failed, if not)."""
     root = _package_root()
@@ -70,10 +75,14 @@ def embed(texts: Sequence[str]) -> np.ndarray:
         weights = np.log((total + 1) / (np.asarray([frequency[t] for t in ids.tolist()], dtype=np.float32) + 0.5))
         vectors[row] = (table[ids].astype(np.float32) * weights[:, None]).sum(axis=0) / max(float(weights.sum()), 1e-6)
         present[row] = True
+    before = np.linalg.norm(vectors, axis=1, keepdims=True)
     if present.sum() > 1:
         vectors[present] -= vectors[present].mean(axis=0)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors / np.where(norms > 0, norms, 1.0)
+    # A text that is the batch's mean ("We We We" among texts of the one word "We") is left with
+    # rounding noise, whose direction would depend on the order of the batch: it says nothing.
+    meaningful = norms > NOISE * before
+    return np.where(meaningful, vectors / np.where(meaningful, norms, 1.0), 0.0).astype(np.float32)
 
 
 def _token_ids(text: str) -> np.ndarray:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from compare.align import align
@@ -61,6 +61,8 @@ def test_every_clause_lands_in_exactly_one_pair(old_text: str, new_text: str) ->
 
 @FAST
 @given(TEXTS, TEXTS)
+# Found by Hypothesis: every text the batch's mean, so the semantic pass saw only rounding noise.
+@example("We We We We", "We\n\nWe\n\nWe\n\nWe We We We We")
 def test_swapping_old_and_new_swaps_added_and_removed_and_split_and_merged(
     old_text: str, new_text: str
 ) -> None:

@@ -167,3 +167,17 @@ def test_the_pipeline_reads_headings_from_the_documents_blocks() -> None:
     # the same words as a sentence of the body pair as before
     body = parse("Peace and prosperity.\n\nThe leaders met in Seoul.\n", path="new.md", source_format="markdown")
     assert any(pair.old and pair.new for pair in compare_documents(old, body).pairs)
+
+
+def test_a_text_that_is_the_batch_mean_has_no_direction() -> None:
+    """Texts of one repeated word all embed alike: once the batch's mean is taken off, what is
+    left is rounding noise, which must not point anywhere (its direction would depend on the
+    order of the batch, and swapping the documents would change the alignment)."""
+    import numpy as np
+
+    from compare.align import meaning
+
+    if not meaning.available():
+        pytest.skip("the wordllama model is not installed")
+    vectors = meaning.embed(["We We We We", "We", "We", "We We We We We"])
+    assert not np.any(vectors)
