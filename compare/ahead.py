@@ -16,6 +16,7 @@ is raised in the thread that asks, as if the comparison had run there.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -101,13 +102,11 @@ def _compare_into(sending: Connection, compare: Callable[[], Comparison]) -> Non
     except Exception as error:  # noqa: BLE001 - every error goes back to the app, which shows it
         message = ("error", error)
     try:
-        try:
-            sending.send(message)
-        except OSError:
-            raise
-        except Exception as error:  # noqa: BLE001 - an exception that cannot be pickled
-            sending.send(("error", RuntimeError(str(message[1]) if message[0] == "error" else str(error))))
+        sending.send(message)
     except OSError:  # the pipe is closed: the review ended before the comparison came
         pass
+    except Exception as error:  # noqa: BLE001 - an exception that cannot be pickled
+        with contextlib.suppress(OSError):
+            sending.send(("error", RuntimeError(str(message[1]) if message[0] == "error" else str(error))))
     finally:
         sending.close()

@@ -81,8 +81,7 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     # A text that is the batch's mean ("We We We" among texts of the one word "We") is left with
     # rounding noise, whose direction would depend on the order of the batch: it says nothing.
-    meaningful = norms > NOISE * before
-    return np.where(meaningful, vectors / np.where(meaningful, norms, 1.0), 0.0).astype(np.float32)
+    return vectors / np.where(norms > NOISE * before, norms, np.inf)
 
 
 def _token_ids(text: str) -> np.ndarray:

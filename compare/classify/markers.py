@@ -34,6 +34,7 @@ from compare.model import Marker
 if TYPE_CHECKING:
     from compare.classify.compiled import Compiled
     from compare.classify.lexicon import StanceEntry
+    from compare.classify.scanner import Scanner
 
 __all__ = [
     "OBLIGATIONS",
@@ -100,9 +101,7 @@ def read_markers(
     def written(start: int, end: int) -> str:
         return " ".join(text[start:end].split())
 
-    before_start = _clause_start(plain, word_window_start(plain, act_phrase_start, 3), act_phrase_start)
-    before = _in_window(words, before_start, act_phrase_start)
-    after = _in_window(words, act_end, word_window_end(plain, act_end, 3))
+    _, before, after = _around(plain, words, act_phrase_start, act_end)
     phrase_start, phrase_end = act_phrase_start, act_end
     rise = fall = 0
     hedges: list[str] = []
@@ -152,13 +151,12 @@ def read_markers(
         scanner = compiled.hedges.get(scope)
         if scanner is None or not window:
             continue
-        for start, end, group in scanner.scan(plain, window):
-            kind, hedge_id, weight = compiled.markers[group]
-            found.append(Marker(kind, written(start, end), -weight, start, hedge_id))
-            fall += weight
-            hedges.append(written(start, end))
-            if scope == "before" or (scope == "near" and start < act_phrase_start):
-                phrase_start = min(phrase_start, start)
+        for marker in _hedges_in(text, plain, window, scanner, compiled):
+            found.append(marker)
+            fall -= marker.value
+            hedges.append(marker.text)
+            if scope == "before" or (scope == "near" and marker.start < act_phrase_start):
+                phrase_start = min(phrase_start, marker.start)
     negated = _negated(plain, act_phrase_start, act_end, compiled)
     if negated:
         found.append(Marker("negation", "not", -1, act_phrase_start, "not"))
@@ -203,10 +201,7 @@ def obligation_markers(
         found.append(Marker("obligation", " ".join(text[start:end].split()), value, start, modal_id, governs=governs))
         if governed and hedges is not None and governed.end(1) > governed.start(1):
             between = _in_window(words, governed.start(1), governed.end(1))
-            for h_start, h_end, h_group in hedges.scan(plain, between):
-                kind, hedge_id, weight = compiled.markers[h_group]
-                if h_start not in taken:
-                    found.append(Marker(kind, " ".join(text[h_start:h_end].split()), -weight, h_start, hedge_id))
+            found += [m for m in _hedges_in(text, plain, between, hedges, compiled) if m.start not in taken]
     return found
 
 
@@ -218,8 +213,7 @@ def intensifiers_around(
     it ("express SERIOUS concern"), and the first of scope "after" among the three words that
     follow it ("condemn in the strongest terms")."""
     phrase_start, end_of_phrase = phrase
-    before_start = _clause_start(plain, word_window_start(plain, phrase_start, 3), phrase_start)
-    after = _in_window(words, end_of_phrase, word_window_end(plain, end_of_phrase, 3))
+    before_start, _, after = _around(plain, words, phrase_start, end_of_phrase)
     found = []
     if compiled.modifiers_before is not None:
         for start, end, group in compiled.modifiers_before.scan(plain, _in_window(words, before_start, end_of_phrase)):
@@ -245,11 +239,23 @@ def hedges_near(
     scanner = compiled.hedges.get("near")
     if scanner is None:
         return []
-    phrase_start, phrase_end = phrase
-    before_start = _clause_start(plain, word_window_start(plain, phrase_start, 3), phrase_start)
-    window = _in_window(words, before_start, phrase_start) + _in_window(
-        words, phrase_end, word_window_end(plain, phrase_end, 3)
-    )
+    _, before, after = _around(plain, words, *phrase)
+    return _hedges_in(text, plain, before + after, scanner, compiled)
+
+
+def _around(
+    plain: str, words: list[tuple[int, str]], start: int, end: int
+) -> tuple[int, list[tuple[int, str]], list[tuple[int, str]]]:
+    """Around the phrase at ``plain[start:end]``: where the three words before it start (not
+    across a comma), those words, and the three words after it."""
+    before_start = _clause_start(plain, word_window_start(plain, start, 3), start)
+    return before_start, _in_window(words, before_start, start), _in_window(words, end, word_window_end(plain, end, 3))
+
+
+def _hedges_in(
+    text: str, plain: str, window: list[tuple[int, str]], scanner: Scanner, compiled: Compiled
+) -> list[Marker]:
+    """The hedges ``scanner`` finds starting at the words of ``window``, as markers."""
     found = []
     for start, end, group in scanner.scan(plain, window):
         kind, hedge_id, weight = compiled.markers[group]
