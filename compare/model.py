@@ -255,8 +255,9 @@ class Pair:
     removed clause, that it has no counterpart; None when the pair was built by hand."""
     matched_by: str | None = None
     """How the pair was found: "equal", "words" (fuzzy string similarity), "group" (a split,
-    merge or condensation), "meaning" (the semantic pass) or "corrected" (pinned by an
-    analyst); None for added and removed."""
+    merge or condensation), "meaning" (the semantic pass), "place" (the one clause left on each
+    side between two in-order pairs) or "corrected" (pinned by an analyst); None for added and
+    removed."""
     shift_evidence: tuple[Evidence, ...] = ()
     """The stance markers that differ between the two sides, each with its own direction."""
     corrected: tuple[str, ...] = ()

@@ -10,6 +10,8 @@ Fourth stage of the pipeline (read -> segment -> classify -> align -> render). `
 3. **groups** (``groups``): splits, merges and condensations, across paragraphs, replace the
    links they beat clearly; freed clauses are linked again;
 4. the **semantic pass** (``meaning``) pairs by meaning what is still unmatched on both sides;
+   then a clause left alone **in its place** on each side, between two consecutive in-order
+   matches, is linked on a lower bar (``GAP_CHANCE``), never surely;
 5. **moves** are links off the heaviest in-order run; pairs are built in the new document's
    order with a word diff (``pairs``).
 
@@ -41,7 +43,7 @@ from compare.align.match import Match, choose, crossings, equal_matches, heavies
 from compare.align.pairs import build_pairs, word_diff
 from compare.align.scores import SCORERS, Scores, dice_and_contained, score, words_of
 from compare.align.texts import View, prepare
-from compare.model import Clause, Pair
+from compare.model import SURE, Clause, Pair
 
 if TYPE_CHECKING:
     import numpy as np
@@ -142,12 +144,13 @@ def _run(
     matches = kept + [_rated_group(view, scores, group, kept, scorer) for group in groups]
     matches += _links(view, scores, matches, threshold, method, best_seen, trace)
     cosine = None
+    floor = threshold - MEANING_ALLOWANCE * (100.0 - threshold) / (100.0 - DEFAULT_THRESHOLD)
     if meaning:
-        floor = threshold - MEANING_ALLOWANCE * (100.0 - threshold) / (100.0 - DEFAULT_THRESHOLD)
         cosine = _cosine(view, matches, old, new)
         if cosine is not None:
             matches += _meaning_links(view, scores, matches, cosine, floor, method, best_seen, trace)
             matches = _attach(view, scores, matches, cosine, floor, best_seen, trace)
+    matches += _gap_links(view, scores, matches, floor, best_seen)
     in_order = settle_moves(matches)
     unpaired = _unpaired_confidence(view, scores, matches, cosine, best_seen, trace)
     return build_pairs(matches, in_order, view.old, view.new, old, new, unpaired)
@@ -390,6 +393,53 @@ def _attach(
         grown[owner] = current
         joined.add((side, joiner))
     return [grown.get(match, match) for match in matches]
+
+
+GAP_CHANCE = 0.4
+"""How probable (by the string link model) a link must be to fill a gap of one clause on each
+side between two consecutive in-order matches: where a clause is the only one left in its place
+on both sides, its place is part of the evidence, and the bar is lower than the one half the
+linking stages ask ("will act as needed to foster price stability" -> "will act in a timely
+manner as needed to address those risks", between two unchanged sentences)."""
+
+
+_BELOW_SURE = SURE - 0.01
+"""The highest confidence of a link made on its place: never sure."""
+
+
+def _gap_links(
+    view: View, scores: Scores, matches: Sequence[Match], floor: float, best_seen: dict[tuple[str, int], float]
+) -> list[Match]:
+    """Links filling the gaps of exactly one free clause on each side between consecutive
+    matches of the in-order run (or a document's start or end), where the string link model
+    gives the pair at least GAP_CHANCE and its similarity reaches ``floor``."""
+    import numpy as np
+
+    if not view.ordered:
+        return []
+    run = sorted(heaviest_run(matches), key=lambda m: m.old[0])
+    taken_old = {i for m in matches for i in m.old}
+    taken_new = {j for m in matches for j in m.new}
+    ends = [(-1, -1)] + [(max(m.old), max(m.new)) for m in run]
+    starts = [(min(m.old), min(m.new)) for m in run] + [(len(view.old), len(view.new))]
+    rows, cols = [], []
+    for (after_old, after_new), (before_old, before_new) in zip(ends, starts, strict=True):
+        if before_old - after_old != 2 or before_new - after_new != 2:
+            continue
+        i, j = after_old + 1, after_new + 1
+        if i not in taken_old and j not in taken_new and scores.similarity[i, j] >= floor and view.may_link(i, j):
+            rows.append(i)
+            cols.append(j)
+    if not rows:
+        return []
+    row_array, col_array = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+    chance = probability(STRING_MODEL, _string_features(view, scores, matches, row_array, col_array))
+    _remember(best_seen, row_array, col_array, chance)
+    return [
+        Match((i,), (j,), round(float(scores.similarity[i, j]), 1), min(float(p), _BELOW_SURE), "place")
+        for i, j, p in zip(rows, cols, chance.tolist(), strict=True)
+        if p >= GAP_CHANCE
+    ]
 
 
 NEAREST = 3

@@ -43,7 +43,7 @@ class Match:
     confidence: float = 1.0
     """Probability (0.0-1.0) that the clauses correspond."""
     found_by: str = "words"
-    """"equal", "words", "group" or "meaning" (``Pair.matched_by``)."""
+    """"equal", "words", "group", "meaning", "place" or "corrected" (``Pair.matched_by``)."""
 
 
 def equal_matches(old_texts: Sequence[Text], new_texts: Sequence[Text]) -> list[Match]:

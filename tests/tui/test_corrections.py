@@ -29,9 +29,9 @@ OLD = (
     "We will hold dialogue with the North without preconditions.\n\n"
     "We express concern about the launches.\n"
 )
-NEW = "We reaffirm our commitment to peace.\n\nWe stand ready to talk with Pyongyang.\n\nWe strongly condemn the launches.\n"
+NEW = "We reaffirm our commitment to peace.\n\nPyongyang is welcome at the table at any time.\n\nWe strongly condemn the launches.\n"
 DIALOGUE_OLD = "We will hold dialogue with the North without preconditions."
-DIALOGUE_NEW = "We stand ready to talk with Pyongyang."
+DIALOGUE_NEW = "Pyongyang is welcome at the table at any time."
 LAUNCHES_OLD = "We express concern about the launches."
 LAUNCHES_NEW = "We strongly condemn the launches."
 

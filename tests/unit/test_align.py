@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare.align import align, word_diff
-from compare.model import Document, Status
+from compare.model import SURE, Document, Status
 from compare.segment import segment
 
 
@@ -53,6 +53,26 @@ def test_a_small_edit_is_reworded_with_a_word_diff() -> None:
 def test_unrelated_clauses_are_added_and_removed_in_place() -> None:
     result = pairs_of(f"{A} {C}", f"{A} {D}")
     assert [status for status, _, _ in result] == ["unchanged", "removed", "added"]
+
+
+DIALOGUE = "We will hold dialogue with the North without preconditions."
+TALKS = "Talks with Pyongyang stay our aim."
+
+
+def test_a_clause_alone_in_its_place_on_both_sides_links_on_a_lower_bar_never_surely() -> None:
+    old = segment(Document("old", f"{A} {DIALOGUE} {B}"), doc_id="old")
+    new = segment(Document("new", f"{A} {TALKS} {B}"), doc_id="new")
+    middle = align(old, new)[1]
+    assert (middle.status, middle.matched_by) == (Status.REWORDED, "place")
+    assert 0.4 <= middle.confidence < SURE
+    assert statuses(f"{A} {B} {DIALOGUE}", f"{A} {B} {TALKS}") == ["unchanged", "unchanged", "reworded"]
+
+
+def test_the_lower_bar_holds_only_for_one_clause_on_each_side_in_place() -> None:
+    # two clauses left in the gap: their places no longer vouch for either pairing
+    assert "reworded" not in statuses(f"{A} {DIALOGUE} {C} {B}", f"{A} {TALKS} {D} {B}")
+    # out of place: the old clause stood before B, the new one stands after it
+    assert statuses(f"{A} {DIALOGUE} {B}", f"{A} {B} {TALKS}") == ["unchanged", "removed", "unchanged", "added"]
 
 
 def test_a_removed_clause_stands_where_it_was_in_the_old_document() -> None:

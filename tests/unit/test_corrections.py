@@ -27,11 +27,11 @@ OLD = Document(
 NEW = Document(
     "new.txt",
     "We reaffirm our commitment to peace.\n\n"
-    "We stand ready to talk with Pyongyang.\n\n"
+    "Pyongyang is welcome at the table at any time.\n\n"
     "We strongly condemn the launches.",
 )
 DIALOGUE_OLD = "We will hold dialogue with the North without preconditions."
-DIALOGUE_NEW = "We stand ready to talk with Pyongyang."
+DIALOGUE_NEW = "Pyongyang is welcome at the table at any time."
 LAUNCHES_OLD = "We express concern about the launches."
 LAUNCHES_NEW = "We strongly condemn the launches."
 
