@@ -200,6 +200,10 @@ def _act(old: Label, new: Label, old_markers: Sequence[Marker], new_markers: Seq
         if new_act.value == old_act.value:
             same_entry = old_act.entry == new_act.entry if old_act.entry else _normal(old_act.text) == _normal(new_act.text)
             return [] if same_entry else [Evidence("act", old_act.text, new_act.text, Shift.SAME)]
+        if not (old_act.scaled and new_act.scaled):
+            # an assessment ("believes", "expects") has no rung to climb: "believes that the
+            # risks are balanced" -> "recognizes that ..." is named, not a firmer line
+            return [Evidence("act", old_act.text, new_act.text, Shift.SAME)]
         direction = Shift.STRONGER if new_act.value > old_act.value else Shift.WEAKER
         return [Evidence("act", old_act.text, new_act.text, direction)]
     order = _cross_kind(old_kind, old_act, new_kind, new_act)

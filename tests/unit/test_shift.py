@@ -137,6 +137,13 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
         ("We will continue to reduce Russia's revenues by taking appropriate steps.",
          "We will continue to reduce Russia's revenues by taking steps.",
          Shift.STRONGER, "qualifier dropped: appropriate ▲"),
+        # an assessment has no rung to climb, and a policy decision is not a stance
+        ("The Committee believes that the risks are balanced.",
+         "The Committee recognizes that the risks are balanced.",
+         Shift.SAME, "act: believes -> recognizes"),
+        ("The Federal Open Market Committee made no change today in its target for the federal funds rate.",
+         "The Federal Open Market Committee voted today to raise its target for the federal funds rate.",
+         Shift.SAME, "same stance"),
         # content is not stance
         ("We condemn Russia's attacks.", "We condemn Russia's and North Korea's attacks.",
          Shift.SAME, "target added: North Korea"),
