@@ -196,6 +196,15 @@ def _act(old: Label, new: Label, old_markers: Sequence[Marker], new_markers: Seq
         return []  # "will" -> "may": the modal says it
     old_kind = Kind(old_act.of_kind) if old_act.of_kind else old.kind
     new_kind = Kind(new_act.of_kind) if new_act.of_kind else new.kind
+    old_shown, new_shown = f"{old_act.text} ({old_kind})", f"{new_act.text} ({new_kind})"
+    if old_act.entry != new_act.entry:
+        # One side's act still stands among the other side's other stance words: it is carried
+        # forward unchanged, and the other side's act is a stance beside it ("reaffirm our
+        # unwavering support" -> "reaffirm our unwavering support ... and salute"): named only.
+        if _among_others(old_act, new_markers):
+            return [Evidence("act", "", new_shown, Shift.SAME)]
+        if _among_others(new_act, old_markers):
+            return [Evidence("act", old_shown, "", Shift.SAME)]
     if old_kind is new_kind:
         if new_act.value == old_act.value:
             same_entry = old_act.entry == new_act.entry if old_act.entry else _normal(old_act.text) == _normal(new_act.text)
@@ -207,10 +216,14 @@ def _act(old: Label, new: Label, old_markers: Sequence[Marker], new_markers: Seq
         direction = Shift.STRONGER if new_act.value > old_act.value else Shift.WEAKER
         return [Evidence("act", old_act.text, new_act.text, direction)]
     order = _cross_kind(old_kind, old_act, new_kind, new_act)
-    old_shown, new_shown = f"{old_act.text} ({old_kind})", f"{new_act.text} ({new_kind})"
     if order is None:
         return [Evidence("kind changed", old_shown, new_shown, Shift.SAME)]
     return [Evidence("act", old_shown, new_shown, Shift.STRONGER if order > 0 else Shift.WEAKER)]
+
+
+def _among_others(act: Marker, other_markers: Sequence[Marker]) -> bool:
+    """Whether the act's lexicon entry is one of the other side's other stance words."""
+    return bool(act.entry) and any(m.kind == "also" and m.entry == act.entry for m in other_markers)
 
 
 def _cross_kind(old_kind: Kind, old_act: Marker, new_kind: Kind, new_act: Marker) -> int | None:

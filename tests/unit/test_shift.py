@@ -137,6 +137,11 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
         ("We will continue to reduce Russia's revenues by taking appropriate steps.",
          "We will continue to reduce Russia's revenues by taking steps.",
          Shift.STRONGER, "qualifier dropped: appropriate ▲"),
+        # an act carried forward among the other side's stance words is unchanged; the act
+        # beside it is named only
+        ("We met to reaffirm our unwavering support for Ukraine for as long as it takes.",
+         "We met to reaffirm our unwavering support for Ukraine and salute the bravery of its people.",
+         Shift.SAME, "act added: salute (welcome)"),
         # an assessment has no rung to climb, and a policy decision is not a stance
         ("The Committee believes that the risks are balanced.",
          "The Committee recognizes that the risks are balanced.",
