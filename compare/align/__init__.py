@@ -151,7 +151,7 @@ def _run(
             matches += _meaning_links(view, scores, matches, cosine, floor, method, best_seen, trace)
             matches = _attach(view, scores, matches, cosine, floor, best_seen, trace)
     matches += _gap_links(view, scores, matches, floor, best_seen)
-    in_order = settle_moves(matches)
+    in_order = settle_moves(matches, (len(view.old), len(view.new)))
     unpaired = _unpaired_confidence(view, scores, matches, cosine, best_seen, trace)
     return build_pairs(matches, in_order, view.old, view.new, old, new, unpaired)
 
@@ -221,7 +221,7 @@ def _jumps(view: View, rows: np.ndarray, cols: np.ndarray, matches: Sequence[Mat
 
     if not view.ordered:
         return np.zeros(len(rows))
-    return crossings(rows.tolist(), cols.tolist(), heaviest_run(matches))
+    return crossings(rows.tolist(), cols.tolist(), heaviest_run(matches, (len(view.old), len(view.new))))
 
 
 def _links(
@@ -417,7 +417,7 @@ def _gap_links(
 
     if not view.ordered:
         return []
-    run = sorted(heaviest_run(matches), key=lambda m: m.old[0])
+    run = sorted(heaviest_run(matches, (len(view.old), len(view.new))), key=lambda m: m.old[0])
     taken_old = {i for m in matches for i in m.old}
     taken_new = {j for m in matches for j in m.new}
     ends = [(-1, -1)] + [(max(m.old), max(m.new)) for m in run]

@@ -170,10 +170,26 @@ def crossings(rows: Sequence[int], cols: Sequence[int], skeleton: Sequence[Match
     return np.abs(before_old - before_new)
 
 
-def heaviest_run(matches: Sequence[Match]) -> list[Match]:
+_TIE_BREAK = 1e-6
+"""How much a match's distance from the diagonal (0-1) lowers its weight in the heaviest run:
+enough to break a tie between scores, never to outweigh a difference of 0.1 in one."""
+
+
+def heaviest_run(matches: Sequence[Match], sizes: tuple[int, int] | None = None) -> list[Match]:
     """The run of matches increasing in both documents with the highest total score, in order
-    (so a good match is not called moved to keep a poor one in order)."""
+    (so a good match is not called moved to keep a poor one in order).
+
+    Runs of equal score are told apart by how far their matches stand from the diagonal (each
+    side's position as a share of its document, ``sizes`` = (old clauses, new clauses); by
+    default as far as the matches reach), which does not change when the documents swap
+    places: of two equal clauses that swapped places, the same one stays in order in both
+    directions.
+    """
     by_new = sorted(matches, key=lambda m: m.new[0])
+    if sizes is None:
+        sizes = (max((m.old[0] for m in matches), default=0) + 1, max((m.new[0] for m in matches), default=0) + 1)
+    last_old, last_new = max(sizes[0] - 1, 1), max(sizes[1] - 1, 1)
+    weight = [m.score - _TIE_BREAK * abs(m.old[0] / last_old - m.new[0] / last_new) for m in by_new]
     size = max((m.old[0] for m in by_new), default=-1) + 2
     tree_best = [0.0] * (size + 1)
     tree_at = [-1] * (size + 1)
@@ -186,7 +202,7 @@ def heaviest_run(matches: Sequence[Match]) -> list[Match]:
             if tree_best[position] > best:
                 best, at = tree_best[position], tree_at[position]
             position -= position & -position
-        total[k] = best + match.score
+        total[k] = best + weight[k]
         previous[k] = at
         position = match.old[0] + 1
         while position <= size:
@@ -201,10 +217,10 @@ def heaviest_run(matches: Sequence[Match]) -> list[Match]:
     return run[::-1]
 
 
-def settle_moves(matches: Sequence[Match]) -> set[Match]:
+def settle_moves(matches: Sequence[Match], sizes: tuple[int, int] | None = None) -> set[Match]:
     """The matches that count as in order: the heaviest run, and those off it that cross one
     other match of it only (a local reordering)."""
-    run = heaviest_run(matches)
+    run = heaviest_run(matches, sizes)
     in_order = set(run)
     run_old = sorted(m.old[0] for m in run)
     run_new = sorted(m.new[0] for m in run)

@@ -63,6 +63,9 @@ def test_every_clause_lands_in_exactly_one_pair(old_text: str, new_text: str) ->
 @given(TEXTS, TEXTS)
 # Found by Hypothesis: every text the batch's mean, so the semantic pass saw only rounding noise.
 @example("We We We We", "We\n\nWe\n\nWe\n\nWe We We We We")
+# Found by Hypothesis: two equal clauses that swapped places tied for the in-order run, and the
+# tie went to whichever came first in the new document.
+@example("We\n\nWe\n\n1. Taiwan We U.S.", "1. Taiwan\n\nWe")
 def test_swapping_old_and_new_swaps_added_and_removed_and_split_and_merged(
     old_text: str, new_text: str
 ) -> None:
