@@ -128,8 +128,9 @@ class Marker:
     """One word or phrase of a clause that bears on how firmly its stance is put."""
 
     kind: str
-    """"act" (the speech act), "modal", "likelihood", "qualifier", "intensifier",
-    "downtoner" or "negation"."""
+    """"act" (the speech act), "also" (the clause's other stance words), "modal", "obligation"
+    (a modal outside the act), "likelihood", "qualifier", "tentative", "intensifier",
+    "characterisation", "downtoner" or "negation"."""
     text: str
     """As written ("will", "where appropriate", "strongly")."""
     value: int
@@ -215,7 +216,8 @@ class Evidence:
     """One stance marker compared across a pair: what it was, what it became, which way."""
 
     marker: str
-    """What kind of marker ("act", "modal", "likelihood", "qualifier", "intensifier", "negation")."""
+    """What kind of marker ("act", "modal", "likelihood", "qualifier", "intensifier",
+    "characterisation", "negation" ...; see ``Marker.kind``)."""
     old: str
     """As written in the old clause; "" where it had none."""
     new: str

@@ -19,7 +19,9 @@ differs becomes a piece of ``Pair.shift_evidence`` with its own direction:
   some time") and **tentative** ("will explore") markers: added is weaker, dropped stronger; the
   same entry in other words is no change;
 - **intensifier**: a higher total weight is stronger ("grave" 2 -> "gravest" 3);
-  **downtoner** ("somewhat"): more is weaker.
+  **downtoner** ("somewhat"): more is weaker; **characterisation** (the conduct called unlawful:
+  "in violation of" 1, "in clear violation of" 2): a higher total weight is stronger, even where
+  it stands in words one side added.
 
 The net direction: stronger or weaker when every directed piece agrees, **mixed** when they
 disagree, same when none has a direction. Targets and topics that changed are named in the
@@ -124,6 +126,7 @@ def compare_markers(old: Label, new: Label, old_text: str = "", new_text: str = 
     for kind in _ADDED_IS_WEAKER:
         evidence += _present_or_not(kind, old_markers, new_markers)
     evidence += _weights("intensifier", old_markers, new_markers)
+    evidence += _weights("characterisation", old_markers, new_markers)
     evidence += _weights("downtoner", old_markers, new_markers)
     return evidence
 

@@ -32,7 +32,7 @@ _ROLES = ("verb", "noun", "light")
 _SCOPES = {"modifier": ("before", "after", "clause"), "hedge": ("clause", "near", "before", "after")}
 _QUALIFIER_SECTIONS = ("modifier", "hedge", "modal", "negation")
 _MARKERS = {
-    "modifier": ("intensifier",),
+    "modifier": ("intensifier", "characterisation"),
     "hedge": ("qualifier", "likelihood", "tentative", "downtoner"),
     "modal": ("modal",),
     "negation": ("negation",),

@@ -145,7 +145,8 @@ def read_markers(
         taken = {marker.start for marker in found}
         for start, end, group in compiled.modifiers_clause.scan(plain, words):
             if start not in taken:
-                found.append(Marker("intensifier", written(start, end), compiled.weights[group], start, compiled.markers[group][1]))
+                kind, entry_id, weight = compiled.markers[group]
+                found.append(Marker(kind, written(start, end), weight, start, entry_id))
     near = before + after
     for scope, window in (("clause", words), ("near", near), ("before", before), ("after", after)):
         scanner = compiled.hedges.get(scope)
@@ -217,16 +218,16 @@ def intensifiers_around(
     found = []
     if compiled.modifiers_before is not None:
         for start, end, group in compiled.modifiers_before.scan(plain, _in_window(words, before_start, end_of_phrase)):
-            entry_id = compiled.markers[group][1]
+            kind, entry_id, _ = compiled.markers[group]
             shown = " ".join(text[start:end].split())
-            found.append((Marker("intensifier", shown, compiled.weights[group], start, entry_id), end))
+            found.append((Marker(kind, shown, compiled.weights[group], start, entry_id), end))
     if compiled.modifiers_after is not None:
         match = next((m for start, _ in after[:3] if (m := compiled.modifiers_after.match(plain, start))), None)
         if match:
             weight = compiled.weights[match.lastgroup]
-            entry_id = compiled.markers[match.lastgroup][1]
+            kind, entry_id, _ = compiled.markers[match.lastgroup]
             shown = " ".join(text[match.start() : match.end()].split())
-            found.append((Marker("intensifier", shown, weight, match.start(), entry_id), match.end()))
+            found.append((Marker(kind, shown, weight, match.start(), entry_id), match.end()))
     return found
 
 

@@ -137,6 +137,15 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
         ("We will continue to reduce Russia's revenues by taking appropriate steps.",
          "We will continue to reduce Russia's revenues by taking steps.",
          Shift.STRONGER, "qualifier dropped: appropriate ▲"),
+        # the conduct called unlawful, even in words the new version added, and how plainly
+        ("Strongly condemning the transfer of children to the occupied territories,",
+         "Strongly condemning the transfer of children to the occupied territories, in clear violation of international humanitarian law,",
+         Shift.STRONGER, "characterisation added: in clear violation of ▲"),
+        ("We condemn the seizure of the plant, in clear violation of international law.",
+         "We condemn the seizure of the plant, in violation of international law.",
+         Shift.WEAKER, "characterisation: in clear violation of -> in violation of ▼"),
+        ("We condemn the seizure of the plant, in violation of the Charter.",
+         "We condemn the seizure of the plant, which violates the Charter.", Shift.SAME, "same stance"),
         # an act carried forward among the other side's stance words is unchanged; the act
         # beside it is named only
         ("We met to reaffirm our unwavering support for Ukraine for as long as it takes.",
