@@ -63,15 +63,30 @@ class Case:
 
 
 def _sentence_of(document: Document, clauses: tuple[Clause, ...], start_text: str) -> int | None:
-    """The number of the sentence that starts with (or, failing that, holds) start_text."""
-    wanted = normalise(start_text)
-    for clause in clauses:
-        if normalise(document.text[clause.start : clause.start + len(start_text) + 40]).startswith(wanted):
-            return clause.sentence
-    for clause in clauses:
-        if wanted and wanted in normalise(clause.text):
-            return clause.sentence
+    """The number of the sentence that starts with (or, failing that, holds) start_text.
+
+    Compared normalised as the aligner compares (spelling, typography, names), then, because a
+    label cut off mid-name ("... of the Democratic") normalises differently from the whole
+    name ("... of the North Korea"), as written with only case, spaces and quotes evened out.
+    A label that starts with a resolution's number ("79/194. Situation of ...") is not found:
+    the reader leaves the number out as page furniture.
+    """
+    for read_as in (normalise, _plain):
+        wanted = read_as(start_text)
+        for clause in clauses:
+            if read_as(document.text[clause.start : clause.start + len(start_text) + 40]).startswith(wanted):
+                return clause.sentence
+        for clause in clauses:
+            if wanted and wanted in read_as(clause.text):
+                return clause.sentence
     return None
+
+
+_QUOTES = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.translate(_QUOTES).split()).casefold()
 
 
 def _path(name: str) -> Path:
