@@ -134,6 +134,8 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
         ("The Committee will act as needed to foster maximum employment.",
          "The Committee will act as needed in a timely manner to foster maximum employment.",
          Shift.STRONGER, "intensifier added: in a timely manner ▲"),
+        ("We call for the release of all detainees.", "We call for the release of all detainees as soon as possible.",
+         Shift.STRONGER, "intensifier added: as soon as possible ▲"),
         ("We will continue to reduce Russia's revenues by taking appropriate steps.",
          "We will continue to reduce Russia's revenues by taking steps.",
          Shift.STRONGER, "qualifier dropped: appropriate ▲"),
