@@ -38,7 +38,15 @@ the Committee, Japan, "President Biden"); targets are the countries, governments
 organisations named anywhere else, under the canonical names of ``compare/data/aliases.toml``;
 seas and straits (South China Sea, East China Sea, Taiwan Strait) are places and so topics,
 never targets, while the state acting there is the target. A UN sub-paragraph with no verb
-takes the stance of the paragraph it completes when the caller passes it as ``Context.lead``.
+takes the stance of the paragraph it completes when the caller passes it as ``Context.lead``;
+classify_all() passes it, and passes a clause that carries on the verb phrase of a call or a
+commitment before it in the same sentence ("We urge North Korea to respect human rights, | and
+resolve the abductions issue immediately") that call or commitment.
+
+Modules: ``lexicon`` (loading and checking the TOML word lists), ``compiled`` (their patterns,
+compiled once per lexicon), ``scanner`` (finding many literal phrases and patterns in one pass
+over a clause's words), ``labels`` (reading one clause), ``markers`` (every stance marker around
+its act), ``document`` (reading a whole document, each clause in its context).
 
 Ladders (rungs per kind; the TOML comments in ``lexicons/stance.toml`` carry the same table):
 
@@ -61,7 +69,8 @@ decision     1 decides
 ============ =================================================================================
 """
 
-from compare.classify.labels import classify, classify_all, plain_quotes
+from compare.classify.document import classify_all
+from compare.classify.labels import classify, plain_quotes
 from compare.classify.lexicon import Context, Lexicon, Name, Qualifier, StanceEntry, load_lexicon
 
 __all__ = [

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from compare.classify.compiled import Compiled
@@ -15,9 +14,9 @@ from compare.classify.lexicon import Context, Lexicon, StanceEntry, load_lexicon
 from compare.classify.markers import hedges_near, intensifiers_around, obligation_markers, read_markers
 from compare.classify.scanner import WORD_PATTERN as _WORDS
 from compare.classify.scanner import words as _words
-from compare.model import Clause, Document, Kind, Label, Marker
+from compare.model import Clause, Kind, Label, Marker
 
-__all__ = ["classify", "classify_all", "plain_quotes"]
+__all__ = ["classify", "plain_quotes"]
 
 _STOP_BETWEEN = frozenset(
     "to of for in on at that which who with by from as than and or but not no".split()
@@ -115,49 +114,6 @@ def _remembered_label(text: str, lexicon: Lexicon, context: Context) -> Label:
         if len(known) > LABELS_KEPT:
             del known[next(iter(known))]
     return label
-
-
-def classify_all(
-    document: Document,
-    clauses: Sequence[Clause],
-    *,
-    lexicon: Lexicon | None = None,
-    speaker: str | None = None,
-) -> tuple[Clause, ...]:
-    """Classify every clause of a document, giving each the context the document holds.
-
-    A clause in a lettered sub-paragraph ("(b) Torture and ...") completes the last paragraph
-    that ended with a colon ("Expresses its very serious concern about:"), and takes its
-    stance from it when it has none of its own.
-
-    Args:
-        document: the document the clauses were cut from (for their blocks' markers).
-        clauses: what segment() returned for it.
-        lexicon: the word lists; the shipped lexicon when None.
-        speaker: the genre's default actor (a routine profile's ``speaker``).
-    """
-    used = lexicon if lexicon is not None else load_lexicon()
-    labelled: list[Clause] = []
-    lead_in: str | None = None
-    for clause in clauses:
-        block = document.blocks[clause.paragraph - 1] if clause.paragraph <= len(document.blocks) else None
-        in_sub_paragraph = block is not None and block.marker.startswith("(")
-        lead = None
-        if in_sub_paragraph and lead_in is not None:
-            # Read the sub-paragraph as its lead-in says it: "Strongly urges the DPRK: (c) To
-            # immediately cease ..." is a call to stop, that is a concern.
-            joined = dataclasses.replace(clause, text=f"{lead_in} {clause.text}")
-            lead = classify(joined, lexicon=used, context=Context(speaker=speaker)).label
-        result = classify(clause, lexicon=used, context=Context(speaker=speaker, lead=lead))
-        if clause.text.endswith(":"):
-            # A sub-paragraph that opens a list of its own ("(a) ..., including:") carries on
-            # the lead-in it completes.
-            own = clause.text.rstrip(":")
-            lead_in = f"{lead_in} {own}" if in_sub_paragraph and lead_in is not None else own
-        elif not in_sub_paragraph:
-            lead_in = None
-        labelled.append(result)
-    return tuple(labelled)
 
 
 def _label(text: str, lexicon: Lexicon, context: Context) -> Label:

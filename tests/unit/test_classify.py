@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from compare.classify import Context, classify, load_lexicon
+from compare.classify import Context, classify, classify_all, load_lexicon
 from compare.errors import UsageError
-from compare.model import Clause, Kind, Label
+from compare.model import Clause, Document, Kind, Label
+from compare.segment import segment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -288,6 +289,32 @@ def test_a_sub_paragraph_takes_the_stance_of_its_lead() -> None:
     lead = label_of("Expresses its very serious concern about:")
     item = label_of("(a) Torture and arbitrary detention;", context=Context(lead=lead))
     assert (item.kind, item.intensity) == (Kind.CONCERN, lead.intensity)
+
+
+def _document_labels(text: str) -> list[tuple[str, Kind, str]]:
+    document = Document("d", text)
+    return [(c.text, c.label.kind, c.label.stance) for c in classify_all(document, segment(document))]
+
+
+def test_a_clause_carrying_on_a_calls_verb_phrase_takes_that_call() -> None:
+    sentence = "We urge North Korea to respect human rights, facilitate access for aid groups, and resolve the abductions issue immediately."
+    labels = _document_labels(sentence)
+    assert len(labels) == 2 and labels[1][0].startswith("and resolve")
+    assert [(kind, stance) for _, kind, stance in labels] == [(Kind.CALL, "urge")] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We condemn the attack, and tensions remain high.",  # a concern governs no verb phrase
+        "We will strengthen our cooperation on cyber, and the Quad will meet in 2024.",  # its own act
+        "We urge restraint. And resolve matters.",  # another sentence
+    ],
+)
+def test_other_clauses_after_a_stance_keep_their_own_reading(text: str) -> None:
+    labels = _document_labels(text)
+    alone = label_of(labels[1][0])
+    assert labels[0][1] is not Kind.OTHER and labels[1][1:] == (alone.kind, alone.stance)
 
 
 def test_a_default_speaker_is_used_when_the_clause_names_none() -> None:

@@ -1,0 +1,91 @@
+"""Reading a whole document: each clause with what the clauses around it tell it.
+
+classify_all() reads the clauses of one document in order and gives each the context it takes
+from its neighbours: a UN sub-paragraph its lead-in's stance, a clause that carries on the verb
+phrase before it that phrase's call or commitment. Each clause itself is read by
+``compare.classify.labels.classify``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from compare.classify.labels import classify
+from compare.classify.lexicon import Context, Lexicon, load_lexicon
+from compare.model import Clause, Document, Kind
+
+__all__ = ["classify_all"]
+
+
+def classify_all(
+    document: Document,
+    clauses: Sequence[Clause],
+    *,
+    lexicon: Lexicon | None = None,
+    speaker: str | None = None,
+) -> tuple[Clause, ...]:
+    """Classify every clause of a document, giving each the context the document holds.
+
+    A clause in a lettered sub-paragraph ("(b) Torture and ...") completes the last paragraph
+    that ended with a colon ("Expresses its very serious concern about:"), and takes its
+    stance from it when it has none of its own. So does a clause that carries on the verb
+    phrase of a call or a commitment before it in the same sentence ("We urge North Korea to
+    respect human rights, | and resolve the abductions issue immediately").
+
+    Args:
+        document: the document the clauses were cut from (for their blocks' markers).
+        clauses: what segment() returned for it.
+        lexicon: the word lists; the shipped lexicon when None.
+        speaker: the genre's default actor (a routine profile's ``speaker``).
+    """
+    used = lexicon if lexicon is not None else load_lexicon()
+    labelled: list[Clause] = []
+    lead_in: str | None = None
+    previous: Clause | None = None
+    for clause in clauses:
+        block = document.blocks[clause.paragraph - 1] if clause.paragraph <= len(document.blocks) else None
+        in_sub_paragraph = block is not None and block.marker.startswith("(")
+        lead = None
+        if in_sub_paragraph and lead_in is not None:
+            # Read the sub-paragraph as its lead-in says it: "Strongly urges the DPRK: (c) To
+            # immediately cease ..." is a call to stop, that is a concern.
+            joined = dataclasses.replace(clause, text=f"{lead_in} {clause.text}")
+            lead = classify(joined, lexicon=used, context=Context(speaker=speaker)).label
+        elif _carries_on(previous, clause):
+            lead = previous.label
+        result = classify(clause, lexicon=used, context=Context(speaker=speaker, lead=lead))
+        if clause.text.endswith(":"):
+            # A sub-paragraph that opens a list of its own ("(a) ..., including:") carries on
+            # the lead-in it completes.
+            own = clause.text.rstrip(":")
+            lead_in = f"{lead_in} {own}" if in_sub_paragraph and lead_in is not None else own
+        elif not in_sub_paragraph:
+            lead_in = None
+        labelled.append(result)
+        previous = result
+    return tuple(labelled)
+
+
+_GOVERNS_VERBS = frozenset({Kind.CALL, Kind.COMMITMENT})
+"""Kinds of stance whose word governs a verb phrase ("urge X to A, and B"; "will A, and B")."""
+_VERB_GOES_ON = re.compile(
+    r"\s*(?:and|or|as\s+well\s+as|but\s+also)\s+(?:to\s+)?(?:\w+ly\s+)?"
+    r"(?!(?:the|a|an|its|their|our|his|her|this|these|those|that|such|any|no|every|each|we|they|it|"
+    r"he|she|there|all|both|some|many|most|other|others|also|further|not)\b)[a-z]+\b(?![-'’])"
+)
+"""A clause that opens with "and" and a bare verb ("and resolve", "and to facilitate"), not with
+a subject of its own ("and the economy", "and we")."""
+
+
+def _carries_on(previous: Clause | None, clause: Clause) -> bool:
+    """Whether the clause carries on the verb phrase of the call or commitment just before it in
+    the same sentence, and so takes that stance when it has none of its own."""
+    return (
+        previous is not None
+        and previous.sentence == clause.sentence
+        and previous.label is not None
+        and previous.label.kind in _GOVERNS_VERBS
+        and _VERB_GOES_ON.match(clause.text) is not None
+    )
