@@ -57,7 +57,7 @@ concern      1 notes with concern < 2 expresses concern, is concerned < 3 seriou
              warns < 4 grave/deepest concern, opposes, objects, rejects, does not accept,
              alarmed, calls on X to stop < 5 strongly opposes, deplores, denounces
              < 6 condemns, demands X cease < 7 strongly condemns, condemns in the strongest terms
-call         1 encourages < 2 invites < 3 requests < 4 calls upon < 5 urges < 6 demands
+call         1 encourages < 2 invites < 3 requests, is needed to < 4 calls upon < 5 urges < 6 demands
              (a decision ranks above every call)
 commitment   1 may, hopes to < 2 intends to, will consider < 3 will, agrees to < 4 commits to,
              pledges < 5 reaffirms its unwavering commitment
