@@ -32,6 +32,9 @@ _LEAD = re.compile(
     r"individually\s+and\s+together)\s*,\s*)*",
     re.IGNORECASE,
 )
+_JOINING_IN = re.compile(r",\s*in\s+$", re.IGNORECASE)
+"""", in" before a verb in -ing: the speakers join others IN doing it ("we will stand with the
+international community, in condemning Russia's aggression"), a stance of their own."""
 _AND_BEFORE = re.compile(r"\band(?:\s+(?:also|further|\w+ly))*\s+$", re.IGNORECASE)
 _LINKED_BEFORE = re.compile(r"\b(?:and|while|as\s+well\s+as)(?:\s+(?:also|further|\w+ly))*\s+$", re.IGNORECASE)
 """What links a light verb with no subject of its own to the clause's stance ("..., while
@@ -303,6 +306,11 @@ def _speakers(
     return found
 
 
+def _joins_in(plain: str, start: int, end: int) -> bool:
+    """Whether the stance verb at ``plain[start:end]`` is an -ing form after ", in"."""
+    return plain[start:end].split()[0].lower().endswith("ing") and _JOINING_IN.search(plain, max(0, start - 8), start) is not None
+
+
 def _stance_hits(
     plain: str,
     verb_found: list[tuple[int, int, str]],
@@ -349,7 +357,7 @@ def _stance_hits(
     for start, end, group in verb_found:
         entry = compiled.verb_entries[group]
         previous = _PREVIOUS_WORD.search(plain, max(0, start - 20), start)
-        if previous and previous.group(1).lower() in determiners:
+        if previous and previous.group(1).lower() in determiners and not _joins_in(plain, start, end):
             continue  # "the demands of": a noun, not the verb
         if any(start < n_end and n_start < end for n_start, n_end, _ in nouns if n_start in used_nouns):
             continue
@@ -358,9 +366,8 @@ def _stance_hits(
             if noun is not None:
                 n_start, n_end, n_entry = noun
                 subject, opens = attached(start), at_opening(start)
-                if entry.kind is Kind.OTHER and subject < 0 and not opens and not _LINKED_BEFORE.search(
-                    plain, max(0, start - 30), start
-                ):
+                linked = _joins_in(plain, start, end) or _LINKED_BEFORE.search(plain, max(0, start - 30), start)
+                if entry.kind is Kind.OTHER and subject < 0 and not opens and not linked:
                     continue  # "our shared commitment": "share" is no speaker's verb here
                 used_nouns.add(n_start)
                 hits.append(_Hit(n_start, n_end, n_entry, subject, opens, start))

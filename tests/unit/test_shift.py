@@ -153,6 +153,10 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
         ("We met to reaffirm our unwavering support for Ukraine for as long as it takes.",
          "We met to reaffirm our unwavering support for Ukraine and salute the bravery of its people.",
          Shift.SAME, "act added: salute (welcome)"),
+        # a stance the speakers join others in (", in condemning"), compared like any other
+        ("We will stand with the international community, in condemning Russia's aggression.",
+         "We will stand with the international community, in expressing concern at Russia's aggression.",
+         Shift.WEAKER, "act: condemning -> expressing concern ▼"),
         # an assessment has no rung to climb, and a policy decision is not a stance
         ("The Committee believes that the risks are balanced.",
          "The Committee recognizes that the risks are balanced.",
