@@ -412,7 +412,9 @@ def _gap_links(
 ) -> list[Match]:
     """Links filling the gaps of exactly one free clause on each side between consecutive
     matches of the in-order run (or a document's start or end), where the string link model
-    gives the pair at least GAP_CHANCE and its similarity reaches ``floor``."""
+    gives the pair at least GAP_CHANCE and its similarity reaches ``floor``. A candidate turned
+    down still counts against its clauses being shown surely added or removed, as the linking
+    stages' candidates do."""
     import numpy as np
 
     if not view.ordered:
