@@ -172,7 +172,8 @@ def crossings(rows: Sequence[int], cols: Sequence[int], skeleton: Sequence[Match
 
 _TIE_BREAK = 1e-6
 """How much a match's distance from the diagonal (0-1) lowers its weight in the heaviest run:
-enough to break a tie between scores, never to outweigh a difference of 0.1 in one."""
+enough to break a tie between scores, never to outweigh a difference of 0.1 in one. How late it
+stands in both documents (0-2) lowers it by a thousandth of that, for ties of distance."""
 
 
 def heaviest_run(matches: Sequence[Match], sizes: tuple[int, int] | None = None) -> list[Match]:
@@ -181,15 +182,19 @@ def heaviest_run(matches: Sequence[Match], sizes: tuple[int, int] | None = None)
 
     Runs of equal score are told apart by how far their matches stand from the diagonal (each
     side's position as a share of its document, ``sizes`` = (old clauses, new clauses); by
-    default as far as the matches reach), which does not change when the documents swap
-    places: of two equal clauses that swapped places, the same one stays in order in both
-    directions.
+    default as far as the matches reach), then by how early they stand in both, neither of
+    which changes when the documents swap places: of two equal clauses that swapped places, the
+    same one stays in order in both directions. (Two matches that mirror each other across the
+    diagonal still tie.)
     """
     by_new = sorted(matches, key=lambda m: m.new[0])
     if sizes is None:
         sizes = (max((m.old[0] for m in matches), default=0) + 1, max((m.new[0] for m in matches), default=0) + 1)
     last_old, last_new = max(sizes[0] - 1, 1), max(sizes[1] - 1, 1)
-    weight = [m.score - _TIE_BREAK * abs(m.old[0] / last_old - m.new[0] / last_new) for m in by_new]
+    weight = [
+        m.score - _TIE_BREAK * (abs(m.old[0] / last_old - m.new[0] / last_new) + (m.old[0] / last_old + m.new[0] / last_new) / 1000)
+        for m in by_new
+    ]
     size = max((m.old[0] for m in by_new), default=-1) + 2
     tree_best = [0.0] * (size + 1)
     tree_at = [-1] * (size + 1)

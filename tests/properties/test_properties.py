@@ -66,6 +66,7 @@ def test_every_clause_lands_in_exactly_one_pair(old_text: str, new_text: str) ->
 # Found by Hypothesis: two equal clauses that swapped places tied for the in-order run, and the
 # tie went to whichever came first in the new document.
 @example("We\n\nWe\n\n1. Taiwan We U.S.", "1. Taiwan\n\nWe")
+@example("We\n\nWe 1. the We We We We ... 1. Taiwan We U.S.", "1. Taiwan\n\nWe We\n\nWe 1. the We We We We")
 def test_swapping_old_and_new_swaps_added_and_removed_and_split_and_merged(
     old_text: str, new_text: str
 ) -> None:
