@@ -193,7 +193,10 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
     # Who speaks is the subject the stance word is attached to (with any names coordinated
     # before it), not every name before the word: in "They stressed that these launches violate
     # UN Security Council resolutions and pose a grave threat", the Council is not speaking.
-    subject_ends = [end for start, end, _ in speakers if start == governing.subject_start]
+    # (a stance the speakers join others in, ", in condemning", has the main clause's subject)
+    spoken = next((h for h in hits if h.subject_start >= 0 and h.start < governing.start), governing) if (
+        governing.subject_start < 0) else governing
+    subject_ends = [end for start, end, _ in speakers if start == spoken.subject_start]
     speaking_end = max(subject_ends) if subject_ends else governing.phrase_start
     actors = _actors_before(plain, speaking_end, opening, speakers, compiled)
     if not actors and context.speaker:
@@ -447,8 +450,8 @@ def _govern(hits: list[_Hit], plain: str) -> tuple[_Hit | None, list[_Hit]]:
             return False
         if ";" in plain[governing.end : hit.phrase_start]:
             return False  # "...; expresses concern at ...": a clause of its own
-        if hit.subject_start >= 0:
-            return True
+        if hit.subject_start >= 0 or _joins_in(plain, hit.phrase_start, hit.end):
+            return True  # its own subject, or the speakers joining others ", in condemning"
         if _is_participle(plain, hit) != _is_participle(plain, governing):
             return False  # "We stand prepared ..., recognizing ... and expressing ...": a tail
         window_start = max(governing.end, hit.phrase_start - 60)
