@@ -35,6 +35,13 @@ _LEAD = re.compile(
 _JOINING_IN = re.compile(r",\s*in\s+$", re.IGNORECASE)
 """", in" before a verb in -ing: the speakers join others IN doing it ("we will stand with the
 international community, in condemning Russia's aggression"), a stance of their own."""
+_REDUCED_RELATIVE = re.compile(
+    r"\b(?:the|these|those|all|any|every|each)\s+(?!(?:way|time|moment|day|year)s?\b)[a-z][\w-]*\s+$",
+    re.IGNORECASE,
+)
+"""A noun and its determiner just before "we" or "they": the speakers' verb then opens a relative
+clause ("The steps we are announcing today will help ...", "the endeavor we launch today"), not
+the clause's stance. Not after "the way", "the time" ("the moment we met")."""
 _AND_BEFORE = re.compile(r"\band(?:\s+(?:also|further|\w+ly))*\s+$", re.IGNORECASE)
 _LINKED_BEFORE = re.compile(r"\b(?:and|while|as\s+well\s+as)(?:\s+(?:also|further|\w+ly))*\s+$", re.IGNORECASE)
 """What links a light verb with no subject of its own to the clause's stance ("..., while
@@ -330,6 +337,7 @@ def _stance_hits(
         (start, end) for start, end, _ in speakers
         if not compiled.object_before.search(plain, max(0, start - 12), start)
         and not plain.startswith("'s", end)
+        and not (plain[start:end].lower() in ("we", "they") and _REDUCED_RELATIVE.search(plain, max(0, start - 40), start))
     ]
     main_subject = next((start for start, end in subjects if fillers.fullmatch(plain, opening, start)), -1)
 

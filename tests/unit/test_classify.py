@@ -54,6 +54,9 @@ def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
         ("The upside risks to inflation are also of significant concern to the Committee.", Kind.CONCERN),
         ("Such actions have been of grave concern to us.", Kind.CONCERN),
         ("Decisive progress is needed to direct the revenues to Ukraine.", Kind.CALL),
+        # the speakers' verb in a relative clause is not the clause's stance
+        ("The steps we are announcing today will help us to advance these objectives.", Kind.OTHER),
+        ("The endeavor we launch today will help sustain peace and stability.", Kind.OTHER),
         ("We call on Russia to stop its aggression.", Kind.CONCERN),
         ("We call on the government to free all detainees and to stop the persecution.", Kind.CONCERN),
         ("Our countries will also increase efforts to promote biosecurity norms.", Kind.COMMITMENT),
