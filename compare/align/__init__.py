@@ -297,7 +297,11 @@ def _joined(texts: Sequence, indices: Sequence[int]):
 
 def _cosine(view: View, matches: Sequence[Match], old: Sequence[Clause], new: Sequence[Clause]) -> np.ndarray | None:
     """The cosine of every old clause's embedding with every new one's, or None when no clause
-    long enough is left unmatched (then the model is never read) or the model is missing."""
+    long enough is left unmatched (then the model is never read) or the model is missing.
+
+    Kept in float32, as the embeddings are: each value read from it is widened to float64
+    before any arithmetic, which gives the same numbers as widening the whole matrix, at half
+    its memory (74 MB less at 100,000 words a side) and without the copy."""
     from compare.align import meaning
 
     free_old, free_new = _free(matches, len(view.old), len(view.new))
@@ -309,7 +313,7 @@ def _cosine(view: View, matches: Sequence[Match], old: Sequence[Clause], new: Se
         return None
     # Every clause is embedded, not just the free ones: the batch's mean is part of the model.
     vectors = meaning.embed([" ".join(clause.text.split()) for clause in (*old, *new)])
-    return (vectors[: len(old)] @ vectors[len(old) :].T).astype("float64")
+    return vectors[: len(old)] @ vectors[len(old) :].T
 
 
 def _meaning_candidates(
@@ -327,7 +331,7 @@ def _meaning_candidates(
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros((0, len(MEANING_MODEL.names)))
     rows, cols, values = _candidates(view, scores, matches, rows_from, cols_from, floor)
-    near = cosine[rows, cols] >= meaning.CANDIDATE_COSINE
+    near = cosine[rows, cols].astype(np.float64) >= meaning.CANDIDATE_COSINE
     rows, cols, values = rows[near], cols[near], values[near]
     return rows, cols, meaning_features(values, cosine, rows, cols)
 

@@ -150,8 +150,9 @@ def meaning_features(string_features: np.ndarray, cosine: np.ndarray, rows: np.n
     its margin over the best rival of either clause (``cosine`` is over the same clauses)."""
     import numpy as np
 
-    value = cosine[rows, cols]
-    rival = np.maximum(_rival(cosine, rows, cols, axis=1), _rival(cosine, rows, cols, axis=0))
+    # (a float32 matrix is read widened, so the features are the same as from a float64 one)
+    value = cosine[rows, cols].astype(np.float64)
+    rival = np.maximum(_rival(cosine, rows, cols, axis=1), _rival(cosine, rows, cols, axis=0)).astype(np.float64)
     return np.column_stack([string_features, value, np.clip(value - rival, -0.5, 0.5)])
 
 
