@@ -10,7 +10,10 @@ differs becomes a piece of ``Pair.shift_evidence`` with its own direction:
   condemned"); across kinds only where a scale orders them (no stance < any stance; taking note
   or noting < any other stance; position < welcome < commitment; call < decision); otherwise the
   change is named ("kind changed: concern -> call") and claims nothing. Two acts that are both
-  modals ("will" -> "may") are left to the modal marker;
+  modals ("will" -> "may") are left to the modal marker; a move to or from an assessment
+  ("believes" -> "recognizes": no rung to climb) is named only; and where one side's act stands
+  among the other side's other stance words, it is carried forward, and the act beside it is
+  named only ("reaffirm our support" -> "reaffirm our support ... and salute");
 - **negation**: added is weaker, removed stronger;
 - **modal**: the firmer modal is stronger (must > will, shall > should > would > may > might,
   could); a weak modal (would and below) added is weaker, dropped stronger; a firm one added or
