@@ -54,6 +54,10 @@ def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
         ("The upside risks to inflation are also of significant concern to the Committee.", Kind.CONCERN),
         ("Such actions have been of grave concern to us.", Kind.CONCERN),
         ("Decisive progress is needed to direct the revenues to Ukraine.", Kind.CALL),
+        # a position said of a document or of data is no stance of the speakers
+        ("The agreement reaffirms the partners' existing non-proliferation obligations.", Kind.OTHER),
+        ("Information received since the Committee met confirms that the recovery continues.", Kind.OTHER),
+        ("Reaffirming its previous resolutions on the question,", Kind.POSITION),
         # the speakers' verb in a relative clause is not the clause's stance
         ("The steps we are announcing today will help us to advance these objectives.", Kind.OTHER),
         ("The endeavor we launch today will help sustain peace and stability.", Kind.OTHER),
