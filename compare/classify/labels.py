@@ -145,7 +145,7 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
         for start, end, group in name_found
         if not any(p_start <= start and end <= p_end and (p_start, p_end) != (start, end) for p_start, p_end in places)
     ]
-    speakers = _speakers(plain, actor_found, compiled, names)
+    speakers = _speakers(plain, actor_found, compiled, names if context.speaker is None else [])
     hits = _stance_hits(plain, verb_found, noun_found, compiled, speakers, opening, quotes)
 
     def inside(hit: _Hit) -> bool:
@@ -449,7 +449,13 @@ def _govern(hits: list[_Hit], plain: str) -> tuple[_Hit | None, list[_Hit]]:
     if not attached:
         # A paragraph that opens with its verb (UN style) is governed by that verb alone: the
         # verbs chained after it ("..., acknowledges ..., and notes with concern ...") are
-        # paragraphs of their own for the segmenter.
+        # paragraphs of their own for the segmenter. Participles chained in one preambular
+        # paragraph are one clause, and a concern among them governs it, as a coordinated
+        # concern does ("Taking note of the report ..., regretting that ...").
+        if _is_participle(plain, opening) and opening.entry.kind is not Kind.CONCERN:
+            for hit in hits[1:]:
+                if hit.entry.kind is Kind.CONCERN and _is_participle(plain, hit) and ";" not in plain[opening.end : hit.phrase_start]:
+                    return hit, []
         return hits[0], []
     governing = attached[0]
 

@@ -325,6 +325,18 @@ def test_other_clauses_after_a_stance_keep_their_own_reading(text: str) -> None:
     assert labels[0][1] is not Kind.OTHER and labels[1][1:] == (alone.kind, alone.stance)
 
 
+def test_where_the_genre_names_its_speaker_a_country_named_in_the_text_does_not_speak() -> None:
+    un = Context(speaker="General Assembly")
+    text = "Recalling that officials of the Russian Federation established in the occupied territories are illegitimate,"
+    assert label_of(text, context=un).kind is Kind.POSITION
+    assert label_of(text).kind is Kind.COMMITMENT  # a joint statement's countries do speak
+
+
+def test_a_concern_among_chained_preambular_participles_governs() -> None:
+    text = "Taking note of the report of the Special Rapporteur, regretting that the Government has not cooperated,"
+    assert label_of(text, context=Context(speaker="General Assembly")).kind is Kind.CONCERN
+
+
 def test_a_default_speaker_is_used_when_the_clause_names_none() -> None:
     label = label_of("Condemns the attack;", context=Context(speaker="General Assembly"))
     assert label.actors == ("General Assembly",)
