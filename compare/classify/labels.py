@@ -48,7 +48,9 @@ _LINKED_BEFORE = re.compile(r"\b(?:and|while|as\s+well\s+as)(?:\s+(?:also|furthe
 EXPRESSING serious concern at")."""
 _PREVIOUS_WORD = re.compile(r"\b([\w']+)\s+$")
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
-_RELATIVE = re.compile(r"\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:which|who|whom|whose|where|if|whether|unless|until|when)\b", re.IGNORECASE)
+"""What opens a relative or subordinate clause, whose verbs are not the speakers' stance ("...,
+which demands ...", "for Russia to decide if or when it will pay ...")."""
 _COORDINATED = re.compile(
     r"(?:,\s*|\s)(?:and|while|but|as\s+well\s+as)(?:\s+(?:also|further|\w+ly|we|they|it))*\s*$",
     re.IGNORECASE,

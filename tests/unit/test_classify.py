@@ -58,6 +58,8 @@ def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
         ("The agreement reaffirms the partners' existing non-proliferation obligations.", Kind.OTHER),
         ("Information received since the Committee met confirms that the recovery continues.", Kind.OTHER),
         ("Reaffirming its previous resolutions on the question,", Kind.POSITION),
+        # nor is a verb in a subordinate clause
+        ("It is not right for Russia to decide if or when it will pay for the damage it has caused.", Kind.OTHER),
         # the speakers' verb in a relative clause is not the clause's stance
         ("The steps we are announcing today will help us to advance these objectives.", Kind.OTHER),
         ("The endeavor we launch today will help sustain peace and stability.", Kind.OTHER),
