@@ -23,6 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from speed_bench import series_pairs  # noqa: E402
 
 from compare.model import Pair  # noqa: E402
 from compare.pipeline import compare_documents  # noqa: E402
@@ -60,8 +63,7 @@ def claims(corpus: Path, skip: set[str]) -> tuple[list[tuple[str, Pair]], int, i
     found: list[tuple[str, Pair]] = []
     compared = skipped = 0
     for series in sorted(path for path in corpus.iterdir() if path.is_dir()):
-        files = sorted(path for path in series.iterdir() if path.is_file())
-        for old, new in zip(files, files[1:], strict=False):
+        for old, new in series_pairs(series):
             # label sets name a file by series/name, or (the series threads) by its name alone
             if {f"{series.name}/{old.name}", old.name, f"{series.name}/{new.name}", new.name} & skip:
                 skipped += 1

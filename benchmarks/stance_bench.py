@@ -144,14 +144,11 @@ def _rates(gold: list[str], claimed: list[str]) -> tuple[int, int, int]:
 def report(title: str, gold: list[str], claimed: list[str]) -> None:
     """Recall and precision of directions, and the confusion table."""
     confusion = Counter(zip(gold, claimed, strict=True))
-    wanted = sum(1 for g in gold if g in DIRECTIONS)
-    found = sum(n for (g, c), n in confusion.items() if g in DIRECTIONS and g == c)
-    made = sum(n for (_, c), n in confusion.items() if c in DIRECTIONS)
-    right = sum(n for (g, c), n in confusion.items() if c in DIRECTIONS and g == c)
+    found, wanted, made = _rates(gold, claimed)
     wrong_way = sum(n for (g, c), n in confusion.items() if {g, c} == set(DIRECTIONS))
     print(f"\n== {title}: {len(gold)} pairs, {wanted} labelled stronger/weaker")
     print(f"  recall of stronger/weaker   {found}/{wanted} = {found / max(wanted, 1):.3f}")
-    print(f"  precision of claimed dirs   {right}/{made} = {right / max(made, 1):.3f}")
+    print(f"  precision of claimed dirs   {found}/{made} = {found / max(made, 1):.3f}")
     print(f"  opposite direction claimed  {wrong_way}")
     mixed = sum(1 for g in gold if g == "mixed")
     if mixed:

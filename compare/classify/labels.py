@@ -48,9 +48,11 @@ _LINKED_BEFORE = re.compile(r"\b(?:and|while|as\s+well\s+as)(?:\s+(?:also|furthe
 EXPRESSING serious concern at")."""
 _PREVIOUS_WORD = re.compile(r"\b([\w']+)\s+$")
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
-_RELATIVE = re.compile(r"\b(?:which|who|whom|whose|where|if|whether|unless|until|when)\b", re.IGNORECASE)
-"""What opens a relative or subordinate clause, whose verbs are not the speakers' stance ("...,
-which demands ...", "for Russia to decide if or when it will pay ...")."""
+_SUBORDINATING = "which|who|whom|whose|where|if|whether|unless|until"
+"""Words that open a relative or subordinate clause."""
+_RELATIVE = re.compile(rf"\b(?:{_SUBORDINATING}|when)\b", re.IGNORECASE)
+"""What opens a clause whose verbs are not the speakers' stance ("..., which demands ...", "for
+Russia to decide if or when it will pay ...")."""
 _COORDINATED = re.compile(
     r"(?:,\s*|\s)(?:and|while|but|as\s+well\s+as)(?:\s+(?:also|further|\w+ly|we|they|it))*\s*$",
     re.IGNORECASE,
@@ -203,9 +205,10 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
     # before it), not every name before the word: in "They stressed that these launches violate
     # UN Security Council resolutions and pose a grave threat", the Council is not speaking.
     # (a stance the speakers join others in, ", in condemning", has the main clause's subject)
-    spoken = next((h for h in hits if h.subject_start >= 0 and h.start < governing.start), governing) if (
-        governing.subject_start < 0) else governing
-    subject_ends = [end for start, end, _ in speakers if start == spoken.subject_start]
+    subject_start = governing.subject_start
+    if subject_start < 0:
+        subject_start = next((h.subject_start for h in hits if h.subject_start >= 0 and h.start < governing.start), -1)
+    subject_ends = [end for start, end, _ in speakers if start == subject_start]
     speaking_end = max(subject_ends) if subject_ends else governing.phrase_start
     actors = _actors_before(plain, speaking_end, opening, speakers, compiled)
     if not actors and context.speaker:
@@ -293,7 +296,7 @@ def _bare_modal_markers(text: str, plain: str, words: list[tuple[int, str]], com
     return ()
 
 
-_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|if|whether|unless|until)\b", re.IGNORECASE)
+_SUBORDINATE = re.compile(rf"\b(?:that|{_SUBORDINATING})\b", re.IGNORECASE)
 
 
 def _is_quoted_fragment(quoted: str) -> bool:

@@ -29,7 +29,6 @@ __all__ = [
     "MOVED_MIN_SCORE",
     "change_of",
     "follow",
-    "headings_of",
     "rejoin",
     "threads_of",
 ]
@@ -100,11 +99,6 @@ class _Draft:
     merged_into: int | None = None
 
 
-def headings_of(version: Version) -> frozenset[int]:
-    """The indices of the version's clauses that are headings ("Climate", "Closing")."""
-    return heading_indices(version.document, version.clauses)
-
-
 def follow(
     versions: Sequence[Version], comparisons: Sequence[Comparison], *, min_link: float = MIN_LINK_CONFIDENCE
 ) -> tuple[list[_Draft], list[dict[int, list[int]]]]:
@@ -118,7 +112,7 @@ def follow(
     """
     drafts: list[_Draft] = []
     holders: list[dict[int, list[int]]] = [{} for _ in versions]
-    headings = [headings_of(version) for version in versions]
+    headings = [heading_indices(version.document, version.clauses) for version in versions]
 
     def start(version: int, indices: list[int]) -> None:
         drafts.append(_Draft({version: _Presence(indices, Change.FIRST)}))
@@ -182,7 +176,7 @@ def rejoin(
     Headings are left out:
     a section title coming back says nothing of what the section says.
     """
-    headings = [headings_of(version) for version in versions]
+    headings = [heading_indices(version.document, version.clauses) for version in versions]
     for m in range(2, len(versions)):
         born = [t for t, d in enumerate(drafts) if d.merged_into is None and min(d.presences) == m]
         if not born:
