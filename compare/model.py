@@ -149,6 +149,11 @@ class Marker:
     """For a modal read outside the act (an "obligation" marker): the words it governs ("be
     addressed", "settle disputes"), so that shift() compares it only with the same modal slot
     of the other side; "" for other markers."""
+    then: str = ""
+    """For an "obligation" marker: the first three words of the proposition it hedges, past any
+    adverbs and a "be" or "have" ("is likely to be THE PREDOMINANT CONCERN"), so that shift() can
+    tell a hedging modal dropped from words the other side keeps ("remains the predominant
+    concern"); "" for other markers."""
 
 
 @dataclass(frozen=True, slots=True)

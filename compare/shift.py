@@ -124,7 +124,7 @@ def compare_markers(old: Label, new: Label, old_text: str = "", new_text: str = 
         direction = Shift.WEAKER if new.negated else Shift.STRONGER
         evidence.append(Evidence("negation", "" if new.negated else "not", "not" if new.negated else "", direction))
     evidence += _modal(old_markers, new_markers)
-    evidence += _obligation(old_markers, new_markers)
+    evidence += _obligation(old_markers, new_markers, old_text, new_text)
     evidence += _other_acts(old_markers, new_markers)
     for kind in _ADDED_IS_WEAKER:
         evidence += _present_or_not(kind, old_markers, new_markers)
@@ -270,10 +270,14 @@ def _modal(old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list
     return [Evidence("modal", "" if new_modal else present.text, present.text if new_modal else "", direction)]
 
 
-def _obligation(old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list[Evidence]:
+def _obligation(
+    old_markers: Sequence[Marker], new_markers: Sequence[Marker], old_text: str = "", new_text: str = ""
+) -> list[Evidence]:
     """Modals outside the act's own ("differences must be settled") that both sides have,
     governing the same words ("must be addressed" -> "should be addressed"): a modal meeting a
-    different verb, or none, stands in content that changed, and says nothing of the stance."""
+    different verb, or none, stands in content that changed, and says nothing of the stance.
+    The exception is a hedging modal ("may", "is likely to") on one side only whose proposition
+    the other side states plainly (``_hedge_dropped``)."""
     new_by_verb: dict[str, list[Marker]] = {}
     for marker in new_markers:
         if marker.kind == "obligation" and marker.governs:
@@ -288,11 +292,79 @@ def _obligation(old_markers: Sequence[Marker], new_markers: Sequence[Marker]) ->
         new_core = [m for m in new_markers if m.kind == "obligation" and m.entry in _CORE_OBLIGATIONS]
         if len(old_core) == 1 and len(new_core) == 1:
             pairs.append((old_core[0], new_core[0]))
-    return [
+    evidence = [
         Evidence("modal", old_one.text, new_one.text, Shift.STRONGER if new_one.value > old_one.value else Shift.WEAKER)
         for old_one, new_one in pairs
         if old_one.value != new_one.value
     ]
+    if old_text and new_text:
+        paired = {id(marker) for pair in pairs for marker in pair}
+        evidence += [
+            Evidence("modal", marker.text, "", Shift.STRONGER)
+            for marker in _hedge_dropped(old_markers, new_markers, new_text, paired)
+        ]
+        evidence += [
+            Evidence("modal", "", marker.text, Shift.WEAKER)
+            for marker in _hedge_dropped(new_markers, old_markers, old_text, paired)
+        ]
+    return evidence
+
+
+_HEDGING_OBLIGATIONS = frozenset({"expected-to", "may", "might"})
+"""Modals that hedge the proposition they govern ("is likely to be", "may be needed", "could
+weigh"); "would" is left out, being as often tense ("said they would") as a hedge."""
+
+
+def _hedge_dropped(
+    markers: Sequence[Marker], other_markers: Sequence[Marker], other_text: str, paired: set[int]
+) -> list[Marker]:
+    """The hedging modals of one side, compared with nothing, whose proposition the other side
+    states without a modal: "the risk ... is likely to be the predominant concern" -> "the risk
+    ... remains the predominant concern" (a likelihood dropped), "further firming is needed to
+    keep" -> "further firming may be needed to keep" (one added). The proposition is the three
+    words the modal hedges (``Marker.then``); the other side must hold them, and no modal of it
+    may govern them, nor a modal the lexicon leaves out ("could be used" -> "can be used")."""
+    governed_there = {m.then for m in other_markers if m.kind == "obligation"}
+    words = _normal(_PUNCTUATION.sub(" ", other_text)).split()
+    return [
+        marker
+        for marker in markers
+        if marker.kind == "obligation"
+        and id(marker) not in paired
+        and marker.entry in _HEDGING_OBLIGATIONS
+        and marker.then
+        and marker.then not in governed_there
+        and _stated_plainly(marker.then.split(), words)
+    ]
+
+
+_AUXILIARIES = frozenset({
+    "be", "been", "being", "is", "are", "was", "were", "have", "has", "had",
+    "also", "still", "then", "further", "not", "never", "again", "always", "ever", "now", "yet", "only",
+})
+"""Words passed over on the way back from a proposition to what governs it: auxiliaries, and the
+adverbs a modal may stand apart from its verb by (see ``classify.markers``)."""
+_STILL_HEDGED = frozenset({"can", "could", "may", "might", "will", "would", "shall", "should", "must", "to"})
+"""Words that, standing before a proposition (past its auxiliaries), still govern it: modals the
+lexicon does not list ("can"), and "to" ("is set to be", "is likely to remain")."""
+
+
+def _stated_plainly(proposition: list[str], words: list[str]) -> bool:
+    """Whether ``words`` hold ``proposition`` with no modal or "to" before it.
+
+    >>> _stated_plainly(["the", "main", "concern"], "the risk remains the main concern".split())
+    True
+    >>> _stated_plainly(["used", "to", "threaten"], "technologies that can be used to threaten".split())
+    False
+    """
+    size = len(proposition)
+    for start in range(len(words) - size + 1):
+        if words[start : start + size] == proposition:
+            before = start - 1
+            while before >= 0 and (words[before] in _AUXILIARIES or words[before].endswith("ly")):
+                before -= 1
+            return before < 0 or words[before] not in _STILL_HEDGED
+    return False
 
 
 def _other_acts(old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list[Evidence]:

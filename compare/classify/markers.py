@@ -182,6 +182,9 @@ _GOVERNED = re.compile(
     r"|now\s+|yet\s+|only\s+)*)([\w'-]+)\s+([\w'-]+)"
 )
 """The two words a modal governs, past any adverbs between ("must urgently BE ADDRESSED")."""
+_PROPOSITION = re.compile(r"(?:(?:be|been|have|has)\s+)?([\w'-]+\s+[\w'-]+\s+[\w'-]+)", re.IGNORECASE)
+"""The first three words of what a modal hedges, past a "be" or "have" (``Marker.then``)."""
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+$", re.IGNORECASE)
 
 
 def obligation_markers(
@@ -199,7 +202,14 @@ def obligation_markers(
             continue
         governed = _GOVERNED.match(plain, end)
         governs = f"{governed[2]} {governed[3]}".casefold() if governed else ""
-        found.append(Marker("obligation", " ".join(text[start:end].split()), value, start, modal_id, governs=governs))
+        # a modal opening a relative clause ("technologies that could be used") describes the
+        # content: no proposition of the statement's own for shift() to weigh
+        relative = _RELATIVE_BEFORE.search(plain, max(0, start - 8), start)
+        proposition = _PROPOSITION.match(plain, governed.start(2)) if governed and not relative else None
+        then = " ".join(proposition[1].casefold().split()) if proposition else ""
+        found.append(
+            Marker("obligation", " ".join(text[start:end].split()), value, start, modal_id, governs=governs, then=then)
+        )
         if governed and hedges is not None and governed.end(1) > governed.start(1):
             between = _in_window(words, governed.start(1), governed.end(1))
             found += [m for m in _hedges_in(text, plain, between, hedges, compiled) if m.start not in taken]

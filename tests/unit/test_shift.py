@@ -123,6 +123,19 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
         ("We agreed to a plan, which will be reviewed in May, and that aid may flow.",
          "We agreed to a plan, which would be reviewed in May, and that aid may flow.",
          Shift.WEAKER, "modal: will -> would ▼"),
+        # a hedging modal on one side only, over a proposition the other side states plainly
+        ("The Council judges that weak demand is likely to be the main drag on exports this year.",
+         "The Council judges that weak demand remains the main drag on exports this year.",
+         Shift.STRONGER, "modal dropped: is likely to ▲"),
+        ("The Bank expects that additional tightening is needed to restore price stability.",
+         "The Bank expects that additional tightening may be needed to restore price stability.",
+         Shift.WEAKER, "modal added: may ▼"),
+        # ... but not a modal the lexicon leaves out, nor one in a relative clause
+        ("We agree that tariffs might yet be lifted by the end of the year.",
+         "We agree that tariffs can yet be lifted by the end of the year.", Shift.SAME, "same stance"),
+        ("We will protect sensitive technologies that could be diverted to military programmes.",
+         "We will protect sensitive technologies that are diverted to military programmes.",
+         Shift.SAME, "same stance"),
         # a hedge between a modal and its verb, and next to the clause's other stance word
         ("Policy is supporting activity that will likely be augmented by rebuilding.",
          "Policy is supporting activity that will be augmented by rebuilding.",
