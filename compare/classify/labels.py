@@ -10,6 +10,13 @@ import re
 from dataclasses import dataclass
 
 from compare.classify.compiled import Compiled
+from compare.classify.grammar import (
+    SUBORDINATE,
+    in_adverbial_clause,
+    in_relative_clause,
+    joins_in,
+    opens_relative,
+)
 from compare.classify.lexicon import Context, Lexicon, StanceEntry, load_lexicon
 from compare.classify.markers import hedges_near, intensifiers_around, obligation_markers, read_markers
 from compare.classify.scanner import WORD_PATTERN as _WORDS
@@ -32,27 +39,12 @@ _LEAD = re.compile(
     r"individually\s+and\s+together)\s*,\s*)*",
     re.IGNORECASE,
 )
-_JOINING_IN = re.compile(r",\s*in\s+$", re.IGNORECASE)
-"""", in" before a verb in -ing: the speakers join others IN doing it ("we will stand with the
-international community, in condemning Russia's aggression"), a stance of their own."""
-_REDUCED_RELATIVE = re.compile(
-    r"\b(?:the|these|those|all|any|every|each)\s+(?!(?:way|time|moment|day|year)s?\b)[a-z][\w-]*\s+$",
-    re.IGNORECASE,
-)
-"""A noun and its determiner just before "we" or "they": the speakers' verb then opens a relative
-clause ("The steps we are announcing today will help ...", "the endeavor we launch today"), not
-the clause's stance. Not after "the way", "the time" ("the moment we met")."""
 _AND_BEFORE = re.compile(r"\band(?:\s+(?:also|further|\w+ly))*\s+$", re.IGNORECASE)
 _LINKED_BEFORE = re.compile(r"\b(?:and|while|as\s+well\s+as)(?:\s+(?:also|further|\w+ly))*\s+$", re.IGNORECASE)
 """What links a light verb with no subject of its own to the clause's stance ("..., while
 EXPRESSING serious concern at")."""
 _PREVIOUS_WORD = re.compile(r"\b([\w']+)\s+$")
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
-_SUBORDINATING = "which|who|whom|whose|where|if|whether|unless|until"
-"""Words that open a relative or subordinate clause."""
-_RELATIVE = re.compile(rf"\b(?:{_SUBORDINATING}|when)\b", re.IGNORECASE)
-"""What opens a clause whose verbs are not the speakers' stance ("..., which demands ...", "for
-Russia to decide if or when it will pay ...")."""
 _COORDINATED = re.compile(
     r"(?:,\s*|\s)(?:and|while|but|as\s+well\s+as)(?:\s+(?:also|further|\w+ly|we|they|it))*\s*$",
     re.IGNORECASE,
@@ -286,7 +278,7 @@ def _bare_modal_markers(text: str, plain: str, words: list[tuple[int, str]], com
     if compiled.modals is None:
         return ()
     for start, end, _ in compiled.modals.scan(plain, words):
-        if _SUBORDINATE.search(plain, 0, start):
+        if SUBORDINATE.search(plain, 0, start):
             # "... the climate crisis, which must be addressed": not the clause's own modal,
             # but what it obliges is still read
             return tuple(obligation_markers(text, plain, words, set(), compiled))
@@ -294,9 +286,6 @@ def _bare_modal_markers(text: str, plain: str, words: list[tuple[int, str]], com
         taken = {marker.start for marker in markers}
         return markers + tuple(obligation_markers(text, plain, words, taken, compiled))
     return ()
-
-
-_SUBORDINATE = re.compile(rf"\b(?:that|{_SUBORDINATING})\b", re.IGNORECASE)
 
 
 def _is_quoted_fragment(quoted: str) -> bool:
@@ -321,11 +310,6 @@ def _speakers(
     return found
 
 
-def _joins_in(plain: str, start: int, end: int) -> bool:
-    """Whether the stance verb at ``plain[start:end]`` is an -ing form after ", in"."""
-    return plain[start:end].split()[0].lower().endswith("ing") and _JOINING_IN.search(plain, max(0, start - 8), start) is not None
-
-
 def _stance_hits(
     plain: str,
     verb_found: list[tuple[int, int, str]],
@@ -342,7 +326,7 @@ def _stance_hits(
         (start, end) for start, end, _ in speakers
         if not compiled.object_before.search(plain, max(0, start - 12), start)
         and not plain.startswith("'s", end)
-        and not (plain[start:end].lower() in ("we", "they") and _REDUCED_RELATIVE.search(plain, max(0, start - 40), start))
+        and not opens_relative(plain, start, end, opening, speakers)
     ]
     main_subject = next((start for start, end in subjects if fillers.fullmatch(plain, opening, start)), -1)
 
@@ -373,7 +357,7 @@ def _stance_hits(
     for start, end, group in verb_found:
         entry = compiled.verb_entries[group]
         previous = _PREVIOUS_WORD.search(plain, max(0, start - 20), start)
-        if previous and previous.group(1).lower() in determiners and not _joins_in(plain, start, end):
+        if previous and previous.group(1).lower() in determiners and not joins_in(plain, start, end):
             continue  # "the demands of": a noun, not the verb
         if any(start < n_end and n_start < end for n_start, n_end, _ in nouns if n_start in used_nouns):
             continue
@@ -382,7 +366,7 @@ def _stance_hits(
             if noun is not None:
                 n_start, n_end, n_entry = noun
                 subject, opens = attached(start), at_opening(start)
-                linked = _joins_in(plain, start, end) or _LINKED_BEFORE.search(plain, max(0, start - 30), start)
+                linked = joins_in(plain, start, end) or _LINKED_BEFORE.search(plain, max(0, start - 30), start)
                 if entry.kind is Kind.OTHER and subject < 0 and not opens and not linked:
                     continue  # "our shared commitment": "share" is no speaker's verb here
                 used_nouns.add(n_start)
@@ -403,7 +387,10 @@ def _stance_hits(
         if n_start not in used_nouns and _POSSESSIVE_OPENING.fullmatch(plain, opening, n_start):
             hits.append(_Hit(n_start, n_end, n_entry, -1, True))
     hits.sort(key=lambda hit: hit.phrase_start)
-    return [hit for hit in hits if not _in_relative_clause(plain, hit.phrase_start)]
+    return [
+        hit for hit in hits
+        if not in_relative_clause(plain, hit.phrase_start) and not in_adverbial_clause(plain, hit.subject_start)
+    ]
 
 
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}")
@@ -424,11 +411,6 @@ def _governed_noun(
             return None
         return noun
     return None
-
-
-def _in_relative_clause(plain: str, position: int) -> bool:
-    boundary = max(plain.rfind(mark, 0, position) for mark in ",;:")
-    return bool(_RELATIVE.search(plain, boundary + 1, position))
 
 
 _OPENING_FILLERS = frozenset({"also", "further", "furthermore", "moreover", "again"})
@@ -469,7 +451,7 @@ def _govern(hits: list[_Hit], plain: str) -> tuple[_Hit | None, list[_Hit]]:
             return False
         if ";" in plain[governing.end : hit.phrase_start]:
             return False  # "...; expresses concern at ...": a clause of its own
-        if hit.subject_start >= 0 or _joins_in(plain, hit.phrase_start, hit.end):
+        if hit.subject_start >= 0 or joins_in(plain, hit.phrase_start, hit.end):
             return True  # its own subject, or the speakers joining others ", in condemning"
         if _is_participle(plain, hit) != _is_participle(plain, governing):
             return False  # "We stand prepared ..., recognizing ... and expressing ...": a tail

@@ -63,6 +63,14 @@ def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
         # the speakers' verb in a relative clause is not the clause's stance
         ("The steps we are announcing today will help us to advance these objectives.", Kind.OTHER),
         ("The endeavor we launch today will help sustain peace and stability.", Kind.OTHER),
+        # nor is a speaker's verb in a clause of time or concession
+        ("As we are seeing a sharper rivalry of models, this shift raises hard questions.", Kind.OTHER),
+        ("While we welcome the talks, we remain concerned about the violence.", Kind.CONCERN),
+        ("As we recover from the crisis, we will invest in resilient supply chains.", Kind.COMMITMENT),
+        # ... unless the noun ends an opening phrase left without its comma
+        ("To meet these goals we will double our support for clean ports by 2030.", Kind.COMMITMENT),
+        ("In light of the steps we are taking, we will double our support.", Kind.COMMITMENT),
+        ("Through the fund we created last year we welcome new partners.", Kind.WELCOME),
         ("We call on Russia to stop its aggression.", Kind.CONCERN),
         ("We call on the government to free all detainees and to stop the persecution.", Kind.CONCERN),
         ("Our countries will also increase efforts to promote biosecurity norms.", Kind.COMMITMENT),

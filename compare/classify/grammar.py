@@ -1,0 +1,78 @@
+"""Where a word stands in a clause's grammar: the tests classify() applies before taking a verb
+for the statement's own stance.
+
+A speaker's verb inside a relative clause ("..., which demands ..."; "the steps we are
+announcing"), a subordinate one ("if or when it will pay") or a clause of time or concession
+("As we are witnessing ...") is not the stance of the clause; an -ing verb after ", in" is the
+speakers joining others in it ("..., in condemning the attack").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["SUBORDINATE", "in_adverbial_clause", "in_relative_clause", "joins_in", "opens_relative"]
+
+_JOINING_IN = re.compile(r",\s*in\s+$", re.IGNORECASE)
+"""", in" before a verb in -ing: the speakers join others IN doing it ("we will stand with the
+international community, in condemning Russia's aggression"), a stance of their own."""
+_REDUCED_RELATIVE = re.compile(
+    r"\b(?:the|these|those|all|any|every|each)\s+(?!(?:way|time|moment|day|year)s?\b)[a-z][\w-]*\s+$",
+    re.IGNORECASE,
+)
+"""A noun and its determiner just before "we" or "they": the speakers' verb then opens a relative
+clause ("The steps we are announcing today will help ...", "the endeavor we launch today"), not
+the clause's stance. Not after "the way", "the time" ("the moment we met")."""
+_FRONTED = re.compile(
+    r"\s*(?:in|by|through|to|for|with|after|under|building\s+on|based\s+on|given)\s[^,;:()]*",
+    re.IGNORECASE,
+)
+"""A clause opening with a phrase of manner, means or purpose and no comma up to a point."""
+_SUBORDINATING = "which|who|whom|whose|where|if|whether|unless|until"
+"""Words that open a relative or subordinate clause."""
+_RELATIVE = re.compile(rf"\b(?:{_SUBORDINATING}|when)\b", re.IGNORECASE)
+"""What opens a clause whose verbs are not the speakers' stance ("..., which demands ...", "for
+Russia to decide if or when it will pay ...")."""
+SUBORDINATE = re.compile(rf"\b(?:that|{_SUBORDINATING})\b", re.IGNORECASE)
+"""What opens a clause whose modal is not the clause's own ("..., which must be addressed")."""
+_ADVERBIAL_OPENING = re.compile(r"\s*(?:as|while|whilst|although|though|because|whereas|even\s+as)\s+", re.IGNORECASE)
+"""What opens a clause of time, reason or concession before its subject."""
+
+
+def joins_in(plain: str, start: int, end: int) -> bool:
+    """Whether the stance verb at ``plain[start:end]`` is an -ing form after ", in"."""
+    return plain[start:end].split()[0].lower().endswith("ing") and _JOINING_IN.search(plain, max(0, start - 8), start) is not None
+
+
+def opens_relative(plain: str, start: int, end: int, opening: int, speakers: list[tuple[int, int, str]]) -> bool:
+    """Whether the "we" or "they" at ``plain[start:end]`` opens a relative clause after a noun
+    ("The steps we are announcing today will help"). Not where the noun ends a fronted phrase
+    with no comma after it, when no other subject follows (another "we", or a speaker after a
+    comma): in "In fulfilling these commitments we will continue ... a G7 pathway", "we" is the
+    main clause's."""
+    if plain[start:end].lower() not in ("we", "they") or not _REDUCED_RELATIVE.search(plain, max(0, start - 40), start):
+        return False
+    fronted = _FRONTED.fullmatch(plain, opening, start) is not None
+    return not fronted or any(
+        later > end and (plain[later:later_end].lower() in ("we", "they") or "," in plain[end:later])
+        for later, later_end, _ in speakers
+    )
+
+
+def in_relative_clause(plain: str, position: int) -> bool:
+    """Whether a relative or subordinate word stands between the last comma (or semicolon, or
+    colon) and ``position``: "..., which demands ...", "if or when it will pay"."""
+    boundary = max(plain.rfind(mark, 0, position) for mark in ",;:")
+    return bool(_RELATIVE.search(plain, boundary + 1, position))
+
+
+def in_adverbial_clause(plain: str, subject_start: int) -> bool:
+    """Whether a speaker stands right after "as", "while", "although" ... opening a stretch of the
+    clause: "As we are witnessing an increasing divergence of models, this transformation ...",
+    "While we welcome the talks, we remain concerned ...": a clause of time or concession, whose
+    verb is not the statement's stance."""
+    if subject_start < 0:
+        return False
+    boundary = max(plain.rfind(mark, 0, subject_start) for mark in ",;:")
+    return _ADVERBIAL_OPENING.fullmatch(plain, boundary + 1, subject_start) is not None
+
