@@ -14,9 +14,9 @@ located sentence in the most of those versions. Then, version by version:
 - a **cell** is right when presence agrees (jointdiff's thread holds a clause of the located
   sentence where the label has one, and holds nothing where the label says absent) and the
   change agrees: first, unchanged, reworded, moved, returned and absent (jointdiff's "dropped"
-  is absent) must be equal; hardened and softened are compared only on sure links: where
-  jointdiff's link is not sure it claims no direction, and its "reworded" there counts as
-  right for a labelled hardened or softened;
+  is absent) must be equal; hardened and softened are compared only on links that carry a
+  direction (confidence ``compare.model.CLAIM`` or more): below it jointdiff claims no
+  direction, and its "reworded" there counts as right for a labelled hardened or softened;
 - a **thread** is right when every one of its cells is right (**thread accuracy**);
 - its **life** is right when presence agrees in every version, whatever the change (first
   and last appearance, drops and returns).
@@ -41,6 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from compare.model import CLAIM  # noqa: E402
 from compare.normalise import normalise  # noqa: E402
 from compare.read import read  # noqa: E402
 from compare.series.build import compare_series  # noqa: E402
@@ -139,8 +140,9 @@ def _cell_right(thread: Thread | None, version: int, entry: dict, sentence: int 
         present_right = not step.change.is_present
     else:
         present_right = _holds(thread, version, sentence)
+    claims_direction = step.pair is None or step.pair.confidence is None or step.pair.confidence >= CLAIM
     change_right = step.change in _SAME[label] or (
-        label in ("hardened", "softened") and not step.is_sure and step.change is Change.REWORDED
+        label in ("hardened", "softened") and not claims_direction and step.change is Change.REWORDED
     )
     return present_right, present_right and change_right, step.change.value
 

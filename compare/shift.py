@@ -30,9 +30,9 @@ The net direction: stronger or weaker when every directed piece agrees, **mixed*
 disagree, same when none has a direction. Targets and topics that changed are named in the
 reason but never move the direction: naming a new country is news, not a harder line.
 
-**Precision first.** A direction is claimed only on a pair aligned surely (confidence of at
-least ``compare.model.SURE``, or a pair built by hand): on a weaker pairing the pieces are still
-listed, and the shift is **unclear**. A split or merged pair compares the single clause with the
+**Precision first.** A direction is claimed only on a pair aligned with confidence of at least
+``compare.model.CLAIM`` (0.9, above the aligner's "sure"), or a pair built by hand: on a weaker
+pairing the pieces are still listed, and the shift is **unclear**. A split or merged pair compares the single clause with the
 part that corresponds to it (the same kind of act, else the most words in common), not the
 strongest against the strongest, and the single clause's other stance words with the other
 parts' acts ("Recalling ..., and taking note of" -> "Recalling ...;" + "and noting ...").
@@ -44,7 +44,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from compare.model import SURE, Clause, Evidence, Kind, Label, Marker, Pair, Shift, Status
+from compare.model import CLAIM, SURE, Clause, Evidence, Kind, Label, Marker, Pair, Shift, Status
 
 __all__ = ["compare_labels", "compare_markers", "describe", "shift"]
 
@@ -86,9 +86,9 @@ def shift(pair: Pair) -> Pair:
     reason = describe(evidence, old, new)
     if note and evidence:
         reason = f"{reason} ({note})"
-    sure = pair.confidence is None or pair.confidence >= SURE
-    if not sure and direction is not Shift.SAME:
-        reason = f"weak pairing ({pair.confidence:.2f}), no direction claimed: {reason}"
+    if pair.confidence is not None and pair.confidence < CLAIM and direction is not Shift.SAME:
+        how = "weak pairing" if pair.confidence < SURE else "pairing not sure enough for a direction"
+        reason = f"{how} ({pair.confidence:.2f}), no direction claimed: {reason}"
         direction = Shift.UNCLEAR
     return dataclasses.replace(pair, shift=direction, shift_reason=reason, shift_evidence=tuple(evidence))
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from compare.model import SURE, Clause, Comparison, Pair, Shift, Status
+from compare.model import CLAIM, SURE, Clause, Comparison, Pair, Shift, Status
 from compare.normalise import normalise
 from compare.segment import heading_indices
 from compare.series.model import Change, Step, Thread, Version
@@ -54,7 +54,7 @@ Aligner = Callable[[Sequence[Clause], Sequence[Clause]], tuple[Pair, ...]]
 
 def change_of(pair: Pair) -> Change:
     """What a pair linking two versions makes of a thread; a stance shift is claimed only on a
-    sure link (confidence ``compare.model.SURE`` or more).
+    link that carries a direction (confidence ``compare.model.CLAIM`` or more).
 
     >>> change_of(Pair(Status.REWORDED, (), (), 80.0, shift=Shift.STRONGER, confidence=0.9))
     <Change.HARDENED: 'hardened'>
@@ -63,7 +63,7 @@ def change_of(pair: Pair) -> Change:
     """
     if pair.status is Status.UNCHANGED:
         return Change.UNCHANGED
-    if pair.confidence is None or pair.confidence >= SURE:
+    if pair.confidence is None or pair.confidence >= CLAIM:
         if pair.shift is Shift.STRONGER:
             return Change.HARDENED
         if pair.shift is Shift.WEAKER:

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from compare.classify import classify
-from compare.model import SURE, Clause, Evidence, Kind, Label, Pair, Shift, Status
+from compare.model import CLAIM, SURE, Clause, Evidence, Kind, Label, Pair, Shift, Status
 from compare.shift import compare_labels, shift
 
 
@@ -284,7 +284,16 @@ def test_a_weak_pairing_names_the_change_but_claims_no_direction() -> None:
     assert weak.shift is Shift.UNCLEAR
     assert weak.shift_reason.startswith("weak pairing (0.60), no direction claimed")
     assert weak.shift_evidence == shift(sure).shift_evidence != ()
-    assert shift(replace(sure, confidence=SURE)).shift is Shift.STRONGER
+    assert shift(replace(sure, confidence=CLAIM)).shift is Shift.STRONGER
+
+
+def test_a_sure_pairing_below_the_claim_bar_names_the_change_but_claims_no_direction() -> None:
+    """A direction is the claim an analyst quotes: it needs more than the aligner's "sure"."""
+    sure = pair("We express concern over the launches.", "We strongly condemn the launches of missiles.")
+    between = shift(replace(sure, confidence=(SURE + CLAIM) / 2))
+    assert between.shift is Shift.UNCLEAR
+    assert between.shift_reason.startswith("pairing not sure enough for a direction (0.85), no direction claimed")
+    assert between.shift_evidence == shift(sure).shift_evidence
 
 
 def test_a_weak_pairing_without_a_marker_change_stays_the_same() -> None:
