@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from compare.classify import regexcache
 from compare.data import shipped_text
 from compare.errors import UsageError
 from compare.limits import MAX_SETTINGS_BYTES, Unreadable, read_limited
@@ -93,6 +94,7 @@ def _load(extra: tuple[str, ...]) -> tuple[Profile, ...]:
     for source, text in documents:
         profile = _parse(source, text)
         profiles[profile.name] = profile
+    regexcache.save()  # their patterns compiled, kept for the next run (compare.classify.regexcache)
     return tuple(sorted(profiles.values(), key=lambda p: -p.priority))
 
 
@@ -123,7 +125,7 @@ def _parse(source: str, text: str) -> Profile:
         if not isinstance(pattern, str) or not pattern:
             raise fail(f"{where}: pattern must be a non-empty string")
         try:
-            return re.compile(pattern, flags)
+            return regexcache.compiled(pattern, flags)
         except re.error as err:
             raise fail(f"{where}: pattern {pattern!r} does not compile ({err})") from err
 

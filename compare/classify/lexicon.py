@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from compare.classify import regexcache
 from compare.classify.scanner import check_pattern
 from compare.data import shipped_text
 from compare.errors import UsageError
@@ -188,11 +189,13 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
             prepositions=tuple(dict.fromkeys(grammar["prepositions"])),
             subject_words=tuple(dict.fromkeys(grammar["subject_words"])),
         )
-        if extra:
+        if extra or regexcache.pending():
             # The shipped patterns compile (a test compiles them all), so their scanners compile
             # each branch when it is first tried; a user's pattern may parse and still not
             # compile ("(?<=a+)b"), which must be a UsageError now, not a crash mid-document.
+            # Patterns new to the cache are all compiled now, once, for the runs to come.
             lexicon.compiled.compile_all()
+            regexcache.save()
         return lexicon
     except re.error as err:  # a pattern valid alone but not in combination (rare)
         raise UsageError(f"bad lexicon: patterns do not combine ({err})") from err

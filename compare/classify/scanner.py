@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
+from compare.classify import regexcache
+
 __all__ = ["GAP", "WORD_PATTERN", "MainScan", "Scanner", "Literal", "check_pattern", "compiled_branch", "expand", "literal_variants", "parsed_branch", "regex", "words"]
 
 GAP = r"(?:\s+[^\s.;:!?]+){0,6}?\s+"
@@ -224,13 +226,16 @@ def _prefixes(pattern: str) -> set[str] | None:
             return results
         return None
 
+    def work_out() -> set[str] | None:
+        starts = sequence(parsed_branch(pattern).data, _PREFIX)
+        if starts is None or any(text == "" for text, _ in starts):
+            return None
+        return {text for text, _ in starts}
+
     variants = literal_variants(pattern)
     if variants is not None:
         return {text[:_PREFIX].lower() for text in variants} if all(variants) else None
-    starts = sequence(parsed_branch(pattern).data, _PREFIX)
-    if starts is None or any(text == "" for text, _ in starts):
-        return None
-    return {text for text, _ in starts}
+    return regexcache.prefixes(pattern, work_out)
 
 
 @cache
@@ -245,7 +250,7 @@ def parsed_branch(pattern: str) -> Any:
     from re import _constants as sre  # noqa: PLC0415  (only while compiling)
     from re import _parser
 
-    parsed = _parser.parse(rf"(?:{expand(pattern)})(?!\w)")
+    parsed = _parser.parse(_wrapped(pattern))
     if not parsed.data or parsed.data[-1][0] is not sre.ASSERT_NOT:  # "a)|(b" closed the wrapper
         raise re.error(f"unbalanced parenthesis in {pattern!r}")
     return parsed
@@ -258,9 +263,7 @@ def compiled_branch(pattern: str, flags: int) -> re.Pattern[str] | Literal:
     variants = literal_variants(pattern)
     if variants is not None:
         return Literal(variants, ignore_case=bool(flags & re.IGNORECASE))
-    from re import _compiler  # noqa: PLC0415  (only while compiling)
-
-    return _compiler.compile(parsed_branch(pattern), int(flags))
+    return regexcache.compiled(_wrapped(pattern), flags, parsed=lambda: parsed_branch(pattern))
 
 
 def check_pattern(pattern: str) -> None:
@@ -271,8 +274,14 @@ def check_pattern(pattern: str) -> None:
     Traceback (most recent call last):
     re.error: missing ), unterminated subpattern at position ...
     """
-    if literal_variants(pattern) is None:
+    if literal_variants(pattern) is None and not regexcache.valid(pattern):
         parsed_branch(pattern)
+        regexcache.mark_valid(pattern)
+
+
+def _wrapped(pattern: str) -> str:
+    """A lexicon pattern as a scanner branch: ``{gap}`` written out, no word character after it."""
+    return rf"(?:{expand(pattern)})(?!\w)"
 
 
 _LITERAL_UNIT = re.compile(r"[^\\\[\](){}.*+?|^$]|\\[^A-Za-z0-9]|\[(?:'\u2019|-\u2010\u2011)\]")
@@ -347,4 +356,4 @@ class _End:
 
 def regex(items: Iterable[tuple[str, str]], flags: int) -> re.Pattern[str] | None:
     body = "|".join(rf"(?P<{group}>(?<!\w)(?:{expand(pattern)})(?!\w))" for group, pattern in items)
-    return re.compile(body, flags) if body else None
+    return regexcache.compiled(body, flags) if body else None

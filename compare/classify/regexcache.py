@@ -1,0 +1,181 @@
+"""The lexicon's regular expressions, compiled once and kept between runs, as Python keeps bytecode.
+
+Python parses and compiles a regular expression in Python code: for the lexicon's few hundred
+patterns that was a fifth of a typical ``jointdiff diff`` (about 40 ms of parsing, compiling
+and working out each scanner branch's first letters, every run). This module keeps what the
+compiler makes of each pattern (the code the regex engine runs, its flags and groups) and each
+branch's first letters in one JSON file per Python build, and builds the patterns from it.
+
+- **Where**: ``$JOINTDIFF_CACHE_DIR``, else ``$XDG_CACHE_HOME/jointdiff``, else
+  ``~/.cache/jointdiff``; ``JOINTDIFF_CACHE_DIR=off`` keeps nothing between runs.
+- **When written**: after loading a lexicon that held a pattern the file did not (the first run,
+  a new release, a user's ``--lexicon``); every pattern of the lexicon is compiled then, and the
+  file is replaced whole (written beside it, then renamed), so a reader never sees half of it.
+- **Trust**: a file that cannot be read or parsed, or that another Python build wrote, is ignored
+  (and replaced when there is something to write); one that cannot be written is not, and the
+  run is only slower. Entries are checked by the regex engine when built, and an entry the
+  engine refuses is compiled afresh. A pattern is keyed by its full source and flags, so a
+  changed lexicon never meets a stale entry.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+__all__ = ["cache_file", "compiled", "forget", "mark_valid", "pending", "prefixes", "save", "valid"]
+
+_FORMAT = 1
+_OFF = "off"
+
+
+def cache_file() -> Path | None:
+    """The cache file of this Python build, or None when caching is off."""
+    import _sre  # noqa: PLC0415
+
+    folder = os.environ.get("JOINTDIFF_CACHE_DIR")
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        folder = str(Path(base) / "jointdiff")
+    if not folder or folder == _OFF:
+        return None
+    build = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
+    return Path(folder) / f"lexicon-regex-{build}-v{_FORMAT}.json"
+
+
+class _Store:
+    """The entries read from the cache file, and whether this run added any."""
+
+    def __init__(self) -> None:
+        self.path = cache_file()
+        self.patterns: dict[str, list[Any]] = {}
+        self.prefixes: dict[str, list[str] | None] = {}
+        self.valid: set[str] = set()
+        self.added = False
+        if self.path is None:
+            return
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+            patterns, firsts, valid = data["patterns"], data["prefixes"], data["valid"]
+            if isinstance(patterns, dict) and isinstance(firsts, dict) and isinstance(valid, list):
+                self.patterns, self.prefixes, self.valid = patterns, firsts, set(valid)
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # no file yet, or one this build cannot use: it is rewritten when needed
+
+
+_store: _Store | None = None
+
+
+def _the_store() -> _Store:
+    global _store
+    if _store is None:
+        _store = _Store()
+    return _store
+
+
+def compiled(source: str, flags: int = 0, parsed: Callable[[], Any] | None = None) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, built from the cache when it holds the pattern.
+
+    Args:
+        source: the pattern; the cache key with ``flags``.
+        flags: as for re.compile.
+        parsed: where the caller parses the pattern itself (to check it, or to share the parse),
+            the parse to compile; the pattern then keeps no source (``.pattern`` is None), as
+            when re's compiler is given a parse.
+    """
+    store = _the_store()
+    key = f"{int(flags)}:{'p' if parsed else 's'}:{source}"
+    entry = store.patterns.get(key)
+    if entry is not None:
+        try:
+            return _build(None if parsed else source, entry)
+        except (TypeError, ValueError, RuntimeError, OverflowError):
+            pass  # not code this engine runs: compiled afresh below
+    from re import _compiler, _parser  # noqa: PLC0415  (only on a miss)
+
+    tree = parsed() if parsed else _parser.parse(source, int(flags))
+    code = _compiler._code(tree, int(flags))
+    groupindex = dict(tree.state.groupdict)
+    indexgroup: list[str | None] = [None] * tree.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    entry = [int(flags) | tree.state.flags, code, tree.state.groups - 1, groupindex, indexgroup]
+    store.patterns[key] = entry
+    store.added = True
+    return _build(None if parsed else source, entry)
+
+
+def _build(source: str | None, entry: list[Any]) -> re.Pattern[str]:
+    import _sre  # noqa: PLC0415
+
+    final_flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(source, final_flags, code, groups, groupindex, tuple(indexgroup))
+
+
+def prefixes(pattern: str, work_out: Callable[[], set[str] | None]) -> set[str] | None:
+    """A scanner branch's first letters (``scanner._prefixes``), from the cache when it holds
+    them."""
+    store = _the_store()
+    found = store.prefixes.get(pattern, False)
+    if found is None:
+        return None
+    if isinstance(found, list) and all(isinstance(text, str) for text in found):
+        return set(found)
+    result = work_out()
+    store.prefixes[pattern] = None if result is None else sorted(result)
+    store.added = True
+    return result
+
+
+def valid(pattern: str) -> bool:
+    """Whether the cache knows ``pattern`` as a lexicon pattern that parsed (``mark_valid``)."""
+    return pattern in _the_store().valid
+
+
+def mark_valid(pattern: str) -> None:
+    """Remember that ``pattern`` parsed as a scanner branch (``scanner.check_pattern``)."""
+    store = _the_store()
+    if pattern not in store.valid:
+        store.valid.add(pattern)
+        store.added = True
+
+
+def pending() -> bool:
+    """Whether this run added entries the cache file does not hold yet (never when caching is off)."""
+    store = _the_store()
+    return store.added and store.path is not None
+
+
+def save() -> None:
+    """Write the cache file if this run added entries; nothing happens where it cannot be."""
+    store = _the_store()
+    if not store.added or store.path is None:
+        return
+    data = json.dumps(
+        {"patterns": store.patterns, "prefixes": store.prefixes, "valid": sorted(store.valid)}, separators=(",", ":")
+    )
+    try:
+        store.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=store.path.parent, prefix=".lexicon-regex-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(data)
+            os.replace(temporary, store.path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return  # a read-only or full disk: the next run compiles again
+    store.added = False
+
+
+def forget() -> None:
+    """Drop what this process read or added (tests, and a changed ``JOINTDIFF_CACHE_DIR``)."""
+    global _store
+    _store = None

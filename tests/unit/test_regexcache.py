@@ -1,0 +1,113 @@
+"""The lexicon's compiled patterns kept between runs (compare/classify/regexcache.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from compare.classify import classify, lexicon, regexcache, scanner
+from compare.model import Clause
+
+CLAUSES = (
+    "We strongly condemn North Korea's ballistic missile launches.",
+    "The Committee will continue to monitor inflation developments closely.",
+    "Calls upon all parties to refrain from any action that may escalate tensions;",
+    "We remain seriously concerned about the situation in the East and South China Seas.",
+    "The Leaders welcomed the launch of the Quad Fellowship and reaffirmed their commitment.",
+)
+
+
+def _afresh(monkeypatch: pytest.MonkeyPatch, folder: str) -> None:
+    """A new process, as far as the lexicon goes: nothing read, parsed or compiled yet."""
+    monkeypatch.setenv("JOINTDIFF_CACHE_DIR", folder)
+    regexcache.forget()
+    lexicon._load.cache_clear()
+    scanner.parsed_branch.cache_clear()
+    scanner.compiled_branch.cache_clear()
+
+
+def _labels() -> list[object]:
+    return [classify(Clause("old", 0, 1, 1, 0, len(text), text)).label for text in CLAUSES]
+
+
+@pytest.fixture(autouse=True)
+def _restore(monkeypatch: pytest.MonkeyPatch):
+    """Leave the process as the other tests expect it: the cache setting they started with,
+    and a lexicon loaded under it."""
+    yield
+    monkeypatch.undo()
+    regexcache.forget()
+    lexicon._load.cache_clear()
+    scanner.parsed_branch.cache_clear()
+    scanner.compiled_branch.cache_clear()
+
+
+def test_a_second_run_builds_every_pattern_from_the_cache_without_parsing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _afresh(monkeypatch, "off")
+    uncached = _labels()
+    _afresh(monkeypatch, str(tmp_path))
+    assert _labels() == uncached
+    assert regexcache.cache_file() is not None and regexcache.cache_file().is_file()
+
+    _afresh(monkeypatch, str(tmp_path))
+
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a lexicon pattern was parsed although the cache holds it")
+
+    monkeypatch.setattr(re._parser, "parse", no_parsing)
+    assert _labels() == uncached
+
+
+def test_a_pattern_from_the_cache_is_the_one_re_compiles(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _afresh(monkeypatch, str(tmp_path))
+    source, flags = r"(?P<a>condemn(?:s|ed)?)\s+(?:the\s+)?(?P<b>\w+)", re.IGNORECASE
+    first = regexcache.compiled(source, flags)
+    regexcache.save()
+    _afresh(monkeypatch, str(tmp_path))
+    again = regexcache.compiled(source, flags)
+    expected = re.compile(source, flags)
+    assert (again.pattern, again.flags, again.groupindex) == (expected.pattern, expected.flags, expected.groupindex)
+    text = "We CONDEMNED the launches, and condemn them."
+    assert [m.span("b") for m in again.finditer(text)] == [m.span("b") for m in expected.finditer(text)]
+    assert first.groupindex == again.groupindex
+
+
+def test_a_damaged_cache_is_ignored_and_rewritten(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _afresh(monkeypatch, str(tmp_path))
+    regexcache.cache_file().write_text("{not json", "utf-8")
+    _afresh(monkeypatch, str(tmp_path))
+    uncached = _labels()
+    assert json.loads(regexcache.cache_file().read_text("utf-8"))["patterns"]
+    assert uncached == _labels()
+
+
+def test_an_entry_the_regex_engine_refuses_is_compiled_afresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _afresh(monkeypatch, str(tmp_path))
+    regexcache.compiled("urge(?:s|d)?", re.IGNORECASE)
+    regexcache.save()
+    path = regexcache.cache_file()
+    data = json.loads(path.read_text("utf-8"))
+    for entry in data["patterns"].values():
+        entry[1] = [99999, 1, 2]  # not SRE code
+    path.write_text(json.dumps(data), "utf-8")
+    _afresh(monkeypatch, str(tmp_path))
+    assert regexcache.compiled("urge(?:s|d)?", re.IGNORECASE).match("Urged")
+
+
+def test_nothing_is_kept_when_caching_is_off_or_the_folder_cannot_be_written(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _afresh(monkeypatch, "off")
+    assert regexcache.cache_file() is None
+    assert _labels()
+    assert not regexcache.pending()
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", "utf-8")
+    _afresh(monkeypatch, str(blocked / "cache"))
+    assert _labels()  # the file cannot be written: the run goes on, only slower
+    assert not (blocked / "cache").exists()
