@@ -26,14 +26,13 @@ from typing import Any
 
 from compare.model import Clause, Comparison, Document, Label, Pair
 from compare.render.common import link_facts
-from compare.safe import INVISIBLE
+from compare.safe import HIDDEN_CLASS
 
 __all__ = ["SCHEMA_VERSION", "clause_record", "comparison_record", "dumps", "link_record", "pair_record", "render"]
 
 SCHEMA_VERSION = 1
-_UNSAFE_IN_JSON = re.compile(
-    "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069" + "".join(re.escape(char) for char in sorted(INVISIBLE)) + "]"
-)
+_UNSAFE_IN_JSON = re.compile(f"[{HIDDEN_CLASS}]")
+"""What JSON writes as an escape though it need not: characters that hide or reorder text."""
 
 
 def render(comparison: Comparison, *, color: bool = False, only_changes: bool = False) -> str:
