@@ -63,8 +63,23 @@ def dumps(record: Any) -> str:
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n"
 
 
-_FLOAT_FORMS_DIFFER = re.compile(r"\d[eE][-+]?\d|\b0\.0000")
-"""Where orjson and ``json`` may write a float differently (exponents, values under 1e-4)."""
+_EXPONENT = re.compile(r"(?<=\d)[eE][-+]?\d")
+_TINY = re.compile(r"\b0\.0000")
+"""Where orjson and ``json`` may write a float differently: exponents, values under 1e-4. (Two
+patterns, each opening with what it must find, and the second tried only where a plain search
+finds "0.0000": one alternation opening with a digit class was tried at every position, 80 ms
+of a 2 MB document.)"""
+
+
+def _float_forms_differ(text: str) -> bool:
+    """Whether ``text`` may hold a float that orjson writes otherwise than ``json``.
+
+    >>> _float_forms_differ('{"a": 1e-05}'), _float_forms_differ('{"a": 0.00001}')
+    (True, True)
+    >>> _float_forms_differ('{"a": 0.5, "b": "re-establish e-mobility by 2030"}')
+    False
+    """
+    return bool(_EXPONENT.search(text)) or ("0.0000" in text and bool(_TINY.search(text)))
 
 
 def _orjson(record: Any) -> str | None:
@@ -77,7 +92,7 @@ def _orjson(record: Any) -> str | None:
         text = orjson.dumps(record, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS).decode("utf-8")
     except (TypeError, orjson.JSONEncodeError):
         return None
-    return None if _FLOAT_FORMS_DIFFER.search(text) else text
+    return None if _float_forms_differ(text) else text
 
 
 def comparison_record(comparison: Comparison, *, only_changes: bool = False) -> dict[str, Any]:
