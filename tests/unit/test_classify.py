@@ -74,6 +74,7 @@ def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
         ("We call on Russia to stop its aggression.", Kind.CONCERN),
         ("We call on the government to free all detainees and to stop the persecution.", Kind.CONCERN),
         ("Our countries will also increase efforts to promote biosecurity norms.", Kind.COMMITMENT),
+        ("Our respective agencies will work together on common charging standards.", Kind.COMMITMENT),
         ("We task our Finance Ministers and Central Bank Governors to consider the detail.", Kind.COMMITMENT),
         ("Today, we are proud to announce an expansion of our partnership.", Kind.COMMITMENT),
         ("We reaffirm that the Treaty remains essential.", Kind.POSITION),
