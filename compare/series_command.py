@@ -44,6 +44,22 @@ _FORMATS = ("terminal", "markdown", "html", "json", "csv")
 _KINDS = ("commitment", "concern", "position", "welcome", "call", "decision", "other")
 
 
+def _date_prefix(_context: click.Context, _parameter: click.Parameter, value: str | None) -> str | None:
+    """A --since or --until value as given, when it is a year, a month or a day that exists."""
+    import datetime  # noqa: PLC0415  (only when the option is given)
+
+    if value is None:
+        return None
+    for form, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
+        try:
+            if len(value) == size:
+                datetime.datetime.strptime(value, form)  # noqa: DTZ007  (a calendar check only)
+                return value
+        except ValueError:
+            break
+    raise click.BadParameter(f"{value!r} is not a date (write 2021, 2021-06 or 2021-06-13)")
+
+
 @click.command("series")
 @click.argument("inputs", nargs=-1, metavar="FILE... | DIR", type=INPUT_PATH)
 @click.option(
@@ -53,8 +69,11 @@ _KINDS = ("commitment", "concern", "position", "welcome", "call", "decision", "o
     show_default=True,
     help="Order the versions by date (front matter, text, UN symbol or file name) or as given.",
 )
-@click.option("--since", metavar="DATE", help="Only versions dated on or after DATE (2021, 2021-06 or 2021-06-13).")
-@click.option("--until", metavar="DATE", help="Only versions dated on or before DATE.")
+@click.option(
+    "--since", metavar="DATE", callback=_date_prefix,
+    help="Only versions dated on or after DATE (2021, 2021-06 or 2021-06-13).",
+)
+@click.option("--until", metavar="DATE", callback=_date_prefix, help="Only versions dated on or before DATE.")
 @click.option("--target", "targets", multiple=True, metavar="NAME", help="Only threads naming this target (repeatable).")
 @click.option("--topic", "topics", multiple=True, metavar="TOPIC", help="Only threads on this topic (repeatable).")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(_KINDS), help="Only threads of this kind (repeatable).")

@@ -79,6 +79,9 @@ def test_un_symbols_order_versions_without_dates(tmp_path: Path, capsys: pytest.
         ([FILES[0]], "at least two versions"),
         ([*FILES, "--text", "("], "bad --text pattern"),
         ([*FILES, "--since", "2030"], "at least two versions"),
+        # a date that is none would compare as text and silently drop every version
+        ([*FILES, "--since", "last-year"], "'last-year' is not a date"),
+        ([*FILES, "--until", "2023-02-30"], "'2023-02-30' is not a date"),
         (["-", "-"], "standard input"),
         ([*FILES, "--review", "--format", "json"], "--review"),
     ],
