@@ -164,6 +164,23 @@ def output_path(output: str | None, *, noun: str = "", inputs: Sequence[str] = (
     return path
 
 
+_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".json": "json", ".csv": "csv"}
+
+
+def format_for(destination: Path | None, formats: Sequence[str]) -> str:
+    """The output format a file's name asks for, among a command's ``formats``: HTML for .html,
+    Markdown for .md, JSON for .json, CSV for .csv; terminal text for anything else, and for
+    standard output (None).
+
+    >>> format_for(Path("brief.HTML"), ("terminal", "html")), format_for(Path("x.csv"), ("terminal", "json"))
+    ('html', 'terminal')
+    """
+    if destination is None:
+        return "terminal"
+    wanted = _SUFFIX_FORMATS.get(destination.suffix.lower(), "terminal")
+    return wanted if wanted in formats else "terminal"
+
+
 def write_output(path: Path, text: str, *, noun: str = "") -> None:
     """Write ``text`` as UTF-8 with newline line ends, naming the file in any error (``noun`` as
     for ``output_path``)."""

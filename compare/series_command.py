@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from compare.console import output_path, read_keys_from_terminal, read_one, use_color, warn, write_output
+from compare.console import (
+    format_for,
+    output_path,
+    read_keys_from_terminal,
+    read_one,
+    use_color,
+    warn,
+    write_output,
+)
 from compare.options import (
     INPUT_PATH,
     Settings,
@@ -128,7 +136,7 @@ def series(
     )
     paths = _paths(inputs)
     destination = output_path(output, noun="series report", inputs=paths)
-    fmt = fmt or _format_for(destination)
+    fmt = fmt or format_for(destination, _FORMATS)
     if review and (fmt != "terminal" or destination is not None):
         raise UsageError("--review opens the app: it takes no --format or --output")
     documents = _read_all(paths)
@@ -228,14 +236,6 @@ def _progress() -> Callable[[int, int], None] | None:
 
     return show
 
-
-def _format_for(destination: Path | None) -> str:
-    if destination is None:
-        return "terminal"
-    suffix = destination.suffix.lower()
-    if suffix in (".html", ".htm"):
-        return "html"
-    return {".md": "markdown", ".json": "json", ".csv": "csv"}.get(suffix, "terminal")
 
 
 def _write_charts(destination: Path, charts: Sequence[TargetChart]) -> dict[str, str]:

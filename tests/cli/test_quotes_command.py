@@ -37,6 +37,25 @@ def test_every_format_is_written_to_standard_output(fmt: str, capsys: pytest.Cap
         assert json.loads(out)["summary"]["altered"] == 5
 
 
+@pytest.mark.parametrize(("name", "opening"), [("check.html", "<!DOCTYPE html>"), ("check.json", "{"), ("check.md", "# ")])
+def test_output_goes_to_a_file_in_the_format_its_name_asks_for(
+    name: str, opening: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / name
+    assert main(["quotes", str(TOKYO), str(TWO_PLUS_TWO), "-o", str(target)]) == 1
+    assert capsys.readouterr().out == ""
+    text = target.read_text("utf-8")
+    assert text.startswith(opening) and "intensifying attempts" in text and "\x1b[" not in text
+
+
+def test_output_never_overwrites_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "article.txt"
+    article.write_bytes(TOKYO.read_bytes())
+    assert main(["quotes", str(article), str(TWO_PLUS_TWO), "-o", str(article)]) == 2
+    assert "it is an input" in capsys.readouterr().err
+    assert article.read_bytes() == TOKYO.read_bytes()
+
+
 def test_a_missing_file_is_one_line_naming_it_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["quotes", "no-such-article.txt", str(TWO_PLUS_TWO)]) == 2
     err = capsys.readouterr().err
