@@ -32,10 +32,11 @@ reason but never move the direction: naming a new country is news, not a harder 
 
 **Precision first.** A direction is claimed only on a pair aligned with confidence of at least
 ``compare.model.CLAIM`` (0.9, above the aligner's "sure"), or a pair built by hand: on a weaker
-pairing the pieces are still listed, and the shift is **unclear**. A split or merged pair compares the single clause with the
-part that corresponds to it (the same kind of act, else the most words in common), not the
-strongest against the strongest, and the single clause's other stance words with the other
-parts' acts ("Recalling ..., and taking note of" -> "Recalling ...;" + "and noting ...").
+pairing the pieces are still listed, and the shift is **unclear**. A split or merged pair
+compares the single clause with the part that corresponds to it (the same kind of act, else the
+most words in common), not the strongest against the strongest, and the single clause's other
+stance words with the other parts' acts ("Recalling ..., and taking note of" -> "Recalling
+...;" + "and noting ...").
 """
 
 from __future__ import annotations
@@ -344,9 +345,13 @@ _AUXILIARIES = frozenset({
 })
 """Words passed over on the way back from a proposition to what governs it: auxiliaries, and the
 adverbs a modal may stand apart from its verb by (see ``classify.markers``)."""
-_STILL_HEDGED = frozenset({"can", "could", "may", "might", "will", "would", "shall", "should", "must", "to"})
-"""Words that, standing before a proposition (past its auxiliaries), still govern it: modals the
-lexicon does not list ("can"), and "to" ("is set to be", "is likely to remain")."""
+_STILL_HEDGED = frozenset({
+    "can", "could", "may", "might", "will", "would", "shall", "should", "must", "to",
+    "likely", "probably", "possibly", "perhaps", "presumably",
+})
+"""Words that, standing before a proposition (past its auxiliaries), still govern or hedge it:
+modals the lexicon does not list ("can"), "to" ("is set to be", "is likely to remain") and the
+likelihood adverbs ("is probably the main concern")."""
 
 
 def _stated_plainly(proposition: list[str], words: list[str]) -> bool:
@@ -356,12 +361,16 @@ def _stated_plainly(proposition: list[str], words: list[str]) -> bool:
     True
     >>> _stated_plainly(["used", "to", "threaten"], "technologies that can be used to threaten".split())
     False
+    >>> _stated_plainly(["the", "main", "concern"], "the risk is probably the main concern".split())
+    False
     """
     size = len(proposition)
     for start in range(len(words) - size + 1):
         if words[start : start + size] == proposition:
             before = start - 1
-            while before >= 0 and (words[before] in _AUXILIARIES or words[before].endswith("ly")):
+            while before >= 0 and words[before] not in _STILL_HEDGED and (
+                words[before] in _AUXILIARIES or words[before].endswith("ly")
+            ):
                 before -= 1
             return before < 0 or words[before] not in _STILL_HEDGED
     return False
