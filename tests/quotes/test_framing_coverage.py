@@ -20,6 +20,10 @@ from tests.quotes.conftest import only, report
         ("They referred to “the DPRK’s ballistic missile launches”.", "weaker"),
         ("They condemned “the DPRK’s ballistic missile launches”.", "weaker"),
         ("They voiced “serious concern over the PRC’s intensifying attempts to unilaterally change the status quo”.", "same"),
+        # the newsroom's other verbs of censure, each on the concern ladder
+        ("They decried the “intensifying attempts to unilaterally change the status quo”.", "stronger"),
+        ("They sounded the alarm over the “intensifying attempts to unilaterally change the status quo”.", "stronger"),
+        ("They chided Beijing for its “intensifying attempts to unilaterally change the status quo”.", "stronger"),
     ],
 )
 def test_the_reporters_verb_is_set_against_the_statements(article: str, direction: str) -> None:
