@@ -41,7 +41,12 @@ def cache_file() -> Path | None:
 
     folder = os.environ.get("JOINTDIFF_CACHE_DIR")
     if folder is None:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        base = os.environ.get("XDG_CACHE_HOME")
+        if not base:
+            try:
+                base = str(Path.home() / ".cache")
+            except (RuntimeError, KeyError):  # no home directory to be found: keep nothing
+                return None
         folder = str(Path(base) / "jointdiff")
     if not folder or folder == _OFF:
         return None

@@ -111,3 +111,16 @@ def test_nothing_is_kept_when_caching_is_off_or_the_folder_cannot_be_written(
     _afresh(monkeypatch, str(blocked / "cache"))
     assert _labels()  # the file cannot be written: the run goes on, only slower
     assert not (blocked / "cache").exists()
+
+
+def test_the_cache_lives_where_the_platform_keeps_caches(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("JOINTDIFF_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert regexcache.cache_file().parent == tmp_path / "jointdiff"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+
+    def homeless() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", homeless)
+    assert regexcache.cache_file() is None
