@@ -15,7 +15,7 @@ views show as the score.
 
 **Long documents** (BLOCKED_FROM cells or more, some 1,000 clauses a side) get their words score
 only where a pairing is possible: pairs that share a rare word (one found in at most RARE_SHARE
-of the clauses), and pairs near the in-order skeleton (within BAND places of where the new
+of the clauses, and in at most RARE_MOST of them), and pairs near the in-order skeleton (within BAND places of where the new
 clause would stand if nothing moved). Every other pair's words score is 0 (its content score is
 still worked out: the words found in few clauses pair by pair, the common ones in one matrix
 product), so that the string matching, the costliest part, grows with the candidates, not with
@@ -54,7 +54,11 @@ BLOCKED_FROM = 1_000_000
 """Score matrices of at least this many cells are scored only at candidate pairs (see above)."""
 RARE_SHARE = 0.02
 """A word found in at most this share of the clauses (and in at least two) makes its clauses
-candidates for one another on long documents."""
+candidates for one another on long documents..."""
+RARE_MOST = 50
+"""... and in at most this many clauses of the two versions, whatever their length: a share
+alone lets a "rare" word grow with the documents, and its candidate pairs with the square of
+their length (1.24 million pairs, 7% of the matrix, at 100,000 words a side)."""
 BAND = 25
 """On long documents, every pair within this many places of the in-order skeleton is scored."""
 PAIRWISE_FROM = 500
@@ -176,7 +180,7 @@ def candidates(
     mask = np.zeros((n_old, n_new), dtype=bool)
     if postings is None:
         postings = _postings(view)
-    most = max(2, int(RARE_SHARE * (n_old + n_new)))
+    most = max(2, min(int(RARE_SHARE * (n_old + n_new)), RARE_MOST))
     for old_ids, new_ids in postings.values():
         if old_ids and new_ids and len(old_ids) + len(new_ids) <= most:
             mask[np.ix_(old_ids, new_ids)] = True

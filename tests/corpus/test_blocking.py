@@ -75,6 +75,31 @@ def test_blocking_scores_every_pair_near_the_skeleton_and_every_rare_word_pair()
     assert (100, 100 + 3 * scores.BAND) not in found  # far, sharing only common words
 
 
+def test_a_word_in_many_clauses_is_not_rare_however_long_the_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A share alone would let "rare" grow with the documents, and the candidates with the square
+    of their length: past RARE_MOST clauses a word pairs nothing beyond the skeleton's band."""
+    from compare.align.texts import prepare
+
+    size = 60  # clauses a side holding the word
+    count = int(size / scores.RARE_SHARE) + 100  # clauses a side: enough for the share to allow it
+    holding = {k * (count // size) for k in range(size)}
+
+    def version(tag: str) -> Document:
+        lines = [
+            f"Item {n} {tag}: the members discussed Zanzibar." if n in holding else f"Item {n} {tag} of the agenda."
+            for n in range(count)
+        ]
+        return Document(f"{tag}.txt", "\n\n".join(lines))
+
+    view = prepare(segment(version("old"), doc_id="old"), segment(version("new"), doc_id="new"))
+    assert scores.RARE_MOST < 2 * size
+    rows, cols = scores.candidates(view)
+    assert (abs(rows - cols) <= scores.BAND + 1).all()
+    monkeypatch.setattr(scores, "RARE_MOST", 10**6)  # by its share alone, the word would be rare
+    rows, cols = scores.candidates(view)
+    assert (abs(rows - cols) > scores.BAND + 1).any()
+
+
 @pytest.mark.parametrize("pairwise_from", [1, 500, 10**9])
 def test_the_long_content_score_sums_the_same_words_as_the_whole_one(
     pairwise_from: int, monkeypatch: pytest.MonkeyPatch
