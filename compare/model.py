@@ -71,8 +71,8 @@ class Shift(StrEnum):
     """Whether the stance of an aligned pair got stronger, weaker or stayed the same.
 
     MIXED: the stance markers of the pair disagree (a stronger verb under a new hedge).
-    UNCLEAR: the pairing is too weak to claim any direction; the evidence still says what
-    differs.
+    UNCLEAR: the pairing's confidence is below ``CLAIM``, too low to claim any direction; the
+    evidence still says what differs.
     """
 
     STRONGER = "stronger"
