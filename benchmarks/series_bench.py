@@ -41,7 +41,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from compare.model import CLAIM  # noqa: E402
 from compare.normalise import normalise  # noqa: E402
 from compare.read import read  # noqa: E402
 from compare.series.build import compare_series  # noqa: E402
@@ -140,7 +139,7 @@ def _cell_right(thread: Thread | None, version: int, entry: dict, sentence: int 
         present_right = not step.change.is_present
     else:
         present_right = _holds(thread, version, sentence)
-    claims_direction = step.pair is None or step.pair.confidence is None or step.pair.confidence >= CLAIM
+    claims_direction = step.pair is None or step.pair.claims_direction
     change_right = step.change in _SAME[label] or (
         label in ("hardened", "softened") and not claims_direction and step.change is Change.REWORDED
     )

@@ -299,6 +299,16 @@ class Pair:
             return "sure"
         return "likely" if self.confidence >= WEAK else "weak"
 
+    @property
+    def claims_direction(self) -> bool:
+        """Whether the pairing is confident enough to carry a stance direction (``CLAIM``); always
+        where the pair carries no confidence (built by hand).
+
+        >>> Pair(Status.REWORDED, (), (), confidence=0.85).claims_direction, Pair(Status.REWORDED, (), ()).claims_direction
+        (False, True)
+        """
+        return self.confidence is None or self.confidence >= CLAIM
+
 
 @dataclass(frozen=True, slots=True)
 class StaleCorrection:

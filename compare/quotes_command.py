@@ -53,8 +53,8 @@ def quotes(
     leaves out.
 
     ARTICLE and STATEMENT are .txt, .md, .html or .pdf files ('-' reads standard input); -o
-    writes the check to a file, in the format its name asks for. Exit status: 0 every quotation is the statement's words, 1 one is altered or not found,
-    2 trouble.
+    writes the check to a file, in the format its name asks for. Exit status: 0 every quotation
+    is the statement's words, 1 one is altered or not found, 2 trouble.
     """
     from compare.classify import load_lexicon
     from compare.errors import ExitCode, UsageError

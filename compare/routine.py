@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from compare.classify import regexcache
+from compare import regexcache
 from compare.data import shipped_text
 from compare.errors import UsageError
 from compare.limits import MAX_SETTINGS_BYTES, Unreadable, read_limited
@@ -94,7 +94,7 @@ def _load(extra: tuple[str, ...]) -> tuple[Profile, ...]:
     for source, text in documents:
         profile = _parse(source, text)
         profiles[profile.name] = profile
-    regexcache.save()  # their patterns compiled, kept for the next run (compare.classify.regexcache)
+    regexcache.save()  # their patterns compiled, kept for the next run (compare.regexcache)
     return tuple(sorted(profiles.values(), key=lambda p: -p.priority))
 
 

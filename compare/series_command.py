@@ -52,19 +52,12 @@ _FORMATS = ("terminal", "markdown", "html", "json", "csv")
 _KINDS = ("commitment", "concern", "position", "welcome", "call", "decision", "other")
 
 
-def _date_prefix(_context: click.Context, _parameter: click.Parameter, value: str | None) -> str | None:
-    """A --since or --until value as given, when it is a year, a month or a day that exists."""
-    import datetime  # noqa: PLC0415  (only when the option is given)
+def _date_bound(_context: click.Context, _parameter: click.Parameter, value: str | None) -> str | None:
+    """A --since or --until value as given, when ``series.order.in_range`` can take it."""
+    from compare.series.order import is_date_bound  # noqa: PLC0415  (only when the option is given)
 
-    if value is None:
-        return None
-    for form, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
-        try:
-            if len(value) == size:
-                datetime.datetime.strptime(value, form)  # noqa: DTZ007  (a calendar check only)
-                return value
-        except ValueError:
-            break
+    if value is None or is_date_bound(value):
+        return value
     raise click.BadParameter(f"{value!r} is not a date (write 2021, 2021-06 or 2021-06-13)")
 
 
@@ -78,10 +71,10 @@ def _date_prefix(_context: click.Context, _parameter: click.Parameter, value: st
     help="Order the versions by date (front matter, text, UN symbol or file name) or as given.",
 )
 @click.option(
-    "--since", metavar="DATE", callback=_date_prefix,
+    "--since", metavar="DATE", callback=_date_bound,
     help="Only versions dated on or after DATE (2021, 2021-06 or 2021-06-13).",
 )
-@click.option("--until", metavar="DATE", callback=_date_prefix, help="Only versions dated on or before DATE.")
+@click.option("--until", metavar="DATE", callback=_date_bound, help="Only versions dated on or before DATE.")
 @click.option("--target", "targets", multiple=True, metavar="NAME", help="Only threads naming this target (repeatable).")
 @click.option("--topic", "topics", multiple=True, metavar="TOPIC", help="Only threads on this topic (repeatable).")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(_KINDS), help="Only threads of this kind (repeatable).")
@@ -235,7 +228,6 @@ def _progress() -> Callable[[int, int], None] | None:
         click.echo(f"jointdiff: comparing versions {done}/{total}{end}", err=True, nl=False)
 
     return show
-
 
 
 def _write_charts(destination: Path, charts: Sequence[TargetChart]) -> dict[str, str]:

@@ -45,7 +45,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from compare.model import CLAIM, SURE, Clause, Evidence, Kind, Label, Marker, Pair, Shift, Status
+from compare.model import Clause, Evidence, Kind, Label, Marker, Pair, Shift, Status
 
 __all__ = ["compare_labels", "compare_markers", "describe", "shift"]
 
@@ -87,8 +87,8 @@ def shift(pair: Pair) -> Pair:
     reason = describe(evidence, old, new)
     if note and evidence:
         reason = f"{reason} ({note})"
-    if pair.confidence is not None and pair.confidence < CLAIM and direction is not Shift.SAME:
-        how = "weak pairing" if pair.confidence < SURE else "pairing not sure enough for a direction"
+    if not pair.claims_direction and direction is not Shift.SAME:
+        how = "weak pairing" if pair.certainty != "sure" else "pairing not sure enough for a direction"
         reason = f"{how} ({pair.confidence:.2f}), no direction claimed: {reason}"
         direction = Shift.UNCLEAR
     return dataclasses.replace(pair, shift=direction, shift_reason=reason, shift_evidence=tuple(evidence))

@@ -424,8 +424,7 @@ def _gap_links(
     if not view.ordered:
         return []
     run = sorted(heaviest_run(matches, (len(view.old), len(view.new))), key=lambda m: m.old[0])
-    taken_old = {i for m in matches for i in m.old}
-    taken_new = {j for m in matches for j in m.new}
+    free_old, free_new = (set(free) for free in _free(matches, len(view.old), len(view.new)))
     ends = [(-1, -1)] + [(max(m.old), max(m.new)) for m in run]
     starts = [(min(m.old), min(m.new)) for m in run] + [(len(view.old), len(view.new))]
     rows, cols = [], []
@@ -433,7 +432,7 @@ def _gap_links(
         if before_old - after_old != 2 or before_new - after_new != 2:
             continue
         i, j = after_old + 1, after_new + 1
-        if i not in taken_old and j not in taken_new and scores.similarity[i, j] >= floor and view.may_link(i, j):
+        if i in free_old and j in free_new and scores.similarity[i, j] >= floor and view.may_link(i, j):
             rows.append(i)
             cols.append(j)
     if not rows:

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compare.classify import regexcache
+from compare import regexcache
 from compare.classify.scanner import check_pattern
 from compare.data import shipped_text
 from compare.errors import UsageError

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
-from compare.classify import regexcache
+from compare import regexcache
 
 __all__ = ["GAP", "WORD_PATTERN", "MainScan", "Scanner", "Literal", "check_pattern", "compiled_branch", "expand", "literal_variants", "parsed_branch", "regex", "words"]
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from compare.errors import UsageError
 from compare.model import Document
 
-__all__ = ["NOT_STATEMENTS", "ORDERS", "in_range", "order_versions", "statement_files", "un_symbol"]
+__all__ = ["NOT_STATEMENTS", "ORDERS", "in_range", "is_date_bound", "order_versions", "statement_files", "un_symbol"]
 
 ORDERS = ("date", "given")
 NOT_STATEMENTS = (".json", ".csv", ".tsv", ".toml", ".yaml", ".yml", ".xml", ".py", ".sh", ".zip", ".gz")
@@ -92,6 +92,26 @@ def order_versions(documents: Sequence[Document], order: str = "date") -> tuple[
         f"cannot place '{undated[0].path}' in the series: no date in its front matter, text or file name "
         "(give --order given to keep the order of the arguments)"
     )
+
+
+_DATE_BOUND = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def is_date_bound(text: str) -> bool:
+    """Whether ``text`` is a bound ``in_range`` can take: a year, a month or a day that exists.
+
+    >>> is_date_bound("2021"), is_date_bound("2021-06"), is_date_bound("2021-02-30"), is_date_bound("last-year")
+    (True, True, False, False)
+    """
+    import datetime  # noqa: PLC0415  (only when a bound is given)
+
+    if not _DATE_BOUND.fullmatch(text):
+        return False
+    try:
+        datetime.date.fromisoformat((text + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
 
 
 def in_range(date: str | None, since: str | None, until: str | None) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from compare.model import CLAIM, SURE, Clause, Comparison, Pair, Shift, Status
+from compare.model import SURE, Clause, Comparison, Pair, Shift, Status
 from compare.normalise import normalise
 from compare.segment import heading_indices
 from compare.series.model import Change, Step, Thread, Version
@@ -63,7 +63,7 @@ def change_of(pair: Pair) -> Change:
     """
     if pair.status is Status.UNCHANGED:
         return Change.UNCHANGED
-    if pair.confidence is None or pair.confidence >= CLAIM:
+    if pair.claims_direction:
         if pair.shift is Shift.STRONGER:
             return Change.HARDENED
         if pair.shift is Shift.WEAKER:

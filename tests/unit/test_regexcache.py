@@ -1,4 +1,4 @@
-"""The lexicon's compiled patterns kept between runs (compare/classify/regexcache.py)."""
+"""The lexicon's compiled patterns kept between runs (compare/regexcache.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from compare.classify import classify, lexicon, regexcache, scanner
+from compare import regexcache
+from compare.classify import classify, lexicon, scanner
 from compare.model import Clause
 
 CLAUSES = (

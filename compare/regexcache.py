@@ -1,4 +1,6 @@
-"""The lexicon's regular expressions, compiled once and kept between runs, as Python keeps bytecode.
+"""The lexicon's and the genre profiles' regular expressions, compiled once and kept between
+runs, as Python keeps bytecode. Standard library only: ``compare.classify`` (the lexicon) and
+``compare.routine`` (the profiles) both build their patterns here.
 
 Python parses and compiles a regular expression in Python code: for the lexicon's few hundred
 patterns that was a fifth of a typical ``jointdiff diff`` (about 40 ms of parsing, compiling
