@@ -10,15 +10,15 @@ GitHub test-report actions and Azure read) are written.
 from __future__ import annotations
 
 import datetime
-import re
 from xml.etree import ElementTree
 
+from compare import regexcache
 from compare.check import CheckResult, Outcome
 
 __all__ = ["junit_xml"]
 
 # Characters XML 1.0 cannot hold at all, even escaped.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = regexcache.compiled("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def junit_xml(result: CheckResult, *, timestamp: datetime.datetime | None = None) -> str:

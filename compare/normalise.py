@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from compare import regexcache
 from compare.data import shipped_text
 from compare.safe import INVISIBLE
 
@@ -31,9 +32,9 @@ _CHARACTER_MAP = str.maketrans(
     }
     | dict.fromkeys(INVISIBLE)  # zero-width spaces, soft hyphens ...: no part of the wording
 )
-_IZE = re.compile(r"(?<=[a-z]{2})([iy])z(e|es|ed|ing|ation|ations|er|ers|able)\b")
-_WORD = re.compile(r"[a-z]+")
-_NOT_WORD = re.compile(r"[^\w%$.]+|(?<!\d)\.|\.(?!\d)")
+_IZE = regexcache.compiled(r"(?<=[a-z]{2})([iy])z(e|es|ed|ing|ation|ations|er|ers|able)\b")
+_WORD = regexcache.compiled(r"[a-z]+")
+_NOT_WORD = regexcache.compiled(r"[^\w%$.]+|(?<!\d)\.|\.(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,7 @@ def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     ordered = sorted(to_canonical, key=len, reverse=True)
     body = "|".join(re.escape(variant) for variant in ordered)
     # Proper names are matched as written (case-sensitive) so that "US" never eats "us".
-    return re.compile(rf"(?<![\w.])(?:{body})(?![\w])"), to_canonical
+    return regexcache.compiled(rf"(?<![\w.])(?:{body})(?![\w])"), to_canonical
 
 
 @cache

@@ -1,18 +1,20 @@
-"""The lexicon's and the genre profiles' regular expressions, compiled once and kept between
-runs, as Python keeps bytecode. Standard library only: ``compare.classify`` (the lexicon) and
-``compare.routine`` (the profiles) both build their patterns here.
+"""Regular expressions compiled once and kept between runs, as Python keeps bytecode: the
+lexicon's, the genre profiles' and the modules' own (``PATTERN = regexcache.compiled(...)``
+where a module would write ``re.compile``). Standard library only.
 
 Python parses and compiles a regular expression in Python code: for the lexicon's few hundred
 patterns that was a fifth of a typical ``jointdiff diff`` (about 40 ms of parsing, compiling
-and working out each scanner branch's first letters, every run). This module keeps what the
-compiler makes of each pattern (the code the regex engine runs, its flags and groups) and each
-branch's first letters in one JSON file per Python build, and builds the patterns from it.
+and working out each scanner branch's first letters, every run), and the modules' hundred-odd
+patterns cost some 25 ms more. This module keeps what the compiler makes of each pattern (the
+code the regex engine runs, its flags and groups) and each scanner branch's first letters in
+one JSON file per Python build, and builds the patterns from it.
 
 - **Where**: ``$JOINTDIFF_CACHE_DIR``, else ``$XDG_CACHE_HOME/jointdiff``, else
   ``~/.cache/jointdiff``; ``JOINTDIFF_CACHE_DIR=off`` keeps nothing between runs.
 - **When written**: after loading a lexicon that held a pattern the file did not (the first run,
-  a new release, a user's ``--lexicon``); every pattern of the lexicon is compiled then, and the
-  file is replaced whole (written beside it, then renamed), so a reader never sees half of it.
+  a new release, a user's ``--lexicon``), when every pattern of the lexicon is compiled; and,
+  for any other pattern new to the file, when the process ends. The file is replaced whole
+  (written beside it, then renamed), so a reader never sees half of it.
 - **Trust**: a file that cannot be read or parsed, or that another Python build wrote, is ignored
   (and replaced when there is something to write); one that cannot be written is not, and the
   run is only slower. Entries are checked by the regex engine when built, and an entry the
@@ -22,6 +24,7 @@ branch's first letters in one JSON file per Python build, and builds the pattern
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
@@ -31,7 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_file", "compiled", "forget", "mark_valid", "pending", "prefixes", "save", "valid"]
+__all__ = ["cache_file", "compiled", "forget", "literals", "mark_valid", "pending", "prefixes", "save", "valid"]
 
 _FORMAT = 1
 _OFF = "off"
@@ -63,8 +66,10 @@ class _Store:
         self.path = cache_file()
         self.patterns: dict[str, list[Any]] = {}
         self.prefixes: dict[str, list[str] | None] = {}
+        self.literals: dict[str, list[str] | None] = {}
         self.valid: set[str] = set()
         self.added = False
+        self.saving_at_exit = False
         if self.path is None:
             return
         try:
@@ -72,6 +77,8 @@ class _Store:
             patterns, firsts, valid = data["patterns"], data["prefixes"], data["valid"]
             if isinstance(patterns, dict) and isinstance(firsts, dict) and isinstance(valid, list):
                 self.patterns, self.prefixes, self.valid = patterns, firsts, set(valid)
+                literals = data.get("literals", {})  # absent from files written before it was kept
+                self.literals = literals if isinstance(literals, dict) else {}
         except (OSError, ValueError, KeyError, TypeError):
             pass  # no file yet, or one this build cannot use: it is rewritten when needed
 
@@ -114,8 +121,17 @@ def compiled(source: str, flags: int = 0, parsed: Callable[[], Any] | None = Non
         indexgroup[index] = name
     entry = [int(flags) | tree.state.flags, code, tree.state.groups - 1, groupindex, indexgroup]
     store.patterns[key] = entry
-    store.added = True
+    _added(store)
     return _build(None if parsed else source, entry)
+
+
+def _added(store: _Store) -> None:
+    """Note that this run added an entry; the first time, have it saved when the process ends
+    (the lexicon saves its own at once; a module's pattern compiled after that is kept too)."""
+    if not store.added and store.path is not None and not store.saving_at_exit:
+        atexit.register(save)
+        store.saving_at_exit = True
+    store.added = True
 
 
 def _build(source: str | None, entry: list[Any]) -> re.Pattern[str]:
@@ -136,7 +152,22 @@ def prefixes(pattern: str, work_out: Callable[[], set[str] | None]) -> set[str] 
         return set(found)
     result = work_out()
     store.prefixes[pattern] = None if result is None else sorted(result)
-    store.added = True
+    _added(store)
+    return result
+
+
+def literals(pattern: str, work_out: Callable[[], tuple[str, ...] | None]) -> tuple[str, ...] | None:
+    """Every text a plain-text lexicon pattern matches (``scanner.literal_variants``), or None
+    for a real regular expression, from the cache when it holds the pattern."""
+    store = _the_store()
+    found = store.literals.get(pattern, False)
+    if found is None:
+        return None
+    if isinstance(found, list) and found and all(isinstance(text, str) for text in found):
+        return tuple(found)
+    result = work_out()
+    store.literals[pattern] = None if result is None else list(result)
+    _added(store)
     return result
 
 
@@ -150,7 +181,7 @@ def mark_valid(pattern: str) -> None:
     store = _the_store()
     if pattern not in store.valid:
         store.valid.add(pattern)
-        store.added = True
+        _added(store)
 
 
 def pending() -> bool:
@@ -165,7 +196,8 @@ def save() -> None:
     if not store.added or store.path is None:
         return
     data = json.dumps(
-        {"patterns": store.patterns, "prefixes": store.prefixes, "valid": sorted(store.valid)}, separators=(",", ":")
+        {"patterns": store.patterns, "prefixes": store.prefixes, "literals": store.literals, "valid": sorted(store.valid)},
+        separators=(",", ":"),
     )
     try:
         store.path.parent.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from compare import regexcache
+
 __all__ = ["HIDDEN_CLASS", "INVISIBLE", "invisible_characters", "markdown_inline", "plain", "printable"]
 
 _INVISIBLE_RANGES = (
@@ -36,12 +38,12 @@ isolates) and INVISIBLE, as the inside of a regex character class, in ranges: li
 (the 128 tag characters among them) the class is tried character by character, which cost a
 quarter of a second on a 2 MB JSON document."""
 # C0 controls except none (a clause never holds a line break), and the hidden characters.
-_UNSAFE = re.compile(f"[\x00-\x1f{HIDDEN_CLASS}]")
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<|~&$])")
+_UNSAFE = regexcache.compiled(f"[\x00-\x1f{HIDDEN_CLASS}]")
+_INVISIBLE = regexcache.compiled(f"[{_INVISIBLE_CLASS}]")
+_MARKDOWN_SPECIAL = regexcache.compiled(r"([\\`*_\[\]<|~&$])")
 # ">" needs no escape inside a line: with "<" escaped no tag or autolink can open; at the
 # start of a line it would quote, and _LINE_START_MARKUP escapes it there.
-_LINE_START_MARKUP = re.compile(r"^(\d+)([.)])|^([#+\-=>])")
+_LINE_START_MARKUP = regexcache.compiled(r"^(\d+)([.)])|^([#+\-=>])")
 
 
 def _visible(match: re.Match[str]) -> str:

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 
+from compare import regexcache
 from compare.model import Block, BlockKind, Clause, Document
 
 __all__ = ["heading_indices", "segment"]
@@ -42,10 +43,10 @@ _SENTENCE_STARTERS = frozenset(
 )
 _OPENERS = "\"'\u201c\u2018(["
 _CLOSERS = "\"'\u201d\u2019)]"
-_TERMINAL = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|(?<=[a-z]{3})\.(?=[A-Z][a-z]+\s)")
+_TERMINAL = regexcache.compiled(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|(?<=[a-z]{3})\.(?=[A-Z][a-z]+\s)")
 """Sentence-ending punctuation before white space, or a full stop glued to the next sentence
 by a copy-editing slip ("activities.We reaffirm"), which statements do contain."""
-_NEXT_WORD = re.compile(r"\s*((?:([\w.']+)|\S).{0,20})", re.DOTALL)
+_NEXT_WORD = regexcache.compiled(r"\s*((?:([\w.']+)|\S).{0,20})", re.DOTALL)
 
 # Verbs that carry a stance: after "and"/"but"/"while" they start a coordinated main clause.
 _STANCE_VERBS = (
@@ -61,7 +62,7 @@ _FINITE_AUX = (
     r"|remains?|continues?|seems?|appears?|suggests?|indicates?"
 )
 _ADVERBS = r"(?:(?:also|further|furthermore|strongly|firmly|jointly|again|fully|resolutely)\s+)*"
-_COORDINATED = re.compile(
+_COORDINATED = regexcache.compiled(
     rf"""
     (?:,\s+|;\s+|\s+)
     (?=(?:and|but|while|whereas)\s+{_ADVERBS}(?:{_STANCE_VERBS}))      # "... and reaffirmed ..."
@@ -73,20 +74,20 @@ _COORDINATED = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_GERUND = re.compile(
+_GERUND = regexcache.compiled(
     rf",\s+(?=(?:and\s+|while\s+|thereby\s+)?(?:also\s+|further\s+|strongly\s+)*"
     rf"(?=\w*ing\b)(?:{_STANCE_VERBS}))",
     re.IGNORECASE,
 )
-_CHAINED_OPERATIVE = re.compile(
+_CHAINED_OPERATIVE = regexcache.compiled(
     rf",\s+(?=(?:and\s+)?(?:also\s+|further\s+|strongly\s+|again\s+)*"
     rf"(?=(?-i:[a-z])\w*s\s+\w)(?:{_STANCE_VERBS}))",
     re.IGNORECASE,
 )
 """A UN operative paragraph chains its verbs with commas: "Calls upon X to ..., urges an end to
 ..., requests ..." (each in the third person, in lower case after the first)."""
-_INLINE_ENUMERATION = re.compile(r"(?<=[;:,])\s+(?=\((?:[a-z]|[ivx]{1,5})\)\s)")
-_SEMICOLON = re.compile(r";\s+")
+_INLINE_ENUMERATION = regexcache.compiled(r"(?<=[;:,])\s+(?=\((?:[a-z]|[ivx]{1,5})\)\s)")
+_SEMICOLON = regexcache.compiled(r";\s+")
 
 
 def segment(document: Document, *, doc_id: str = "old") -> tuple[Clause, ...]:
@@ -285,13 +286,13 @@ def _clause_cuts(sentence: str) -> set[int]:
     return cuts
 
 
-_VERBISH = re.compile(
+_VERBISH = regexcache.compiled(
     rf"\b(?:{_FINITE_AUX}|do|does|did|been|being)\b|(?-i:\b[a-z]\w+ed\b)|\b(?:{_STANCE_VERBS})",
     re.IGNORECASE,
 )
 """A word that makes a list item a clause: an auxiliary, a stance verb, a lower-case past tense
 (not "United")."""
-_OPEN_END = re.compile(
+_OPEN_END = regexcache.compiled(
     r"\b(?:(?:by|with|towards?|to|for|of|on|in|at|from|into|onto|upon|about|over|against|between"
     r"|among|the|a|an|our|their|its)"
     r"|(?:not|have|has|had|will|would|shall|do|does|did|can|could|may|might|must|should|to)"

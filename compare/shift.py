@@ -42,9 +42,9 @@ stance words with the other parts' acts ("Recalling ..., and taking note of" -> 
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 
+from compare import regexcache
 from compare.model import Clause, Evidence, Kind, Label, Marker, Pair, Shift, Status
 
 __all__ = ["compare_labels", "compare_markers", "describe", "shift"]
@@ -442,7 +442,7 @@ def _list_changes(what: str, old: Sequence[str], new: Sequence[str]) -> list[str
 
 
 _WEIGHED = ("intensifier", "downtoner", *_ADDED_IS_WEAKER)
-_PUNCTUATION = re.compile(r"[^\w\s-]")
+_PUNCTUATION = regexcache.compiled(r"[^\w\s-]")
 
 
 def _unless_in(markers: Sequence[Marker], other_markers: Sequence[Marker], other_text: str) -> tuple[Marker, ...]:

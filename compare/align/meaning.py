@@ -21,13 +21,14 @@ alone pays nothing for this.
 from __future__ import annotations
 
 import json
-import re
 import struct
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from compare import regexcache
 
 if TYPE_CHECKING:
     import numpy as np
@@ -129,8 +130,8 @@ def _vocabulary() -> tuple[dict[str, int], int]:
     return vocabulary, max(len(token) for token in vocabulary)
 
 
-_VOCABULARY_START = re.compile(rb'"vocab"\s*:\s*\{')
-_MERGES_START = re.compile(rb'\}\s*,\s*"merges"\s*:\s*\[')
+_VOCABULARY_START = regexcache.compiled(rb'"vocab"\s*:\s*\{')
+_MERGES_START = regexcache.compiled(rb'\}\s*,\s*"merges"\s*:\s*\[')
 
 
 def _vocabulary_part(raw: bytes) -> dict[str, int] | None:

@@ -7,16 +7,16 @@ before them; every clause is in exactly one pair.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Sequence
 
+from compare import regexcache
 from compare.align.match import Match
 from compare.align.texts import Text, key
 from compare.model import Clause, Pair, Status, WordOp
 
 __all__ = ["build_pairs", "word_diff"]
 
-_TOKEN = re.compile(r"\S+")
+_TOKEN = regexcache.compiled(r"\S+")
 
 
 def build_pairs(

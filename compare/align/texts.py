@@ -11,12 +11,12 @@ for Maritime Domain Awareness" says more about where a sentence went than "we re
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from compare import regexcache
 from compare.model import Clause
 from compare.normalise import normalise
 
@@ -57,7 +57,7 @@ _STANCE_WORDS = frozenset(
 """Words that say how a proposition is put, not what it is about: a clause that hardens from
 "express concern about the launches" to "strongly condemn the launches" is still the same
 clause, so these weigh as little as function words when clauses are matched on content."""
-_WORD = re.compile(r"\S+")
+_WORD = regexcache.compiled(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)

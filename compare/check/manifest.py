@@ -20,6 +20,7 @@ from typing import Any
 
 import regex
 
+from compare import regexcache
 from compare.check.patterns import compile_pattern, search
 from compare.errors import FixtureError
 from compare.limits import Unreadable, read_limited
@@ -37,7 +38,7 @@ _CASE_KEYS = ("name", "old", "new", "expect", "report")
 _RULE_KEYS = ("name", "cases", "target", "kind", "text", "forbid", "require")
 _FORBIDDABLE = (*(status.value for status in Status), *(shift.value for shift in Shift))
 _KINDS = tuple(kind.value for kind in Kind)
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = regexcache.compiled("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 """Control and bidi-override characters: refused in names, so every output can show them as they are."""
 
 
@@ -192,7 +193,7 @@ class _Layout:
     """
 
     _HEADER = re.compile(r"\s*\[\[?\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
-    _KEY = re.compile(r"\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_-]+)\s*[=.]")
+    _KEY = regexcache.compiled(r"\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_-]+)\s*[=.]")
 
     def __init__(self, text: str) -> None:
         self._tables: list[tuple[str, int, dict[str, int]]] = [("", 1, {})]

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from compare import regexcache
 from compare.classify.scanner import MainScan, Scanner, regex
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def compile_lexicon(lexicon: Lexicon) -> Compiled:
     topics, topic_of_group = named(lexicon.topics, "t")
     attributions, _ = named(lexicon.attributions, "r")
     filler_words = "|".join(sorted((re.escape(w) for w in lexicon.fillers), key=len, reverse=True))
-    fillers = re.compile(
+    fillers = regexcache.compiled(
         rf"(?:\s++|,[^,;:.()]{{1,40}},|,|\([^()]{{1,15}}\)|\b(?:{filler_words or 'also'})\b|\b\w+ly\b)*+",
         re.IGNORECASE,
     )
@@ -161,7 +162,7 @@ def compile_lexicon(lexicon: Lexicon) -> Compiled:
         fillers=fillers,
         subject_words=frozenset(word.lower() for word in lexicon.subject_words),
         determiners=frozenset(word.lower() for word in lexicon.determiners),
-        object_before=re.compile(
+        object_before=regexcache.compiled(
             rf"\b(?:{'|'.join(re.escape(w) for w in lexicon.prepositions) or 'of'})\s+$", re.IGNORECASE
         ),
         main=MainScan([verbs, noun_scanner, actor_scanner, name_scanner, topic_scanner]),

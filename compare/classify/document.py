@@ -9,9 +9,9 @@ phrase before it that phrase's call or commitment. Each clause itself is read by
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 
+from compare import regexcache
 from compare.classify.labels import classify
 from compare.classify.lexicon import Context, Lexicon, load_lexicon
 from compare.model import Clause, Document, Kind
@@ -70,7 +70,7 @@ def classify_all(
 
 _GOVERNS_VERBS = frozenset({Kind.CALL, Kind.COMMITMENT})
 """Kinds of stance whose word governs a verb phrase ("urge X to A, and B"; "will A, and B")."""
-_VERB_GOES_ON = re.compile(
+_VERB_GOES_ON = regexcache.compiled(
     r"\s*(?:and|or|as\s+well\s+as|but\s+also)\s+(?:to\s+)?(?:\w+ly\s+)?"
     r"(?!(?:the|a|an|its|their|our|his|her|this|these|those|that|such|any|no|every|each|we|they|it|"
     r"he|she|there|all|both|some|many|most|other|others|also|further|not)\b)[a-z]+\b(?![-'’])"

@@ -11,31 +11,33 @@ from __future__ import annotations
 
 import re
 
+from compare import regexcache
+
 __all__ = ["SUBORDINATE", "in_adverbial_clause", "in_relative_clause", "joins_in", "opens_relative"]
 
-_JOINING_IN = re.compile(r",\s*in\s+$", re.IGNORECASE)
+_JOINING_IN = regexcache.compiled(r",\s*in\s+$", re.IGNORECASE)
 """", in" before a verb in -ing: the speakers join others IN doing it ("we will stand with the
 international community, in condemning Russia's aggression"), a stance of their own."""
-_REDUCED_RELATIVE = re.compile(
+_REDUCED_RELATIVE = regexcache.compiled(
     r"\b(?:the|these|those|all|any|every|each)\s+(?!(?:way|time|moment|day|year)s?\b)[a-z][\w-]*\s+$",
     re.IGNORECASE,
 )
 """A noun and its determiner just before "we" or "they": the speakers' verb then opens a relative
 clause ("The steps we are announcing today will help ...", "the endeavor we launch today"), not
 the clause's stance. Not after "the way", "the time" ("the moment we met")."""
-_FRONTED = re.compile(
+_FRONTED = regexcache.compiled(
     r"\s*(?:in|by|through|to|for|with|after|under|building\s+on|based\s+on|given)\s[^,;:()]*",
     re.IGNORECASE,
 )
 """A clause opening with a phrase of manner, means or purpose and no comma up to a point."""
 _SUBORDINATING = "which|who|whom|whose|where|if|whether|unless|until"
 """Words that open a relative or subordinate clause."""
-_RELATIVE = re.compile(rf"\b(?:{_SUBORDINATING}|when)\b", re.IGNORECASE)
+_RELATIVE = regexcache.compiled(rf"\b(?:{_SUBORDINATING}|when)\b", re.IGNORECASE)
 """What opens a clause whose verbs are not the speakers' stance ("..., which demands ...", "for
 Russia to decide if or when it will pay ...")."""
-SUBORDINATE = re.compile(rf"\b(?:that|{_SUBORDINATING})\b", re.IGNORECASE)
+SUBORDINATE = regexcache.compiled(rf"\b(?:that|{_SUBORDINATING})\b", re.IGNORECASE)
 """What opens a clause whose modal is not the clause's own ("..., which must be addressed")."""
-_ADVERBIAL_OPENING = re.compile(r"\s*(?:as|while|whilst|although|though|because|whereas|even\s+as)\s+", re.IGNORECASE)
+_ADVERBIAL_OPENING = regexcache.compiled(r"\s*(?:as|while|whilst|although|though|because|whereas|even\s+as)\s+", re.IGNORECASE)
 """What opens a clause of time, reason or concession before its subject."""
 
 

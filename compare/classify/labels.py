@@ -9,6 +9,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from compare import regexcache
 from compare.classify.compiled import Compiled
 from compare.classify.grammar import (
     SUBORDINATE,
@@ -28,9 +29,9 @@ __all__ = ["classify", "plain_quotes"]
 _STOP_BETWEEN = frozenset(
     "to of for in on at that which who with by from as than and or but not no".split()
 )
-_WORD = re.compile(r"[\w'’-]+")
-_QUOTE = re.compile(r'"([^"]+)"')
-_LEAD = re.compile(
+_WORD = regexcache.compiled(r"[\w'’-]+")
+_QUOTE = regexcache.compiled(r'"([^"]+)"')
+_LEAD = regexcache.compiled(
     r"\s*(?:[-*•]\s+|\(?\d{1,3}[.)]\s+|\(?[a-z]{1,4}\)\s+|\d{1,3}\.\s*)?"
     r"(?:the\s+general\s+assembly\s*,\s*)?"
     r"(?:(?:also|further|furthermore|moreover|finally|in\s+addition|together|today|"
@@ -39,17 +40,17 @@ _LEAD = re.compile(
     r"individually\s+and\s+together)\s*,\s*)*",
     re.IGNORECASE,
 )
-_AND_BEFORE = re.compile(r"\band(?:\s+(?:also|further|\w+ly))*\s+$", re.IGNORECASE)
-_LINKED_BEFORE = re.compile(r"\b(?:and|while|as\s+well\s+as)(?:\s+(?:also|further|\w+ly))*\s+$", re.IGNORECASE)
+_AND_BEFORE = regexcache.compiled(r"\band(?:\s+(?:also|further|\w+ly))*\s+$", re.IGNORECASE)
+_LINKED_BEFORE = regexcache.compiled(r"\b(?:and|while|as\s+well\s+as)(?:\s+(?:also|further|\w+ly))*\s+$", re.IGNORECASE)
 """What links a light verb with no subject of its own to the clause's stance ("..., while
 EXPRESSING serious concern at")."""
-_PREVIOUS_WORD = re.compile(r"\b([\w']+)\s+$")
-_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
-_COORDINATED = re.compile(
+_PREVIOUS_WORD = regexcache.compiled(r"\b([\w']+)\s+$")
+_INFINITIVE = regexcache.compiled(r"\bto\s+$", re.IGNORECASE)
+_COORDINATED = regexcache.compiled(
     r"(?:,\s*|\s)(?:and|while|but|as\s+well\s+as)(?:\s+(?:also|further|\w+ly|we|they|it))*\s*$",
     re.IGNORECASE,
 )
-_POSSESSIVE_OPENING = re.compile(r"\s*(?:our|its|their)(?:\s+[\w-]+){0,2}\s+$", re.IGNORECASE)
+_POSSESSIVE_OPENING = regexcache.compiled(r"\s*(?:our|its|their)(?:\s+[\w-]+){0,2}\s+$", re.IGNORECASE)
 _CHARACTERS = str.maketrans(
     {
         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
@@ -236,7 +237,7 @@ def _head_of_modal(plain: str, act: _Hit, hits: list[_Hit], compiled: Compiled) 
     return None
 
 
-_ASIDE = re.compile(r",[^,]{1,40},")
+_ASIDE = regexcache.compiled(r",[^,]{1,40},")
 """A phrase set off by commas between a modal and its verb ("will, where appropriate, ...")."""
 
 def _other_markers(
@@ -393,7 +394,7 @@ def _stance_hits(
     ]
 
 
-_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}")
+_ABBREVIATION = regexcache.compiled(r"\b(?:[A-Z]\.){2,}")
 
 
 def _governed_noun(
@@ -414,7 +415,7 @@ def _governed_noun(
 
 
 _OPENING_FILLERS = frozenset({"also", "further", "furthermore", "moreover", "again"})
-_INFINITIVE_OPENING = re.compile(r"\s*to\s+(?:\w+ly\s+)?\w+", re.IGNORECASE)
+_INFINITIVE_OPENING = regexcache.compiled(r"\s*to\s+(?:\w+ly\s+)?\w+", re.IGNORECASE)
 """A sub-paragraph that opens "To ensure ..." carries on the sentence of its lead-in."""
 
 
@@ -480,7 +481,7 @@ def _govern(hits: list[_Hit], plain: str) -> tuple[_Hit | None, list[_Hit]]:
     return governing, peers
 
 
-_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+_THAT = regexcache.compiled(r"\bthat\b", re.IGNORECASE)
 
 
 def _is_participle(plain: str, hit: _Hit) -> bool:
@@ -552,4 +553,4 @@ def _listed_subject(
     return tuple(dict.fromkeys(name for _, _, name in inside))
 
 
-_OBJECT_BEFORE = re.compile(r"\b(?:of|to|with|by|for|at|on|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_OBJECT_BEFORE = regexcache.compiled(r"\b(?:of|to|with|by|for|at|on|in)\s+(?:the\s+)?$", re.IGNORECASE)

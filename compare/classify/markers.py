@@ -29,6 +29,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from compare import regexcache
 from compare.model import Marker
 
 if TYPE_CHECKING:
@@ -47,9 +48,9 @@ __all__ = [
     "word_window_start",
 ]
 
-_LAST_WORD = re.compile(r"[\w'-]+[\s,]*$")
-_NEXT_WORDS = {count: re.compile(rf"(?:[\s,]*[\w'-]+){{0,{count}}}") for count in (1, 2, 3, 4)}
-_CLAUSE_MARK = re.compile(r"[,;:()]")
+_LAST_WORD = regexcache.compiled(r"[\w'-]+[\s,]*$")
+_NEXT_WORDS = {count: regexcache.compiled(rf"(?:[\s,]*[\w'-]+){{0,{count}}}") for count in (1, 2, 3, 4)}
+_CLAUSE_MARK = regexcache.compiled(r"[,;:()]")
 
 RISE_CAP = 2
 """The most intensifiers can raise a rung."""
@@ -177,14 +178,14 @@ OBLIGATIONS = frozenset({"must", "will", "should", "expected-to", "would", "may"
 """Modals read wherever they stand in a clause, for what it obliges or expects ("differences
 must be settled through dialogue", "further firming may be needed"): shift() compares one with
 the other side's modal governing the same words ("may be needed" -> "will be needed")."""
-_GOVERNED = re.compile(
+_GOVERNED = regexcache.compiled(
     r"[\s,]+((?:\w+ly\s+|also\s+|still\s+|then\s+|further\s+|not\s+|never\s+|again\s+|always\s+|ever\s+"
     r"|now\s+|yet\s+|only\s+)*)([\w'-]+)\s+([\w'-]+)"
 )
 """The two words a modal governs, past any adverbs between ("must urgently BE ADDRESSED")."""
-_PROPOSITION = re.compile(r"(?:(?:be|been|have|has)\s+)?([\w'-]+\s+[\w'-]+\s+[\w'-]+)", re.IGNORECASE)
+_PROPOSITION = regexcache.compiled(r"(?:(?:be|been|have|has)\s+)?([\w'-]+\s+[\w'-]+\s+[\w'-]+)", re.IGNORECASE)
 """The first three words of what a modal hedges, past a "be" or "have" (``Marker.then``)."""
-_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+$", re.IGNORECASE)
+_RELATIVE_BEFORE = regexcache.compiled(r"\b(?:that|which|who)\s+$", re.IGNORECASE)
 
 
 def obligation_markers(

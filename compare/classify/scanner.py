@@ -137,7 +137,7 @@ class MainScan:
 
 
 _PREFIX = 3
-WORD_PATTERN = re.compile(r"\w+")
+WORD_PATTERN = regexcache.compiled(r"\w+")
 
 
 def words(plain: str) -> list[tuple[int, str]]:
@@ -284,8 +284,8 @@ def _wrapped(pattern: str) -> str:
     return rf"(?:{expand(pattern)})(?!\w)"
 
 
-_LITERAL_UNIT = re.compile(r"[^\\\[\](){}.*+?|^$]|\\[^A-Za-z0-9]|\[(?:'\u2019|-\u2010\u2011)\]")
-_LITERAL_SOURCE = re.compile(rf"(?:{_LITERAL_UNIT.pattern})+")
+_LITERAL_UNIT = regexcache.compiled(r"[^\\\[\](){}.*+?|^$]|\\[^A-Za-z0-9]|\[(?:'\u2019|-\u2010\u2011)\]")
+_LITERAL_SOURCE = regexcache.compiled(rf"(?:{_LITERAL_UNIT.pattern})+")
 _PLAIN_CHARACTERS = frozenset("\u2019\u2010\u2011")
 """Characters besides ASCII a plain-text pattern may hold (the apostrophe and hyphen forms)."""
 
@@ -300,6 +300,11 @@ def literal_variants(pattern: str) -> tuple[str, ...] | None:
     >>> literal_variants("condemn(?:s|ed)?") is None
     True
     """
+    return regexcache.literals(pattern, lambda: _variants(pattern))
+
+
+def _variants(pattern: str) -> tuple[str, ...] | None:
+    """``literal_variants`` worked out (the regex cache keeps the answer between runs)."""
     if not _LITERAL_SOURCE.fullmatch(pattern):
         return None
     texts = [""]

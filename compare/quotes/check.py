@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from compare import regexcache
 from compare.classify import Lexicon
 from compare.model import Document, Kind
 from compare.pipeline import label_document
@@ -81,7 +82,7 @@ def _context(article: Document, quotation: Quotation, quotations: tuple[Quotatio
     return context
 
 
-_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_TITLE_WORD = regexcache.compiled(r"[A-Za-z][\w'’-]*")
 _SMALL_WORDS = frozenset("a an and at by for in of on or the to".split())
 
 

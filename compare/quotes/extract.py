@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from compare import regexcache
 from compare.model import BlockKind, Document
 from compare.quotes.model import Quotation
 from compare.quotes.narration import Narration, read_narration
@@ -21,7 +22,7 @@ from compare.segment import segment
 
 __all__ = ["find_quotations", "quotation_spans"]
 
-_MARK = re.compile("[\"\u201c\u201d'\u2018\u2019]")
+_MARK = regexcache.compiled("[\"\u201c\u201d'\u2018\u2019]")
 _OPENING_CONTEXT = " \t([{\u2014\u2013-/\u201c\"\u2018'"
 
 

@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import difflib
 import math
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from compare import regexcache
 from compare.model import Clause, Document
 from compare.quotes.model import Status
 from compare.quotes.tokens import Token, content_keys, tokenise, weight
@@ -62,8 +62,8 @@ CANDIDATES = 8
 MAX_INSERT = 4
 """How many of the statement's words a [bracketed insertion] may stand in place of."""
 
-_ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){3,}\]|\[\s*\u2026\s*\]|(?:\.\s?){3,}|\u2026)\s*")
-_BRACKET = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+_ELLIPSIS = regexcache.compiled(r"\s*(?:\[\s*(?:\.\s*){3,}\]|\[\s*\u2026\s*\]|(?:\.\s?){3,}|\u2026)\s*")
+_BRACKET = regexcache.compiled(r"\[[^\]]*\]|\([^)]*\)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from compare import regexcache
 from compare.classify import classify, load_lexicon
 from compare.model import Clause
 from compare.quotes.narration import reporting
@@ -147,7 +148,7 @@ def names_in(text: str) -> frozenset[str]:
     return _names_in(" ".join(text.split()))
 
 
-_SEAS = re.compile(r"\bChina(?=\s+Seas?\b)")
+_SEAS = regexcache.compiled(r"\bChina(?=\s+Seas?\b)")
 """"the South China Sea" is a place, not China: the classifier names China as a target wherever
 a China sea is named (and misses "the East and South China Seas" as a topic), so the word is
 masked before it reads the text."""

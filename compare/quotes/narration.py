@@ -19,6 +19,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
+from compare import regexcache
 from compare.data import shipped_text
 from compare.quotes.model import Source
 
@@ -100,26 +101,26 @@ _DATELINE = re.compile(
 )
 """A wire dateline before the first sentence: "TOKYO, April 9 — ", "Tokyo, Japan—",
 "WILMINGTON, Delaware, Sept. 21 — "."""
-_LEADING_PHRASE = re.compile(
+_LEADING_PHRASE = regexcache.compiled(
     r"^\s*(?:(?:on|in|at|for|after|before|during|with|as|amid)\b[^,\u201c\u201d\"]{0,80},\s*)+", re.IGNORECASE
 )
 """An opening adverbial set off by a comma: "On North Korea, ", "In language seen as aimed at Beijing, "."""
-_TRAILING_FILLER = re.compile(
+_TRAILING_FILLER = regexcache.compiled(
     r"(?:\s+(?:also|further|again|jointly|together|all|to|that|on|last|this|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))+\s*$",
     re.IGNORECASE,
 )
-_VERB_LIKE = re.compile(
+_VERB_LIKE = regexcache.compiled(
     r"\b(?:had|has|have|was|were|is|are|would|will|could|should|can|may|might|must|did|do|does|met|made|"
     r"[a-z]+ed)\b"
 )
 """Where a subject phrase ends at the latest: an auxiliary or a past tense ("marked", "met")."""
-_PRONOUN = re.compile(r"^(?:they|it|he|she|we|them|themselves|itself)$", re.IGNORECASE)
-_NOT_A_SUBJECT = re.compile(r"^(?:in|on|at|of|for|to|with|from|by|which|who|that)\b|['\u2019]s?$", re.IGNORECASE)
-_CARRIES_ON = re.compile(r"[\s,]*(?:(?:and|or)\b[\s,]*(?:that\b\s*)?(?:[\w\u2019'-]+\s*){0,2})?", re.IGNORECASE)
+_PRONOUN = regexcache.compiled(r"^(?:they|it|he|she|we|them|themselves|itself)$", re.IGNORECASE)
+_NOT_A_SUBJECT = regexcache.compiled(r"^(?:in|on|at|of|for|to|with|from|by|which|who|that)\b|['\u2019]s?$", re.IGNORECASE)
+_CARRIES_ON = regexcache.compiled(r"[\s,]*(?:(?:and|or)\b[\s,]*(?:that\b\s*)?(?:[\w\u2019'-]+\s*){0,2})?", re.IGNORECASE)
 """Narration that only joins a quotation to the previous one ("and that Chinese")."""
-_RELATIVE = re.compile(r",\s*(?:which|who|whom|whose)\b[^,]*(?:,|$)", re.IGNORECASE)
-_WORDS = re.compile(r"[\w'\u2019.-]+")
+_RELATIVE = regexcache.compiled(r",\s*(?:which|who|whom|whose)\b[^,]*(?:,|$)", re.IGNORECASE)
+_WORDS = regexcache.compiled(r"[\w'\u2019.-]+")
 
 
 def read_narration(before: str, after: str, previous: Narration | None = None) -> Narration:
@@ -306,15 +307,15 @@ class Party:
     """Canonical country or body names it holds; for a person, their surname."""
 
 
-_COLLECTIVE = re.compile(
+_COLLECTIVE = regexcache.compiled(
     r"\b(?:we|they|both|two|three|four|five|all|leaders|ministers|presidents|sides|officials|governments|"
     r"allies|partners|countries|nations|parties|members|delegations|heads|quad|g7|g20|aukus|assembly|"
     r"council|committee|alliance|group)\b",
     re.IGNORECASE,
 )
-_COUNTING = re.compile(r"\b(?:we|they|both|two|three|four|five|all|each)\b", re.IGNORECASE)
-_DOCUMENT = re.compile(r"\b(?:statement|communiqu[eé]|declaration|resolution|text|document|readout)\b", re.IGNORECASE)
-_PERSON = re.compile(
+_COUNTING = regexcache.compiled(r"\b(?:we|they|both|two|three|four|five|all|each)\b", re.IGNORECASE)
+_DOCUMENT = regexcache.compiled(r"\b(?:statement|communiqu[eé]|declaration|resolution|text|document|readout)\b", re.IGNORECASE)
+_PERSON = regexcache.compiled(
     r"\b(?:President|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Secretary|Minister|Prime\s+Minister|Chancellor|Premier|Advisor|Adviser)"
     r"(?:\s+[A-Z][\w.'-]*)*\s+([A-Z][\w'-]+)\b"
 )
@@ -366,8 +367,8 @@ def party(phrase: str, names: tuple[str, ...], *, strict: bool = False) -> Party
     return Party("unknown")
 
 
-_PRONOUN_PARTY = re.compile(r"(?:we|they|it|he|she)", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"\w['\u2019]s\b(?!\s+Republic)")
+_PRONOUN_PARTY = regexcache.compiled(r"(?:we|they|it|he|she)", re.IGNORECASE)
+_POSSESSIVE = regexcache.compiled(r"\w['\u2019]s\b(?!\s+Republic)")
 _NOT_NAMES = frozenset(
     """also further furthermore moreover finally again together today jointly additionally
     accordingly and but while it he she this that these those such""".split()

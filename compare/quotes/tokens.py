@@ -15,11 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from compare import regexcache
 from compare.normalise import aliases, normalise, unify_characters
 
 __all__ = ["STOP_WORDS", "Token", "content_keys", "tokenise", "weight"]
 
-_WORD = re.compile(r"\d+(?:[.,]\d+)+|\w+|%")
+_WORD = regexcache.compiled(r"\d+(?:[.,]\d+)+|\w+|%")
 
 STOP_WORDS = frozenset(
     """a an the of to in on at by for from with and or but nor as that which who whom whose this
@@ -126,4 +127,4 @@ def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
         re.escape(variant).replace("'", "['\u2019]").replace(r"\ ", r"\s+").replace(r"\-", "[-\u2010\u2011]")
         for variant in ordered
     )
-    return re.compile(rf"(?<![\w.])(?:{body})(?!\w)"), canonical_of
+    return regexcache.compiled(rf"(?<![\w.])(?:{body})(?!\w)"), canonical_of

@@ -12,6 +12,8 @@ import os
 import re
 from collections.abc import Iterable
 
+from compare import regexcache
+
 __all__ = ["DAY_MONTH_YEAR", "UN_TITLE", "date_from_name", "iso_date", "un_title_and_date"]
 
 _MONTHS = {
@@ -28,14 +30,14 @@ _MONTHS = {
     for name in names
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})\s+({_MONTH})\.?,?\s+(\d{{4}})(?!\d)", re.I)
-_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)", re.I)
-_COMPACT_DATE = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
+_ISO_DATE = regexcache.compiled(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+DAY_MONTH_YEAR = regexcache.compiled(rf"(?<!\d)(\d{{1,2}})\s+({_MONTH})\.?,?\s+(\d{{4}})(?!\d)", re.I)
+_MONTH_DAY_YEAR = regexcache.compiled(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)", re.I)
+_COMPACT_DATE = regexcache.compiled(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
 
 # UN resolutions: "79/77. Title" and the adoption line.
-UN_TITLE = re.compile(r"\d{1,3}/\d{1,4}\.\s+(.+)")
-_UN_ADOPTED = re.compile(r"Resolution adopted by the General Assembly on (.+)", re.I)
+UN_TITLE = regexcache.compiled(r"\d{1,3}/\d{1,4}\.\s+(.+)")
+_UN_ADOPTED = regexcache.compiled(r"Resolution adopted by the General Assembly on (.+)", re.I)
 
 
 def iso_date(text: str) -> str | None:

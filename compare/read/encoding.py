@@ -12,6 +12,7 @@ import re
 import sys
 from typing import BinaryIO
 
+from compare import regexcache
 from compare.errors import InputError
 from compare.limits import MAX_CLAUSES_VARIABLE, MAX_INPUT_VARIABLE, Unreadable, read_limited, read_stream
 from compare.read.layout import SPACE
@@ -39,7 +40,7 @@ _MARKDOWN_SIGNALS = (
     re.compile(r"^(?:-|\d+\.) {2,3}\S", re.M),
     re.compile(r"\\[\[\]*_]"),
 )
-_FRONT_MATTER = re.compile(
+_FRONT_MATTER = regexcache.compiled(
     r"---[ \t]*\n(?=[A-Za-z_][\w.-]*[ \t]*:)(?:[^\n]*\n){0,200}?(?:---|\.\.\.)[ \t]*(?:\n|$)"
 )
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
+from compare import regexcache
 from compare.read.layout import Line
 
 __all__ = ["front_matter"]
 
-_FRONT_KEY = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(.*)|)")
+_FRONT_KEY = regexcache.compiled(r"([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(.*)|)")
 _YAML_ESCAPES = {
     "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
     "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\u0085",

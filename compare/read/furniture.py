@@ -9,8 +9,8 @@ footnote markers glued to words in the body (``strip_footnote_markers``). Each p
 from __future__ import annotations
 
 import bisect
-import re
 
+from compare import regexcache
 from compare.model import Furniture
 from compare.read.dates import DAY_MONTH_YEAR, iso_date
 from compare.read.layout import SPACE, Line, Words, collapse, is_blank, join_lines
@@ -28,20 +28,20 @@ __all__ = [
 ]
 
 # UN document furniture, as PyMuPDF extracts it.
-_UN_SYMBOL = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+\*?")
-_UN_JOB = re.compile(r"\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6})?")
-_UN_BARCODE = re.compile(r"\*\d{7}\*")
-PAGE_COUNTER = re.compile(r"\d{1,3}/\d{1,3}")
-_UN_FRONT = re.compile(
+_UN_SYMBOL = regexcache.compiled(r"[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+\*?")
+_UN_JOB = regexcache.compiled(r"\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6})?")
+_UN_BARCODE = regexcache.compiled(r"\*\d{7}\*")
+PAGE_COUNTER = regexcache.compiled(r"\d{1,3}/\d{1,3}")
+_UN_FRONT = regexcache.compiled(
     r"United Nations|General Assembly|Security Council|Economic and Social Council"
     r"|Distr\.: .+|Original: .+"
 )
-_DISTRIBUTION = re.compile(r"Distr\.: (.+)")
-_COLUMN_GAP = re.compile(f"[{SPACE}]{{3,}}")
+_DISTRIBUTION = regexcache.compiled(r"Distr\.: (.+)")
+_COLUMN_GAP = regexcache.compiled(f"[{SPACE}]{{3,}}")
 
 # Footnotes: a rule above them, a number or asterisk opening each.
-RULE = re.compile(r"\s*_{5,}\s*")
-FOOTNOTE_START = re.compile(r"\s*(\d{1,3}|\*{1,3}|[\u2020\u2021])\s+\S")
+RULE = regexcache.compiled(r"\s*_{5,}\s*")
+FOOTNOTE_START = regexcache.compiled(r"\s*(\d{1,3}|\*{1,3}|[\u2020\u2021])\s+\S")
 _MARKER_FOLLOWERS = frozenset(
     "and or to in which as on that for with was were is are has have had by from at".split()
 )

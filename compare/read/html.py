@@ -7,10 +7,10 @@ The title and date come from meta tags, ``<title>`` and ``<time>``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from compare import regexcache
 from compare.model import BlockKind, Furniture
 from compare.read.dates import iso_date
 from compare.read.layout import SPACE, Body, Para, collapse, ends_sentence_or_clause
@@ -34,7 +34,7 @@ _VOID_TAGS = frozenset(
         "source", "track", "wbr",
     }
 )
-_UNKNOWN_MARKED_SECTION = re.compile(
+_UNKNOWN_MARKED_SECTION = regexcache.compiled(
     r"<!\[(?!(?i:cdata|if|else|endif|temp|ignore|include|rcdata)\b)"
 )
 _DATE_META = frozenset(

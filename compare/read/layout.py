@@ -11,12 +11,12 @@ what is known (``dates``). Also the small shapes and helpers the front ends shar
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from compare import regexcache
 from compare.model import Block, BlockKind, Document, Furniture
 from compare.read.dates import UN_TITLE, date_from_name, iso_date, un_title_and_date
 
@@ -43,10 +43,10 @@ SPACE = (
     " \t\n\r\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u2028\u2029\u202f\u205f\u3000"
 )
-_SPACE_RUN = re.compile(f"[{SPACE}]+")
+_SPACE_RUN = regexcache.compiled(f"[{SPACE}]+")
 
 # Paragraph numbers, letters and bullets at the start of a block ("12.", "(a)", "(iv)", "b)", "-").
-_MARKER = re.compile(
+_MARKER = regexcache.compiled(
     r"(?P<marker>\(\d{1,3}\)|\d{1,3}[.)]|\((?:[ivxlc]{1,6}|[a-z]{1,2})\)|[a-z][.)]"
     r"|(?P<bullet>[-*+\u2022\u2023\u25e6\u25aa]))"
     f"(?:[{SPACE}]+|$)"
@@ -77,9 +77,9 @@ _SUFFIXES = frozenset(
     "tives ture tures ic ics ical".split()
 )
 _SUSPENDED_FOLLOWERS = frozenset({"and", "or", "nor", "to"})
-_BROKEN_WORD = re.compile(r"([^\W\d_]+)[-\u2011\u00ad]$")
-_WORD_START = re.compile(r"[^\W\d_]+")
-_WORD = re.compile(r"[^\W\d_]+(?:[-\u2011][^\W\d_]+)*")
+_BROKEN_WORD = regexcache.compiled(r"([^\W\d_]+)[-\u2011\u00ad]$")
+_WORD_START = regexcache.compiled(r"[^\W\d_]+")
+_WORD = regexcache.compiled(r"[^\W\d_]+(?:[-\u2011][^\W\d_]+)*")
 
 
 class Line(NamedTuple):

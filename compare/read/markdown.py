@@ -11,6 +11,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from compare import regexcache
 from compare.model import BlockKind, Furniture
 from compare.read.dates import iso_date
 from compare.read.frontmatter import front_matter
@@ -30,19 +31,19 @@ from compare.read.layout import (
 
 __all__ = ["markdown_body"]
 
-_ATX_OPENING = re.compile(r" {0,3}#{1,6}(?=[ \t]|$)")
-_RELEASE_MARKER = re.compile(r"\s*\\?#{3}\s*")
-_THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
-_SETEXT = re.compile(r" {0,3}(?:=+|-{2,})[ \t]*")
-_LIST_ITEM = re.compile(
+_ATX_OPENING = regexcache.compiled(r" {0,3}#{1,6}(?=[ \t]|$)")
+_RELEASE_MARKER = regexcache.compiled(r"\s*\\?#{3}\s*")
+_THEMATIC_BREAK = regexcache.compiled(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
+_SETEXT = regexcache.compiled(r" {0,3}(?:=+|-{2,})[ \t]*")
+_LIST_ITEM = regexcache.compiled(
     r"( {0,3})(?:(?P<bullet>[-*+])|(?P<number>\d{1,9})[.)])(?:[ \t]+(?P<rest>.*))?"
 )
-_SEPARATOR = re.compile(r"([*=~#_-])(?: ?\1){2,}")  # "*****", "* * *": a rule written as text
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,1000})?/?>")
-_BOLD_ONLY = re.compile(  # "**Title**", "***Title***", "I. **Title**", "**Trade and** **Labor**"
+_SEPARATOR = regexcache.compiled(r"([*=~#_-])(?: ?\1){2,}")  # "*****", "* * *": a rule written as text
+_TAG = regexcache.compiled(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,1000})?/?>")
+_BOLD_ONLY = regexcache.compiled(  # "**Title**", "***Title***", "I. **Title**", "**Trade and** **Labor**"
     r"\s*(?:(?:[IVXLC]{1,6}|[A-Z]|\d{1,3})\.\s+)?(?:(\*{2,3}|_{2,3})(?:(?!\1).)+?\1\s*)+", re.S
 )
-_INLINE = re.compile(
+_INLINE = regexcache.compiled(
     r"(?=[\\<!\[&*_~])"  # every construct starts with one of these: skip other text fast
     r"(?:\\(?P<escaped>[!-/:-@\[-`{-~])"
     r"|!?\[(?P<label>(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]"

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 
+from compare import regexcache
 from compare.errors import InputError
 from compare.model import Furniture
 from compare.read.encoding import too_long
@@ -24,7 +25,7 @@ from compare.read.text import text_body
 
 __all__ = ["pdf_body", "pdf_pages"]
 
-_PAGE_NUMBER = re.compile(  # "2", "Page 2 of 5", "2/7", "- 2 -"
+_PAGE_NUMBER = regexcache.compiled(  # "2", "Page 2 of 5", "2/7", "- 2 -"
     r"\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*|\s*-\s*\d{1,4}\s*-\s*", re.I
 )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from compare import regexcache
 from compare.model import Furniture
 from compare.read.furniture import (
     FOOTNOTE_START,
@@ -38,12 +39,12 @@ from compare.read.layout import (
 
 __all__ = ["UNWRAPPED_MEDIAN_LINE", "text_body"]
 
-_BULLET_LINE = re.compile(f"[{SPACE}]*[-*+\u2022\u2023\u25e6\u25aa][{SPACE}]+\\S")
-_NUMBER_LINE = re.compile(
+_BULLET_LINE = regexcache.compiled(f"[{SPACE}]*[-*+\u2022\u2023\u25e6\u25aa][{SPACE}]+\\S")
+_NUMBER_LINE = regexcache.compiled(
     r"\s*(?:\(\d{1,3}\)|\d{1,3}[.)]|\((?:[ivxlc]{1,6}|[a-z]{1,2})\)|[a-z]\))(?:\s|$)"
 )
 
-_UN_STANDALONE = re.compile(
+_UN_STANDALONE = regexcache.compiled(
     r"[A-Z][a-z]+(?:-[a-z]+)? (?:special |emergency special )?session"
     r"|Agenda items? \d.*|(?:First|Second|Third|Fourth|Fifth|Sixth) Committee"
 )
@@ -52,7 +53,7 @@ UNWRAPPED_MEDIAN_LINE = 120
 """Plain text whose median line is longer than this was never hard-wrapped (hard-wrapped
 statements run to 72-95 columns): each of its lines is a paragraph."""
 
-_TEXT_LINK = re.compile(
+_TEXT_LINK = regexcache.compiled(
     r"\[(?P<label>[^\[\]]*)\]\((?P<url>(?:https?:|mailto:|/|\.)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)"
 )
 

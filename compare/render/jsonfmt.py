@@ -21,9 +21,9 @@ output is safe to print and shows them.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
+from compare import regexcache
 from compare.model import Clause, Comparison, Document, Label, Pair
 from compare.render.common import link_facts
 from compare.safe import HIDDEN_CLASS
@@ -31,7 +31,7 @@ from compare.safe import HIDDEN_CLASS
 __all__ = ["SCHEMA_VERSION", "clause_record", "comparison_record", "dumps", "link_record", "pair_record", "render"]
 
 SCHEMA_VERSION = 1
-_UNSAFE_IN_JSON = re.compile(f"[{HIDDEN_CLASS}]")
+_UNSAFE_IN_JSON = regexcache.compiled(f"[{HIDDEN_CLASS}]")
 """What JSON writes as an escape though it need not: characters that hide or reorder text."""
 
 
@@ -63,8 +63,8 @@ def dumps(record: Any) -> str:
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n"
 
 
-_EXPONENT = re.compile(r"(?<=\d)[eE][-+]?\d")
-_TINY = re.compile(r"\b0\.0000")
+_EXPONENT = regexcache.compiled(r"(?<=\d)[eE][-+]?\d")
+_TINY = regexcache.compiled(r"\b0\.0000")
 """Where orjson and ``json`` may write a float differently: exponents, values under 1e-4. (Two
 patterns, each opening with what it must find, and the second tried only where a plain search
 finds "0.0000": one alternation opening with a digit class was tried at every position, 80 ms

@@ -14,11 +14,11 @@ order ``sections.build_report`` calls them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from compare import regexcache
 from compare.model import Pair
 from compare.report.wording import KIND_ORDER, KIND_PLURAL, key_headline, key_text
 
@@ -51,7 +51,7 @@ still shows its first changes (half a printed page)."""
 ITEM_OVERHEAD = 16
 """Words an item adds around its text: its stance before and after, position, facts."""
 
-_WORD = re.compile(r"\S*[^\W_]\S*")
+_WORD = regexcache.compiled(r"\S*[^\W_]\S*")
 
 
 def words_in(text: str) -> int:

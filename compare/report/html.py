@@ -11,9 +11,9 @@ text passes through ``compare.render.page.html_text``: it is shown, never obeyed
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from compare import regexcache
 from compare.align import word_diff
 from compare.keychanges import KeyChange
 from compare.model import Clause, Pair
@@ -41,7 +41,7 @@ __all__ = ["render"]
 _Item = Callable[[Pair], Iterator[str]]
 """Writes the HTML of one list item for a pair."""
 
-_WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>]+")
+_WEB_ADDRESS = regexcache.compiled(r"https?://[^\s\"'<>]+")
 
 _CSS = """
 :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --panel: #f6f8fa;

@@ -12,10 +12,10 @@ Two sources, so that the list is not limited to a fixed vocabulary:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from compare import regexcache
 from compare.filters import names_in
 from compare.model import Clause, Comparison, Pair
 from compare.normalise import normalise
@@ -39,7 +39,7 @@ class NameChange:
 
 
 _CAPITAL_WORD = r"(?:[A-Z][\w'’.]*(?:-[A-Z0-9][\w'’]*)*|[A-Z]{2,}\w*)"
-_PROPER = re.compile(rf"{_CAPITAL_WORD}(?:\s+(?:(?:of|for|the|on|de)\s+)*{_CAPITAL_WORD})+")
+_PROPER = regexcache.compiled(rf"{_CAPITAL_WORD}(?:\s+(?:(?:of|for|the|on|de)\s+)*{_CAPITAL_WORD})+")
 _NOT_NAMES = frozenset(
     """we our the this these that those it its in on at as for to by with and but also further
     however moreover today leaders leader ministers minister prime president presidents secretary
@@ -69,7 +69,7 @@ def proper_names(text: str) -> list[str]:
     return found
 
 
-_JOINS = re.compile(r"\s+(?:(?:of|for|the|on|de)\s+)+")
+_JOINS = regexcache.compiled(r"\s+(?:(?:of|for|the|on|de)\s+)+")
 
 
 def _new_parts(name: str, other_words: str) -> list[str]:

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from compare import regexcache
 from compare.model import Clause, Kind
 from compare.safe import plain
 from compare.series.model import Series, Thread
@@ -94,7 +95,7 @@ def target_charts(
     return tuple(charts)
 
 
-_PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
+_PROLOGUE = regexcache.compiled(r"\A.*?(?=<svg\b)", re.DOTALL)
 
 
 def _literal(text: str) -> str:
@@ -106,7 +107,7 @@ def _literal(text: str) -> str:
     return plain(text).replace("$", r"\$")
 
 
-_ID = re.compile(r'(\bid="|url\(#|href="#)')
+_ID = regexcache.compiled(r'(\bid="|url\(#|href="#)')
 
 
 def chart_svg(chart: TargetChart, *, prefix: str = "chart") -> str:

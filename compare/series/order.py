@@ -12,10 +12,10 @@ which lists a folder.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from compare import regexcache
 from compare.errors import UsageError
 from compare.model import Document
 
@@ -24,8 +24,8 @@ __all__ = ["NOT_STATEMENTS", "ORDERS", "in_range", "is_date_bound", "order_versi
 ORDERS = ("date", "given")
 NOT_STATEMENTS = (".json", ".csv", ".tsv", ".toml", ".yaml", ".yml", ".xml", ".py", ".sh", ".zip", ".gz")
 """Suffixes of files a folder may hold beside its statements: data, code and archives."""
-_NOTES = re.compile(r"(?i)^(readme|notes|sources|license|changelog)(\.|$)")
-_SYMBOL = re.compile(r"(?<![A-Za-z0-9])A[/-]RES[/-](\d{1,3})[/-](\d{1,4})(?!\d)")
+_NOTES = regexcache.compiled(r"(?i)^(readme|notes|sources|license|changelog)(\.|$)")
+_SYMBOL = regexcache.compiled(r"(?<![A-Za-z0-9])A[/-]RES[/-](\d{1,3})[/-](\d{1,4})(?!\d)")
 
 
 def statement_files(folder: Path) -> list[Path]:
@@ -94,7 +94,7 @@ def order_versions(documents: Sequence[Document], order: str = "date") -> tuple[
     )
 
 
-_DATE_BOUND = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_DATE_BOUND = regexcache.compiled(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 def is_date_bound(text: str) -> bool:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,8 @@ import pytest
 from compare import regexcache
 from compare.classify import classify, lexicon, scanner
 from compare.model import Clause
+
+ROOT = Path(__file__).resolve().parents[2]
 
 CLAUSES = (
     "We strongly condemn North Korea's ballistic missile launches.",
@@ -28,6 +33,7 @@ def _afresh(monkeypatch: pytest.MonkeyPatch, folder: str) -> None:
     lexicon._load.cache_clear()
     scanner.parsed_branch.cache_clear()
     scanner.compiled_branch.cache_clear()
+    scanner.literal_variants.cache_clear()
 
 
 def _labels() -> list[object]:
@@ -44,6 +50,7 @@ def _restore(monkeypatch: pytest.MonkeyPatch):
     lexicon._load.cache_clear()
     scanner.parsed_branch.cache_clear()
     scanner.compiled_branch.cache_clear()
+    scanner.literal_variants.cache_clear()
 
 
 def test_a_second_run_builds_every_pattern_from_the_cache_without_parsing(
@@ -60,8 +67,23 @@ def test_a_second_run_builds_every_pattern_from_the_cache_without_parsing(
     def no_parsing(*args: object, **kwargs: object) -> None:
         raise AssertionError("a lexicon pattern was parsed although the cache holds it")
 
+    def no_working_out(pattern: str) -> None:
+        raise AssertionError(f"the plain texts of {pattern!r} were worked out although the cache holds them")
+
     monkeypatch.setattr(re._parser, "parse", no_parsing)
+    monkeypatch.setattr(scanner, "_variants", no_working_out)
     assert _labels() == uncached
+
+
+def test_a_module_pattern_new_to_the_cache_is_kept_when_the_process_ends(tmp_path: Path) -> None:
+    """Modules compile their own patterns through the cache at import; one the lexicon's save
+    came too early for is written when the process ends."""
+    source = r"(?<!\w)kept at exit \d+"
+    program = f"from compare import regexcache; regexcache.compiled({source!r}).pattern"
+    environment = {**os.environ, "JOINTDIFF_CACHE_DIR": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", program], env=environment, check=True, cwd=ROOT)
+    (kept,) = tmp_path.glob("lexicon-regex-*.json")
+    assert f"0:s:{source}" in json.loads(kept.read_text("utf-8"))["patterns"]
 
 
 def test_a_pattern_from_the_cache_is_the_one_re_compiles(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
