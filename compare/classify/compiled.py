@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from compare import regexcache
-from compare.classify.scanner import MainScan, Scanner, regex
+from compare.classify.scanner import FirstMatch, MainScan, Scanner, first_match, regex
 
 if TYPE_CHECKING:
     from compare.classify.lexicon import Lexicon, Name, Qualifier, StanceEntry
@@ -44,7 +44,8 @@ class Compiled:
     name_of_group: dict[str, str]
     topics: Scanner | None
     topic_of_group: dict[str, str]
-    attribution: re.Pattern[str] | None
+    attribution: FirstMatch | None
+    """Finds the first attribution ("the statement said") in a clause."""
     fillers: re.Pattern[str]
     subject_words: frozenset[str]
     determiners: frozenset[str]
@@ -67,6 +68,8 @@ class Compiled:
         for scanner in scanners:
             if scanner is not None:
                 scanner.compile_all()
+        if self.attribution is not None:
+            self.attribution.compile_all()
 
 
 def compile_lexicon(lexicon: Lexicon) -> Compiled:
@@ -158,7 +161,7 @@ def compile_lexicon(lexicon: Lexicon) -> Compiled:
         name_of_group=name_of_group,
         topics=topic_scanner,
         topic_of_group=topic_of_group,
-        attribution=regex(attributions, re.IGNORECASE),
+        attribution=first_match(attributions, re.IGNORECASE),
         fillers=fillers,
         subject_words=frozenset(word.lower() for word in lexicon.subject_words),
         determiners=frozenset(word.lower() for word in lexicon.determiners),

@@ -129,9 +129,9 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
     words = _words(plain)
     opening = _LEAD.match(plain).end()
     quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(plain)]
-    attribution_match = compiled.attribution.search(plain) if compiled.attribution else None
+    attribution_span = compiled.attribution.search(plain, words) if compiled.attribution else None
     quoted = bool(quotes) and (
-        attribution_match is not None
+        attribution_span is not None
         or any(_is_quoted_fragment(plain[start:end]) for start, end in quotes)
     )
     verb_found, noun_found, actor_found, name_found, topic_found = compiled.main.scan(plain, words)
@@ -157,8 +157,8 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
     targets_found = tuple(dict.fromkeys(name for _, _, name in names))
     topics = tuple(dict.fromkeys(compiled.topic_of_group[g] for _, _, g in topic_found))
     attribution = (
-        " ".join(text[attribution_match.start() : attribution_match.end()].split())
-        if attribution_match
+        " ".join(text[attribution_span[0] : attribution_span[1]].split())
+        if attribution_span
         else None
     )
     quotations = tuple(" ".join(text[start:end].split()) for start, end in quotes) if quoted else ()

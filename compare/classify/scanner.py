@@ -141,7 +141,17 @@ WORD_PATTERN = regexcache.compiled(r"\w+")
 
 
 def words(plain: str) -> list[tuple[int, str]]:
-    return [(m.start(), plain[m.start() : m.start() + _PREFIX].lower()) for m in WORD_PATTERN.finditer(plain)]
+    """Where each word starts, and its first letters in lower case: the scanners' keys.
+
+    >>> words("We URGE all-")
+    [(0, 'we '), (3, 'urg'), (8, 'all')]
+    """
+    lower = plain.lower()
+    if len(lower) != len(plain) or "\u03a3" in plain:
+        # a letter that lowers to two ("İ") would shift the offsets, and a capital sigma lowers
+        # by its place in the word: each word's letters are lowered on their own, as before
+        return [(m.start(), plain[m.start() : m.start() + _PREFIX].lower()) for m in WORD_PATTERN.finditer(plain)]
+    return [(start, lower[start : start + _PREFIX]) for start in [m.start() for m in WORD_PATTERN.finditer(plain)]]
 
 
 def _prefixes(pattern: str) -> set[str] | None:
@@ -357,6 +367,53 @@ class _End:
 
     def end(self) -> int:
         return self._end
+
+
+class FirstMatch:
+    """The leftmost match of a list of patterns, and at one place the first of them that
+    matches: what ``regex(items, flags).search`` finds, as (start, end).
+
+    Where every pattern starts with a word character it is found with a ``Scanner``, which tries
+    only the patterns that can start with each word's first letters (a search of the combined
+    pattern tries them all at every character: a seventh of the time spent classifying a clause,
+    for the four attribution patterns alone); otherwise with the combined pattern.
+    """
+
+    __slots__ = ("_scanner", "_pattern")
+
+    def __init__(self, items: Sequence[tuple[str, str]], flags: int) -> None:
+        at_words = all(_starts_a_word(pattern) for _, pattern in items)
+        self._scanner = Scanner(items, flags, in_compounds=True) if at_words else None
+        self._pattern = None if at_words else regex(items, flags)
+
+    def compile_all(self) -> None:
+        """Compile every pattern now (``Scanner.compile_all``)."""
+        if self._scanner is not None:
+            self._scanner.compile_all()
+
+    def search(self, plain: str, words: Sequence[tuple[int, str]]) -> tuple[int, int] | None:
+        """Where the first match in ``plain`` (whose ``words()`` are given) starts and ends."""
+        if self._scanner is not None:
+            found = self._scanner.scan(plain, words)
+            return (found[0][0], found[0][1]) if found else None
+        match = self._pattern.search(plain) if self._pattern is not None else None
+        return match.span() if match else None
+
+
+def first_match(items: Sequence[tuple[str, str]], flags: int) -> FirstMatch | None:
+    """A ``FirstMatch`` of the patterns; None where there are none."""
+    return FirstMatch(items, flags) if items else None
+
+
+def _starts_a_word(pattern: str) -> bool:
+    """Whether every match of the pattern starts with a word character (so at a word's start,
+    where ``(?<!\\w)`` lets the combined pattern match).
+
+    >>> _starts_a_word(r"(?:the|a)\\s+statement"), _starts_a_word(r"[':]said"), _starts_a_word(r"\\W?said")
+    (True, False, False)
+    """
+    prefixes = _prefixes(pattern)
+    return prefixes is not None and all(prefix and (prefix[0].isalnum() or prefix[0] == "_") for prefix in prefixes)
 
 
 def regex(items: Iterable[tuple[str, str]], flags: int) -> re.Pattern[str] | None:
