@@ -51,6 +51,31 @@ async def test_the_review_opens_on_the_key_changes_ranked_with_the_uncertain_one
         assert screen.query_one(OptionList).highlighted_option.id == "key-0"
 
 
+async def test_more_uncertain_changes_than_rows_come_after_the_first_frame_laid_out_alike(
+    small_case: tuple[Document, Document],
+) -> None:
+    """Uncertain changes that need more lines than the terminal has rows (7 changes of two lines or
+    more in 12 rows here; 602 on the G7 pair) come a moment after the key changes are first
+    drawn: the same list in the same order, each option wrapped as when everything is listed at
+    once (the scrollbar reserved from the start)."""
+
+    async def listing(rows: int) -> tuple[list[str], int, bool]:
+        async with ReviewApp(*small_case).run_test(size=(120, rows)) as pilot:
+            await until_compared(pilot)
+            screen = pilot.app.screen
+            assert isinstance(screen, KeyChangesScreen)
+            later = screen._later
+            await pilot.pause()
+            key_list = screen.query_one(OptionList)
+            return [str(option.prompt) for option in key_list.options], key_list.virtual_size.height, later
+
+    at_once, at_once_height, at_once_later = await listing(40)
+    later, later_height, deferred = await listing(12)
+    assert (at_once_later, deferred) == (False, True)
+    assert later == at_once
+    assert later_height == at_once_height
+
+
 async def test_enter_on_a_key_change_selects_its_pair_side_by_side(
     small_case: tuple[Document, Document],
 ) -> None:

@@ -50,6 +50,8 @@ class KeyChangesScreen(Screen[Pair | None]):
         self.changes = key_changes(comparison)
         self._pairs: dict[str, Pair] = {}
         """Option id -> the pair of the key change it lists."""
+        self._later = False
+        """Whether the uncertain changes are listed after the first frame (``compose``)."""
 
     def compose(self) -> ComposeResult:
         old, new = (shown_path(document.path) for document in (self.comparison.old, self.comparison.new))
@@ -63,9 +65,14 @@ class KeyChangesScreen(Screen[Pair | None]):
             ),
             id="key-help",
         )
+        # Uncertain changes that fill more than the terminal (each takes two lines or more; 602
+        # changes on the G7 pair) are listed a moment after the first frame, which laying them
+        # all out (some 100 ms) would hold back. The list then overflows whatever the wrapping,
+        # so its scrollbar is reserved from the start and every option is wrapped at one width.
+        self._later = 2 * len(self.changes.uncertain) > self.app.size.height
         options = self._options()
         key_list = OptionList(*options, id="key-list")
-        if sum(option is not None for option in options) > self.app.size.height:
+        if self._later or sum(option is not None for option in options) > self.app.size.height:
             # A list this long shows its scrollbar: reserve it from the start. Otherwise the
             # list wraps every option at its full width, the scrollbar appears and it wraps
             # them all again (some 40 ms on the G7 pair). on_mount gives the list back its
@@ -76,15 +83,26 @@ class KeyChangesScreen(Screen[Pair | None]):
 
     def on_mount(self) -> None:
         key_list = self.query_one(OptionList)
+        if self._later:  # before the overflow is given back: wrapped beside the scrollbar
+            self.call_after_refresh(self._add_uncertain)
         if key_list.styles.overflow_y == "scroll":
             self.call_after_refresh(key_list.styles.clear_rule, "overflow_y")
         key_list.focus()
-        first = next((index for index, option in enumerate(key_list.options) if not option.disabled), None)
-        key_list.highlighted = first
+        self._highlight_first(key_list)
+
+    def _add_uncertain(self) -> None:
+        key_list = self.query_one(OptionList)
+        key_list.add_options([self._option(change, uncertain=True) for change in self.changes.uncertain])
+        if key_list.highlighted is None:
+            self._highlight_first(key_list)
+
+    @staticmethod
+    def _highlight_first(key_list: OptionList) -> None:
+        key_list.highlighted = next((index for index, option in enumerate(key_list.options) if not option.disabled), None)
 
     def _options(self) -> list[Option | None]:
-        """Headings (disabled) and one option per key change, uncertain ones last; None between
-        groups draws a separator."""
+        """Headings (disabled) and one option per key change, uncertain ones last (or only their
+        heading, when they come later: ``_add_uncertain``); None between groups draws a separator."""
         options: list[Option | None] = []
         if not self.changes.by_target:
             options.append(Option(Content(NONE_SURE), disabled=True))
@@ -99,7 +117,8 @@ class KeyChangesScreen(Screen[Pair | None]):
             heading = HEADINGS["uncertain"]
             title = f"{UNSURE_MARK} {heading.title} ({len(self.changes.uncertain)}). {heading.blurb}"
             options.extend((None, Option(Content.styled(title, "bold"), disabled=True)))
-            options.extend(self._option(change, uncertain=True) for change in self.changes.uncertain)
+            if not self._later:
+                options.extend(self._option(change, uncertain=True) for change in self.changes.uncertain)
         return options
 
     def _option(self, change: KeyChange, *, uncertain: bool) -> Option:
