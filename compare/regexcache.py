@@ -4,10 +4,11 @@ where a module would write ``re.compile``). Standard library only.
 
 Python parses and compiles a regular expression in Python code: for the lexicon's few hundred
 patterns that was a fifth of a typical ``jointdiff diff`` (about 40 ms of parsing, compiling
-and working out each scanner branch's first letters, every run), and the modules' hundred-odd
-patterns cost some 25 ms more. This module keeps what the compiler makes of each pattern (the
-code the regex engine runs, its flags and groups) and each scanner branch's first letters in
-one JSON file per Python build, and builds the patterns from it.
+and working out each scanner branch's first letters, every run); the modules' hundred-odd
+patterns and the plain texts of the lexicon's literal branches cost some 25 ms more. This module
+keeps what the compiler makes of each pattern (the code the regex engine runs, its flags and
+groups), each scanner branch's first letters and each literal branch's texts in one JSON file
+per Python build, and builds the patterns from it.
 
 - **Where**: ``$JOINTDIFF_CACHE_DIR``, else ``$XDG_CACHE_HOME/jointdiff``, else
   ``~/.cache/jointdiff``; ``JOINTDIFF_CACHE_DIR=off`` keeps nothing between runs.

@@ -91,6 +91,8 @@ class KeyChangesScreen(Screen[Pair | None]):
         self._highlight_first(key_list)
 
     def _add_uncertain(self) -> None:
+        if not self.is_attached:  # left before the frame after the first (a quick Escape)
+            return
         key_list = self.query_one(OptionList)
         key_list.add_options([self._option(change, uncertain=True) for change in self.changes.uncertain])
         if key_list.highlighted is None:
