@@ -42,8 +42,16 @@ async def settle(pilot: Pilot[None]) -> None:
 
 
 async def until_compared(pilot: Pilot[None]) -> None:
-    """Wait until the comparison is in and drawn, whatever screen shows it."""
+    """Wait until the comparison is in and drawn, whatever screen shows it: after the first
+    comparison, until the key changes it opens (one refresh later) are up."""
     await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    for _ in range(100):
+        if not any(isinstance(screen, ReviewScreen) and screen._key_changes_due for screen in pilot.app.screen_stack):
+            break
+        await pilot.pause(0.01)
+    else:
+        raise AssertionError("the key changes never opened over the first comparison")
     await pilot.pause()
 
 
