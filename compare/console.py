@@ -167,18 +167,18 @@ def output_path(output: str | None, *, noun: str = "", inputs: Sequence[str] = (
 _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".json": "json", ".csv": "csv"}
 
 
-def format_for(destination: Path | None, formats: Sequence[str]) -> str:
+def format_for(destination: Path | None, formats: Sequence[str], fallback: str = "terminal") -> str:
     """The output format a file's name asks for, among a command's ``formats``: HTML for .html,
-    Markdown for .md, JSON for .json, CSV for .csv; terminal text for anything else, and for
+    Markdown for .md, JSON for .json, CSV for .csv; ``fallback`` for anything else, and for
     standard output (None).
 
     >>> format_for(Path("brief.HTML"), ("terminal", "html")), format_for(Path("x.csv"), ("terminal", "json"))
     ('html', 'terminal')
+    >>> format_for(None, ("markdown", "html"), fallback="markdown")
+    'markdown'
     """
-    if destination is None:
-        return "terminal"
-    wanted = _SUFFIX_FORMATS.get(destination.suffix.lower(), "terminal")
-    return wanted if wanted in formats else "terminal"
+    wanted = _SUFFIX_FORMATS.get(destination.suffix.lower()) if destination is not None else None
+    return wanted if wanted in formats else fallback
 
 
 def write_output(path: Path, text: str, *, noun: str = "") -> None:

@@ -70,7 +70,6 @@ class _Store:
         self.literals: dict[str, list[str] | None] = {}
         self.valid: set[str] = set()
         self.added = False
-        self.saving_at_exit = False
         if self.path is None:
             return
         try:
@@ -85,6 +84,8 @@ class _Store:
 
 
 _store: _Store | None = None
+_saving_at_exit = False
+"""Whether ``save`` is registered to run when the process ends (once per process)."""
 
 
 def _the_store() -> _Store:
@@ -129,9 +130,10 @@ def compiled(source: str, flags: int = 0, parsed: Callable[[], Any] | None = Non
 def _added(store: _Store) -> None:
     """Note that this run added an entry; the first time, have it saved when the process ends
     (the lexicon saves its own at once; a module's pattern compiled after that is kept too)."""
-    if not store.added and store.path is not None and not store.saving_at_exit:
+    global _saving_at_exit
+    if store.path is not None and not _saving_at_exit:
         atexit.register(save)
-        store.saving_at_exit = True
+        _saving_at_exit = True
     store.added = True
 
 

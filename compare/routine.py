@@ -94,7 +94,6 @@ def _load(extra: tuple[str, ...]) -> tuple[Profile, ...]:
     for source, text in documents:
         profile = _parse(source, text)
         profiles[profile.name] = profile
-    regexcache.save()  # their patterns compiled, kept for the next run (compare.regexcache)
     return tuple(sorted(profiles.values(), key=lambda p: -p.priority))
 
 

@@ -64,8 +64,7 @@ def opens_relative(plain: str, start: int, end: int, opening: int, speakers: lis
 def in_relative_clause(plain: str, position: int) -> bool:
     """Whether a relative or subordinate word stands between the last comma (or semicolon, or
     colon) and ``position``: "..., which demands ...", "if or when it will pay"."""
-    boundary = max(plain.rfind(mark, 0, position) for mark in ",;:")
-    return bool(_RELATIVE.search(plain, boundary + 1, position))
+    return bool(_RELATIVE.search(plain, _stretch_start(plain, position), position))
 
 
 def in_adverbial_clause(plain: str, subject_start: int) -> bool:
@@ -75,6 +74,11 @@ def in_adverbial_clause(plain: str, subject_start: int) -> bool:
     verb is not the statement's stance."""
     if subject_start < 0:
         return False
-    boundary = max(plain.rfind(mark, 0, subject_start) for mark in ",;:")
-    return _ADVERBIAL_OPENING.fullmatch(plain, boundary + 1, subject_start) is not None
+    return _ADVERBIAL_OPENING.fullmatch(plain, _stretch_start(plain, subject_start), subject_start) is not None
+
+
+def _stretch_start(plain: str, position: int) -> int:
+    """Where the stretch of the clause holding ``position`` starts: after the last comma,
+    semicolon or colon before it (0 where there is none)."""
+    return max(plain.rfind(mark, 0, position) for mark in ",;:") + 1
 

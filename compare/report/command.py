@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import click
 
-from compare.console import inputs, output_path, read_pair, report_findings, write_output
+from compare.console import format_for, inputs, output_path, read_pair, report_findings, write_output
 from compare.errors import ExitCode
 from compare.model import Kind
 from compare.options import Settings, comparison_options, format_option, output_option, pair_arguments
 from compare.report import REPORT_FORMATS, render_report
 
 __all__ = ["report"]
-
-_HTML_SUFFIXES = (".html", ".htm")
-
 
 @click.command("report")
 @pair_arguments
@@ -82,7 +79,7 @@ def report(
 
     old_path, new_path = inputs(old, new, example)
     destination = output_path(output, noun="report", inputs=(old_path, new_path))
-    fmt = fmt or ("html" if destination and destination.suffix.lower() in _HTML_SUFFIXES else "markdown")
+    fmt = fmt or format_for(destination, tuple(REPORT_FORMATS), fallback="markdown")
     documents = read_pair(old_path, new_path)
     comparison = settings.compare(*documents)
     report_findings(comparison, documents[1])
