@@ -62,20 +62,29 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     import numpy as np
 
     _, table = _model()
-    token_ids = [_token_ids(text) for text in texts]
+    # Clauses kept word for word recur in a batch (half of it, between close versions): each
+    # distinct text is tokenised and averaged once, and its row copied. A text's row depends
+    # only on its tokens and the batch's token counts, so the copies are the very same numbers.
+    distinct: dict[str, int] = {}
+    place = np.asarray([distinct.setdefault(text, len(distinct)) for text in texts], dtype=np.int64)
+    token_ids = [_token_ids(text) for text in distinct]
+    copies = np.bincount(place, minlength=len(distinct)).tolist()
     frequency: dict[int, int] = {}
-    for ids in token_ids:
+    for ids, count in zip(token_ids, copies, strict=True):
         for token in set(ids.tolist()):
-            frequency[token] = frequency.get(token, 0) + 1
-    total = len(token_ids)
-    vectors = np.zeros((total, table.shape[1]), dtype=np.float32)
-    present = np.zeros(total, dtype=bool)
+            frequency[token] = frequency.get(token, 0) + count
+    total = len(texts)
+    # The plain array under the memory map: indexing a memmap wraps every result in one.
+    rows_of = table.view(np.ndarray) if isinstance(table, np.memmap) else table
+    made = np.zeros((len(distinct), table.shape[1]), dtype=np.float32)
+    made_present = np.zeros(len(distinct), dtype=bool)
     for row, ids in enumerate(token_ids):
         if not len(ids):
             continue
         weights = np.log((total + 1) / (np.asarray([frequency[t] for t in ids.tolist()], dtype=np.float32) + 0.5))
-        vectors[row] = (table[ids].astype(np.float32) * weights[:, None]).sum(axis=0) / max(float(weights.sum()), 1e-6)
-        present[row] = True
+        made[row] = (rows_of[ids].astype(np.float32) * weights[:, None]).sum(axis=0) / max(float(weights.sum()), 1e-6)
+        made_present[row] = True
+    vectors, present = made[place], made_present[place]
     before = np.linalg.norm(vectors, axis=1, keepdims=True)
     if present.sum() > 1:
         vectors[present] -= vectors[present].mean(axis=0)

@@ -201,3 +201,41 @@ def test_a_text_that_is_the_batch_mean_has_no_direction() -> None:
         pytest.skip("the wordllama model is not installed")
     vectors = meaning.embed(["We We We We", "We", "We", "We We We We We"])
     assert not np.any(vectors)
+
+
+def test_a_text_repeated_in_a_batch_embeds_as_if_each_copy_were_worked_out() -> None:
+    """Clauses kept word for word are embedded once per batch and copied: the rows must be the
+    very numbers a text-by-text reckoning gives (the alignment of close versions depends on
+    them), the repeated texts still counting in the batch's token frequencies and its mean."""
+    import numpy as np
+
+    from compare.align import meaning
+
+    if not meaning.available():
+        pytest.skip("the wordllama model is not installed")
+    texts = [
+        "We condemn the missile launches.",
+        "We support a free and open Indo-Pacific.",
+        "We condemn the missile launches.",
+        "",
+        "The Committee will act as needed.",
+        "We condemn the missile launches.",
+    ]
+    _, table = meaning._model()
+    ids = [meaning._token_ids(text) for text in texts]
+    frequency: dict[int, int] = {}
+    for row in ids:
+        for token in set(row.tolist()):
+            frequency[token] = frequency.get(token, 0) + 1
+    expected = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
+    for k, row in enumerate(ids):
+        if len(row):
+            weights = np.log((len(texts) + 1) / (np.asarray([frequency[t] for t in row.tolist()], dtype=np.float32) + 0.5))
+            expected[k] = (np.asarray(table[row]).astype(np.float32) * weights[:, None]).sum(axis=0) / float(weights.sum())
+    before = np.linalg.norm(expected, axis=1, keepdims=True)
+    present = np.asarray([len(row) > 0 for row in ids])
+    expected[present] -= expected[present].mean(axis=0)
+    norms = np.linalg.norm(expected, axis=1, keepdims=True)
+    expected = expected / np.where(norms > meaning.NOISE * before, norms, np.inf)
+    assert np.array_equal(meaning.embed(texts), expected)
+    assert not np.any(meaning.embed(texts)[3])
