@@ -229,10 +229,33 @@ def _characters(old_keys: Sequence[str], new_keys: Sequence[str], *, workers: in
     import numpy as np
     from rapidfuzz import fuzz, process
 
-    return sum(
-        process.cpdist(old_keys, new_keys, scorer=scorer, processor=None, dtype=np.float32, workers=workers)
-        for scorer in (fuzz.ratio, fuzz.token_sort_ratio)
-    ) / 2
+    def pairwise(function: object, a: Sequence[str], b: Sequence[str]) -> np.ndarray:
+        return process.cpdist(a, b, scorer=function, processor=None, dtype=np.float32, workers=workers)
+
+    in_order = pairwise(fuzz.ratio, old_keys, new_keys)
+    old_sorted, new_sorted = _words_sorted(old_keys), _words_sorted(new_keys)
+    if old_sorted is None or new_sorted is None:
+        return (in_order + pairwise(fuzz.token_sort_ratio, old_keys, new_keys)) / 2
+    # token_sort_ratio is ratio over each text's words sorted; a clause is in many pairs, so its
+    # words are sorted once here rather than once per pair.
+    return (in_order + pairwise(fuzz.ratio, old_sorted, new_sorted)) / 2
+
+
+def _words_sorted(texts: Sequence[str]) -> list[str] | None:
+    """Each text's words in sorted order, as rapidfuzz's ``token_sort_ratio`` sorts them, each
+    distinct text sorted once; None when a text holds U+0085 or U+00A0, which ``str.split``
+    takes for spaces and rapidfuzz does not (normalised keys hold neither).
+
+    >>> _words_sorted(["the plan we note", "b a", "the plan we note"])
+    ['note plan the we', 'a b', 'note plan the we']
+    """
+    done: dict[str, str] = {}
+    for text in texts:
+        if text not in done:
+            if "\x85" in text or "\xa0" in text:
+                return None
+            done[text] = " ".join(sorted(text.split()))
+    return [done[text] for text in texts]
 
 
 def similarity(view: View, a: Text, b: Text, scorer: str) -> float:
@@ -382,4 +405,8 @@ def _product(view: View, vocabulary: list[str], old_sets: list[set[str]], new_se
 def _masses(view: View, texts: Sequence[Text]) -> np.ndarray:
     import numpy as np
 
-    return np.asarray([view.mass(text) for text in texts], dtype=np.float32)
+    found: dict[str, float] = {}  # a clause kept word for word is weighed once
+    for text in texts:
+        if text.code not in found:
+            found[text.code] = view.mass(text)
+    return np.asarray([found[text.code] for text in texts], dtype=np.float32)

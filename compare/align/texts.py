@@ -137,8 +137,8 @@ def prepare(
     old_keys = [key(clause.text) for clause in old]
     new_keys = [key(clause.text) for clause in new]
     vocabulary: dict[str, str] = {}
-    old_codes = _word_codes(old_keys, vocabulary)
-    new_codes = _word_codes(new_keys, vocabulary)
+    codes = _word_codes([*old_keys, *new_keys], vocabulary)
+    old_codes, new_codes = codes[: len(old_keys)], codes[len(old_keys) :]
     function_codes = {code for word, code in vocabulary.items() if word in _LIGHT_STEMS}
     old_texts = tuple(
         Text(k, code, c.paragraph, c.sentence) for k, code, c in zip(old_keys, old_codes, old, strict=True)
@@ -178,9 +178,15 @@ def stem(word: str) -> str:
 
 def _word_codes(keys: Sequence[str], vocabulary: dict[str, str]) -> list[str]:
     """Each key as one character per stemmed word; ``vocabulary`` maps stems to characters and
-    grows as new words are met, so both documents share it."""
+    grows as new words are met, so both documents share it. A key met before gets the code it
+    got then (its words are all in the vocabulary by now), without being read again."""
     codes = []
+    known: dict[str, str] = {}
     for text in keys:
+        code = known.get(text)
+        if code is not None:
+            codes.append(code)
+            continue
         characters = []
         for token in _WORD.findall(text):
             word = token.strip(".,;:!?()[]\"'")
@@ -189,7 +195,7 @@ def _word_codes(keys: Sequence[str], vocabulary: dict[str, str]) -> list[str]:
             if code is None:
                 code = vocabulary[stemmed] = chr(_FIRST_CODE + len(vocabulary))
             characters.append(code)
-        codes.append("".join(characters))
+        codes.append(known.setdefault(text, "".join(characters)))
     return codes
 
 

@@ -239,3 +239,21 @@ def test_a_text_repeated_in_a_batch_embeds_as_if_each_copy_were_worked_out() -> 
     expected = expected / np.where(norms > meaning.NOISE * before, norms, np.inf)
     assert np.array_equal(meaning.embed(texts), expected)
     assert not np.any(meaning.embed(texts)[3])
+
+
+def test_the_character_score_sorts_words_as_token_sort_ratio_does() -> None:
+    """The hybrid scorer sorts each clause's words once instead of calling token_sort_ratio on
+    every pair: the scores must be rapidfuzz's own, also for texts with runs of spaces, tabs,
+    odd separators, and the no-break space rapidfuzz does not split on (left to rapidfuzz)."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    from compare.align.scores import _characters
+
+    old = ["we note  the plan", "", " b a", "x\ty z", "zeta\u00a0alpha beta", "a\u2003b c", "c b\x1ca", "the plan"]
+    new = ["the plan we note", "a", "a b ", "z y x", "alpha zeta beta", "c b a", "a b c", "plan the"]
+    expected = sum(
+        process.cpdist(old, new, scorer=scorer, processor=None, dtype=np.float32) for scorer in (fuzz.ratio, fuzz.token_sort_ratio)
+    ) / 2
+    assert np.array_equal(_characters(old, new, workers=1), expected)
+    assert np.array_equal(_characters(old[5:], new[5:], workers=1), expected[5:])
