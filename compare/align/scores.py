@@ -95,8 +95,8 @@ class Scores:
         if made is None:
             import numpy as np
 
-            total = np.maximum(self.old_mass[:, None] + self.new_mass[None, :], 1e-6)
-            made = self._made["dice"] = 200.0 * self.shared / total
+            total = self.old_mass[:, None] + self.new_mass[None, :]
+            made = self._made["dice"] = _share(self.shared, 200.0, np.maximum(total, 1e-6, out=total))
         return made
 
     @property
@@ -106,28 +106,31 @@ class Scores:
         if made is None:
             import numpy as np
 
-            smaller = np.maximum(np.minimum(self.old_mass[:, None], self.new_mass[None, :]), 1e-6)
-            made = self._made["contained"] = np.minimum(100.0 * self.shared / smaller, 100.0)
+            smaller = np.minimum(self.old_mass[:, None], self.new_mass[None, :])
+            made = self._made["contained"] = _share(self.shared, 100.0, np.maximum(smaller, 1e-6, out=smaller), 100.0)
         return made
 
     def old_in_new(self) -> np.ndarray:
         """Weighted share (0-100) of each old clause's words found in each new clause."""
         import numpy as np
 
-        return np.minimum(100.0 * self.shared / np.maximum(self.old_mass[:, None], 1e-6), 100.0)
+        return _share(self.shared, 100.0, np.maximum(self.old_mass[:, None], 1e-6), 100.0)
 
     def new_in_old(self) -> np.ndarray:
         """Weighted share (0-100) of each new clause's words found in each old clause."""
         import numpy as np
 
-        return np.minimum(100.0 * self.shared / np.maximum(self.new_mass[None, :], 1e-6), 100.0)
+        return _share(self.shared, 100.0, np.maximum(self.new_mass[None, :], 1e-6), 100.0)
 
     @property
     def content(self) -> np.ndarray:
         """The content score: dice and containment averaged."""
         made = self._made.get("content")
         if made is None:
-            made = self._made["content"] = (self.dice + self.contained) / 2
+            import numpy as np
+
+            made = self._made["content"] = np.add(self.dice, self.contained)
+            made /= 2
         return made
 
     @property
@@ -143,6 +146,21 @@ class Scores:
     def flipped(self) -> Scores:
         """The same scores with the documents swapped."""
         return Scores(self.words.T, self.shared.T, self.new_mass, self.old_mass)
+
+
+def _share(shared: np.ndarray, scale: float, over: np.ndarray, most: float | None = None) -> np.ndarray:
+    """``scale * shared / over``, capped at ``most``: worked out in one new matrix, for on long
+    documents each is large, and every fresh one costs its pages.
+
+    >>> import numpy as np
+    >>> _share(np.asarray([[1.0, 4.0]]), 100.0, np.asarray([[2.0, 2.0]]), 100.0).tolist()
+    [[50.0, 100.0]]
+    """
+    import numpy as np
+
+    made = np.multiply(shared, scale)
+    np.divide(made, over, out=made)
+    return made if most is None else np.minimum(made, most, out=made)
 
 
 def score(view: View, scorer: str) -> Scores:

@@ -257,3 +257,21 @@ def test_the_character_score_sorts_words_as_token_sort_ratio_does() -> None:
     ) / 2
     assert np.array_equal(_characters(old, new, workers=1), expected)
     assert np.array_equal(_characters(old[5:], new[5:], workers=1), expected[5:])
+
+
+def test_the_nearest_counterparts_are_those_a_full_sort_gives() -> None:
+    """An unpaired clause's likeliest counterparts are found by partition, not by sorting its
+    whole row: on rows with ties (long documents hold many equal scores, zeros above all) and
+    short rows, the same places as the sort's, so its confidence does not change."""
+    import numpy as np
+
+    from compare.align import NEAREST, _largest
+
+    generator = np.random.default_rng(7)
+    rows = [generator.integers(0, 4, size=size).astype(np.float32) for size in (1, 2, 3, 4, 5, 9, 40, 300, 2000, 4500)]
+    rows += [generator.integers(0, 2, size=size).astype(np.float32) for size in (1000, 3000, 5000)]
+    rows += [generator.random(size).astype(np.float32) for size in (3, 4, 50, 4000)]
+    rows += [np.zeros(size, dtype=np.float32) for size in (20, 1000, 4000)]
+    rows += [np.asarray([np.nan, 1.0, 2.0, 2.0, 0.5], dtype=np.float32)]
+    for row in rows:
+        assert sorted(_largest(row)) == sorted(np.argsort(-row)[:NEAREST].tolist())
