@@ -471,14 +471,15 @@ def _unpaired_confidence(
         return {}
     similarity = scores.similarity
     nearest: set[tuple[int, int]] = set()
-    for i in free_old:
-        nearest.update((i, j) for j in _largest(similarity[i]))
-        if cosine is not None:
-            nearest.update((i, j) for j in _largest(cosine[i]))
-    for j in free_new:
-        nearest.update((i, j) for i in _largest(similarity[:, j]))
-        if cosine is not None:
-            nearest.update((i, j) for i in _largest(cosine[:, j]))
+    for matrix in (similarity, cosine):
+        if matrix is None:
+            continue
+        if free_old:
+            for i, near in zip(free_old, _largest(matrix[free_old]), strict=True):
+                nearest.update((i, j) for j in near)
+        if free_new:
+            for j, near in zip(free_new, _largest(np.ascontiguousarray(matrix[:, free_new].T)), strict=True):
+                nearest.update((i, j) for i in near)
     ordered = np.asarray(sorted(nearest), dtype=np.int64).reshape(-1, 2)
     rows, cols = ordered[:, 0], ordered[:, 1]
     values = _string_features(view, scores, matches, rows, cols)
@@ -517,26 +518,30 @@ def _unpaired_confidence(
     return {side: 1.0 - float(p) for (side, _), p in zip(described, counterpart, strict=True)}
 
 
-def _largest(values: np.ndarray) -> list[int]:
-    """The places of the NEAREST largest values: those ``np.argsort(-values)[:NEAREST]`` gives.
+def _largest(rows: np.ndarray) -> list[list[int]]:
+    """For each row, the places of its NEAREST largest values: those ``np.argsort(-row)[:NEAREST]``
+    gives.
 
-    Found by partition (linear, where a sort of a long document's row is not); where values
-    tied with the last one kept are left out, which of them the sort keeps is the sort's
+    Found by partition (linear, where sorting a long document's rows is not); in a row where
+    values tied with the last one kept are left out, which of them the sort keeps is the sort's
     choice, so the sort is asked.
 
     >>> import numpy as np
-    >>> sorted(_largest(np.asarray([0.1, 0.9, 0.5, 0.7, 0.2])))
-    [1, 2, 3]
+    >>> [sorted(near) for near in _largest(np.asarray([[0.1, 0.9, 0.5, 0.7, 0.2], [4, 3, 2, 1, 0]]))]
+    [[1, 2, 3], [0, 1, 2]]
     """
     import numpy as np
 
-    if len(values) <= NEAREST:
-        return np.argsort(-values).tolist()
-    top = np.argpartition(-values, NEAREST - 1)[:NEAREST]
-    last = values[top].min()
-    if int(np.count_nonzero(values >= last)) == NEAREST:
-        return top.tolist()
-    return np.argsort(-values)[:NEAREST].tolist()
+    negated = -rows
+    if rows.shape[1] <= NEAREST:
+        return np.argsort(negated, axis=1).tolist()
+    top = np.argpartition(negated, NEAREST - 1, axis=1)[:, :NEAREST]
+    last = np.take_along_axis(rows, top, axis=1).min(axis=1)
+    settled = np.count_nonzero(rows >= last[:, None], axis=1) == NEAREST
+    found = top.tolist()
+    for k in np.flatnonzero(~settled).tolist():
+        found[k] = np.argsort(negated[k])[:NEAREST].tolist()
+    return found
 
 
 def _remember(best_seen: dict[tuple[str, int], float], rows: np.ndarray, cols: np.ndarray, chance: np.ndarray) -> None:

@@ -274,4 +274,8 @@ def test_the_nearest_counterparts_are_those_a_full_sort_gives() -> None:
     rows += [np.zeros(size, dtype=np.float32) for size in (20, 1000, 4000)]
     rows += [np.asarray([np.nan, 1.0, 2.0, 2.0, 0.5], dtype=np.float32)]
     for row in rows:
-        assert sorted(_largest(row)) == sorted(np.argsort(-row)[:NEAREST].tolist())
+        assert [sorted(near) for near in _largest(row[None, :])] == [sorted(np.argsort(-row)[:NEAREST].tolist())]
+    square = np.stack([generator.integers(0, 3, size=1500).astype(np.float32) for _ in range(20)])
+    square[3] = 0.0
+    expected = [sorted(np.argsort(-row)[:NEAREST].tolist()) for row in square]
+    assert [sorted(near) for near in _largest(square)] == expected
