@@ -522,9 +522,9 @@ def _largest(rows: np.ndarray) -> list[list[int]]:
     """For each row, the places of its NEAREST largest values: those ``np.argsort(-row)[:NEAREST]``
     gives.
 
-    Found by partition (linear, where sorting a long document's rows is not); in a row where
-    values tied with the last one kept are left out, which of them the sort keeps is the sort's
-    choice, so the sort is asked.
+    Found by taking each row's largest value NEAREST times over (linear, where sorting a long
+    document's rows is not); in a row where values tied with the last one kept are left out,
+    which of them the sort keeps is the sort's choice, so the sort is asked.
 
     >>> import numpy as np
     >>> [sorted(near) for near in _largest(np.asarray([[0.1, 0.9, 0.5, 0.7, 0.2], [4, 3, 2, 1, 0]]))]
@@ -532,15 +532,19 @@ def _largest(rows: np.ndarray) -> list[list[int]]:
     """
     import numpy as np
 
-    negated = -rows
     if rows.shape[1] <= NEAREST:
-        return np.argsort(negated, axis=1).tolist()
-    top = np.argpartition(negated, NEAREST - 1, axis=1)[:, :NEAREST]
+        return np.argsort(-rows, axis=1).tolist()
+    left = np.array(rows, dtype=np.result_type(rows.dtype, np.float32))
+    every = np.arange(len(rows))
+    top = np.empty((len(rows), NEAREST), dtype=np.int64)
+    for rank in range(NEAREST):
+        top[:, rank] = np.argmax(left, axis=1)
+        left[every, top[:, rank]] = -np.inf
     last = np.take_along_axis(rows, top, axis=1).min(axis=1)
     settled = np.count_nonzero(rows >= last[:, None], axis=1) == NEAREST
     found = top.tolist()
     for k in np.flatnonzero(~settled).tolist():
-        found[k] = np.argsort(negated[k])[:NEAREST].tolist()
+        found[k] = np.argsort(-rows[k])[:NEAREST].tolist()
     return found
 
 
