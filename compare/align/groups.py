@@ -60,11 +60,11 @@ def find_groups(
     taken_by_pins_new = {j for m in pinned for j in m.new}
     flipped_view = View(view.new, view.old, view.weight, ordered=view.ordered)
     flipped_matches = [Match(m.new, m.old, m.score, m.confidence, m.found_by) for m in single]
-    proposals = _proposals(view, scores.new_in_old().T, single, threshold, split_gain, scorer)
+    proposals = _proposals(view, scores.found_in(CONTAINMENT), single, threshold, split_gain, scorer)
     proposals += [
         Match(m.new, m.old, m.score, m.confidence, m.found_by)
         for m in _proposals(
-            flipped_view, scores.old_in_new(), flipped_matches, threshold, split_gain, scorer
+            flipped_view, scores.found_in(CONTAINMENT, flipped=True), flipped_matches, threshold, split_gain, scorer
         )
     ]
     # Ties go by a key that does not change when the documents swap places.
@@ -88,7 +88,7 @@ def find_groups(
 
 def _proposals(
     view: View,
-    part_in_one: np.ndarray,
+    contains: np.ndarray,
     single: Sequence[Match],
     threshold: float,
     split_gain: float,
@@ -96,7 +96,8 @@ def _proposals(
 ) -> list[Match]:
     """Groups of "new" clauses for "old" clauses of ``view`` (splits, read this way round).
 
-    ``part_in_one[j, i]``: weighted share of new clause j's words found in old clause i.
+    ``contains[i, j]``: whether the weighted share of new clause j's words found in old clause i
+    reaches CONTAINMENT.
     """
     import numpy as np
 
@@ -110,7 +111,7 @@ def _proposals(
     for i, one in enumerate(one_texts):
         if i in match_of_one and match_of_one[i].score >= 100.0:
             continue
-        parts = np.flatnonzero((part_in_one[:, i] >= CONTAINMENT) & long_enough).tolist()
+        parts = np.flatnonzero(contains[i] & long_enough).tolist()
         parts = [j for j in parts if not (j in match_of_many and match_of_many[j].score >= 100.0)]
         if len(parts) < 2:
             continue

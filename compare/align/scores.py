@@ -67,6 +67,9 @@ at most 1/PAIRWISE_FROM of the matrix (cheaper than its column in the product); 
 go through the product (at 4,000 clauses a side, the content score took 1.4 s as one product,
 0.46 s so)."""
 
+_BAND_ROWS = 256
+"""Rows of a boolean share matrix worked out at a time (see ``Scores.found_in``)."""
+
 _THREADED_FROM = 40_000
 """Matrices with at least this many cells are scored on every core; smaller ones on one, where
 starting threads would cost more than it saves."""
@@ -110,17 +113,21 @@ class Scores:
             made = self._made["contained"] = _share(self.shared, 100.0, np.maximum(smaller, 1e-6, out=smaller), 100.0)
         return made
 
-    def old_in_new(self) -> np.ndarray:
-        """Weighted share (0-100) of each old clause's words found in each new clause."""
+    def found_in(self, floor: float, *, flipped: bool = False) -> np.ndarray:
+        """Whether the weighted share (0-100) of each new clause's words found in each old clause
+        reaches ``floor``, as booleans (old x new); ``flipped``: of each old clause's words in
+        each new one (new x old). Worked out a band of rows at a time, so that a long document
+        never holds the shares themselves, a float matrix as large as the score matrices.
+        """
         import numpy as np
 
-        return _share(self.shared, 100.0, np.maximum(self.old_mass[:, None], 1e-6), 100.0)
-
-    def new_in_old(self) -> np.ndarray:
-        """Weighted share (0-100) of each new clause's words found in each old clause."""
-        import numpy as np
-
-        return _share(self.shared, 100.0, np.maximum(self.new_mass[None, :], 1e-6), 100.0)
+        shared, other_mass = (self.shared.T, self.old_mass) if flipped else (self.shared, self.new_mass)
+        over = np.maximum(other_mass[None, :], 1e-6)
+        reached = np.empty(shared.shape, dtype=bool)
+        for start in range(0, len(shared), _BAND_ROWS):
+            band = shared[start : start + _BAND_ROWS]
+            np.greater_equal(_share(band, 100.0, over, 100.0), floor, out=reached[start : start + _BAND_ROWS])
+        return reached
 
     @property
     def content(self) -> np.ndarray:

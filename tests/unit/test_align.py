@@ -279,3 +279,24 @@ def test_the_nearest_counterparts_are_those_a_full_sort_gives() -> None:
     square[3] = 0.0
     expected = [sorted(np.argsort(-row)[:NEAREST].tolist()) for row in square]
     assert [sorted(near) for near in _largest(square)] == expected
+
+
+def test_the_shares_a_group_needs_are_read_band_by_band_as_a_whole_matrix_gives_them() -> None:
+    """Splits and merges look for clauses most of whose words lie inside another; on long
+    documents those shares are read a band of rows at a time. The answer must be the one the
+    whole share matrix gives, both ways round, across band edges and at the floor itself."""
+    import numpy as np
+
+    from compare.align import scores as module
+
+    generator = np.random.default_rng(3)
+    n_old, n_new = module._BAND_ROWS + 37, 2 * module._BAND_ROWS + 5
+    shared = generator.integers(0, 6, size=(n_old, n_new)).astype(np.float32)
+    old_mass = generator.integers(0, 10, size=n_old).astype(np.float32)
+    new_mass = generator.integers(0, 10, size=n_new).astype(np.float32)
+    scores = module.Scores(np.zeros((n_old, n_new), dtype=np.float32), shared, old_mass, new_mass)
+    new_in_old = np.minimum(100.0 * shared / np.maximum(new_mass[None, :], 1e-6), 100.0)
+    old_in_new = np.minimum(100.0 * shared / np.maximum(old_mass[:, None], 1e-6), 100.0)
+    for floor in (60.0, 50.0, 100.0):
+        assert np.array_equal(scores.found_in(floor), new_in_old >= floor)
+        assert np.array_equal(scores.found_in(floor, flipped=True), (old_in_new >= floor).T)
