@@ -209,8 +209,8 @@ def _string_features(
         np.asarray([view.new[j].words for j in cols.tolist()], dtype=np.float64),
     )
     return features(
-        scores.words, scores.dice, scores.contained, rows, cols, _jumps(view, rows, cols, matches),
-        scores.similarity.shape, short, scores.similarity, ordered=view.ordered,
+        scores.words[rows, cols], scores.dice_at(rows, cols), scores.contained_at(rows, cols), rows, cols,
+        _jumps(view, rows, cols, matches), short, scores.similarity, ordered=view.ordered,
     )
 
 

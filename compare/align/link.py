@@ -163,39 +163,35 @@ def features(
     rows: np.ndarray,
     cols: np.ndarray,
     crossings: np.ndarray,
-    shape: tuple[int, int],
     short_words: np.ndarray,
-    similarity: np.ndarray | None = None,
+    similarity: np.ndarray,
     *,
     ordered: bool = True,
 ) -> np.ndarray:
     """The feature matrix of the candidate pairs (rows[k], cols[k]), one row per candidate.
 
     Args:
-        words, dice, contained: full score matrices (0-100).
+        words, dice, contained: the candidates' scores (0-100), one each.
         rows, cols: the candidates' old and new clause indices.
         crossings: how many sure matches each candidate would jump across.
-        shape: (number of old clauses, number of new clauses).
         short_words: the word count of each candidate's shorter clause.
-        similarity: ``max(words, (dice + contained) / 2)`` when the caller has it already.
+        similarity: the full similarity matrix, ``max(words, (dice + contained) / 2)``.
         ordered: whether the indices are places in two documents; when not (clauses gathered
             from several versions), the distance between them is 0, as for a clause in place.
     """
     import numpy as np
 
-    if similarity is None:
-        similarity = np.maximum(words, (dice + contained) / 2)
     value = similarity[rows, cols]
     row_rival = _rival(similarity, rows, cols, axis=1)
     col_rival = _rival(similarity, rows, cols, axis=0)
     is_row_best = value >= row_rival
     is_col_best = value >= col_rival
-    n_old, n_new = shape
+    n_old, n_new = similarity.shape
     distance = np.abs(rows / max(n_old - 1, 1) - cols / max(n_new - 1, 1)) if ordered else np.zeros(len(rows))
     columns = [
-        words[rows, cols] / 100.0,
-        dice[rows, cols] / 100.0,
-        contained[rows, cols] / 100.0,
+        words / 100.0,
+        dice / 100.0,
+        contained / 100.0,
         np.clip((value - np.maximum(row_rival, col_rival)) / 100.0, -0.5, 0.5),
         (is_row_best & is_col_best).astype(np.float64),
         (is_row_best | is_col_best).astype(np.float64),

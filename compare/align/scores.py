@@ -88,29 +88,36 @@ class Scores:
     new_mass: np.ndarray
     """Summed weight of each new clause's words."""
     _made: dict[str, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
-    """The derived matrices below, each worked out once (on long documents each is a large
-    matrix, and the aligner reads them many times)."""
+    """The similarity matrix, worked out once (on long documents it is large, and the aligner
+    reads it many times)."""
+
+    def dice_at(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Weighted share (0-100) of the two clauses' rare words that they have in common, for
+        the pairs (rows[k], cols[k])."""
+        return _dice(self.shared[rows, cols], self.old_mass[rows], self.new_mass[cols])
+
+    def contained_at(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Weighted share (0-100) of the shorter clause's rare words found in the longer one, for
+        the pairs (rows[k], cols[k])."""
+        return _contained(self.shared[rows, cols], self.old_mass[rows], self.new_mass[cols])
 
     @property
-    def dice(self) -> np.ndarray:
-        """Weighted share (0-100) of the two clauses' rare words that they have in common."""
-        made = self._made.get("dice")
+    def similarity(self) -> np.ndarray:
+        """The higher of the words and the content score (dice and containment averaged).
+
+        Worked out a band of rows at a time: the content score is never held whole (on long
+        documents each matrix is large, and every fresh one costs its pages)."""
+        made = self._made.get("similarity")
         if made is None:
             import numpy as np
 
-            total = self.old_mass[:, None] + self.new_mass[None, :]
-            made = self._made["dice"] = _share(self.shared, 200.0, np.maximum(total, 1e-6, out=total))
-        return made
-
-    @property
-    def contained(self) -> np.ndarray:
-        """Weighted share (0-100) of the shorter clause's rare words found in the longer one."""
-        made = self._made.get("contained")
-        if made is None:
-            import numpy as np
-
-            smaller = np.minimum(self.old_mass[:, None], self.new_mass[None, :])
-            made = self._made["contained"] = _share(self.shared, 100.0, np.maximum(smaller, 1e-6, out=smaller), 100.0)
+            made = self._made["similarity"] = np.empty(self.words.shape, dtype=np.result_type(self.words, self.shared))
+            for start in range(0, len(made), _BAND_ROWS):
+                band = slice(start, start + _BAND_ROWS)
+                shared, old, new = self.shared[band], self.old_mass[band, None], self.new_mass[None, :]
+                content = np.add(_dice(shared, old, new), _contained(shared, old, new))
+                content /= 2
+                np.maximum(self.words[band], content, out=made[band])
         return made
 
     def found_in(self, floor: float, *, flipped: bool = False) -> np.ndarray:
@@ -129,30 +136,26 @@ class Scores:
             np.greater_equal(_share(band, 100.0, over, 100.0), floor, out=reached[start : start + _BAND_ROWS])
         return reached
 
-    @property
-    def content(self) -> np.ndarray:
-        """The content score: dice and containment averaged."""
-        made = self._made.get("content")
-        if made is None:
-            import numpy as np
-
-            made = self._made["content"] = np.add(self.dice, self.contained)
-            made /= 2
-        return made
-
-    @property
-    def similarity(self) -> np.ndarray:
-        """The higher of the words and the content score."""
-        made = self._made.get("similarity")
-        if made is None:
-            import numpy as np
-
-            made = self._made["similarity"] = np.maximum(self.words, self.content)
-        return made
-
     def flipped(self) -> Scores:
         """The same scores with the documents swapped."""
         return Scores(self.words.T, self.shared.T, self.new_mass, self.old_mass)
+
+
+def _dice(shared: np.ndarray, old_mass: np.ndarray, new_mass: np.ndarray) -> np.ndarray:
+    """Dice scores (0-100) from the shared weight and the two clauses' masses (arrays that
+    broadcast together: pairs, or a band of rows against every column)."""
+    import numpy as np
+
+    total = old_mass + new_mass
+    return _share(shared, 200.0, np.maximum(total, 1e-6, out=total))
+
+
+def _contained(shared: np.ndarray, old_mass: np.ndarray, new_mass: np.ndarray) -> np.ndarray:
+    """Containment scores (0-100), as ``_dice``: the shared weight over the smaller mass."""
+    import numpy as np
+
+    smaller = np.minimum(old_mass, new_mass)
+    return _share(shared, 100.0, np.maximum(smaller, 1e-6, out=smaller), 100.0)
 
 
 def _share(shared: np.ndarray, scale: float, over: np.ndarray, most: float | None = None) -> np.ndarray:

@@ -300,3 +300,29 @@ def test_the_shares_a_group_needs_are_read_band_by_band_as_a_whole_matrix_gives_
     for floor in (60.0, 50.0, 100.0):
         assert np.array_equal(scores.found_in(floor), new_in_old >= floor)
         assert np.array_equal(scores.found_in(floor, flipped=True), (old_in_new >= floor).T)
+
+
+def test_the_similarity_matrix_is_made_band_by_band_as_the_whole_formula_gives_it() -> None:
+    """The similarity (the higher of the words and the content score) is worked out a band of
+    rows at a time, and dice and containment only at the candidates that need them: every value
+    must be the whole-matrix formula's, across band edges, for zero masses, and swapped."""
+    import numpy as np
+
+    from compare.align import scores as module
+
+    generator = np.random.default_rng(5)
+    n_old, n_new = 2 * module._BAND_ROWS + 11, 300
+    shared = generator.integers(0, 6, size=(n_old, n_new)).astype(np.float32)
+    old_mass = generator.integers(0, 10, size=n_old).astype(np.float32)
+    new_mass = generator.integers(0, 10, size=n_new).astype(np.float32)
+    words = (generator.random((n_old, n_new)) * 100).astype(np.float32)
+    dice = 200.0 * shared / np.maximum(old_mass[:, None] + new_mass[None, :], 1e-6)
+    contained = np.minimum(100.0 * shared / np.maximum(np.minimum(old_mass[:, None], new_mass[None, :]), 1e-6), 100.0)
+    similarity = np.maximum(words, (dice + contained) / 2)
+    scores = module.Scores(words, shared, old_mass, new_mass)
+    assert scores.similarity.dtype == similarity.dtype
+    assert np.array_equal(scores.similarity, similarity)
+    assert np.array_equal(scores.flipped().similarity, similarity.T)
+    rows, cols = generator.integers(0, n_old, size=500), generator.integers(0, n_new, size=500)
+    assert np.array_equal(scores.dice_at(rows, cols), dice[rows, cols])
+    assert np.array_equal(scores.contained_at(rows, cols), contained[rows, cols])
