@@ -19,7 +19,7 @@ from compare import regexcache
 from compare.data import shipped_text
 from compare.safe import INVISIBLE
 
-__all__ = ["Alias", "aliases", "canonical_text", "normalise", "unify_characters"]
+__all__ = ["Alias", "aliases", "canonical_text", "forget", "normalise", "unify_characters"]
 
 _CHARACTER_MAP = str.maketrans(
     {
@@ -100,6 +100,12 @@ def _us_spelling(word: str) -> str:
     ('organise', 'color', 'size')
     """
     return _spelling().get(word) or _IZE.sub(r"\1s\2", word)
+
+
+def forget() -> None:
+    """Forget every normalised text and spelling (see ``pipeline.forget_texts``)."""
+    _normalise_cached.cache_clear()
+    _us_spelling.cache_clear()
 
 
 @cache

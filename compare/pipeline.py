@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from compare.corrections import Corrections
     from compare.routine import Profile
 
-__all__ = ["compare_documents", "invisible_difference", "label_document"]
+__all__ = ["compare_documents", "forget_texts", "invisible_difference", "label_document"]
 
 
 def compare_documents(
@@ -139,3 +139,24 @@ def label_document(
     """
     speaker = (profile or detect_profile(document.text)).speaker
     return classify_all(document, segment(document, doc_id=doc_id), lexicon=lexicon, speaker=speaker)
+
+
+def forget_texts(lexicon: Lexicon | None = None) -> None:
+    """Forget every text this process has cut, normalised, tokenised or classified.
+
+    Each stage keeps what it worked out for a text (a sentence's clause cuts, a clause's label,
+    a word's stem), so that versions compared together, or one after another, read what they
+    share once. A comparison after this works everything out afresh, as the first comparison
+    of a new process does: the benchmarks time it so, and a long-lived process may call it to
+    give the memory back. ``lexicon``: the one whose labels go (the shipped one when None).
+    """
+    from compare.align import meaning, texts
+    from compare.classify import load_lexicon
+    from compare.normalise import forget as forget_normalised
+    from compare.segment import forget as forget_cuts
+
+    forget_cuts()
+    forget_normalised()
+    texts.stem.cache_clear()
+    meaning.forget()
+    (lexicon or load_lexicon()).compiled.labels.clear()

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from compare import regexcache
 from compare.model import Block, BlockKind, Clause, Document
 
-__all__ = ["heading_indices", "segment"]
+__all__ = ["forget", "heading_indices", "segment"]
 
 MAX_CLAUSE_CHARS = 2000
 """A clause longer than this (a page of text with no punctuation) is cut at a space so that
@@ -127,6 +127,17 @@ def heading_indices(document: Document, clauses: Sequence[Clause]) -> frozenset[
     )
 
 
+PIECES_KEPT = 8192
+"""Blocks and sentences whose cuts are kept (the most recent), so that the versions compared
+together, or one after another in a series, cut what they share once."""
+
+
+def forget() -> None:
+    """Forget the cuts of every document, block and sentence (see ``pipeline.forget_texts``)."""
+    for kept in (_cuts, _block_sentence_cuts, _sorted_clause_cuts):
+        kept.cache_clear()
+
+
 @lru_cache(maxsize=8)
 def _cuts(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int, int, int], ...]:
     """Each clause of the text as (paragraph number, sentence number, start, end), the blocks
@@ -185,7 +196,14 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _sentence_cuts(text: str, start: int, end: int) -> Iterator[int]:
-    block = text[start:end]
+    return (start + cut for cut in _block_sentence_cuts(text[start:end]))
+
+
+@lru_cache(maxsize=PIECES_KEPT)
+def _block_sentence_cuts(block: str) -> tuple[int, ...]:
+    """Where sentences end in one block. Kept per block, as the clause cuts are per sentence:
+    two versions of a statement repeat most of their paragraphs word for word."""
+    cuts = []
     quote_depth = 0
     checked = 0
     for match in _TERMINAL.finditer(block):
@@ -197,7 +215,8 @@ def _sentence_cuts(text: str, start: int, end: int) -> Iterator[int]:
         if _ends_sentence(block, match.start(), cut):
             quote_depth = 0
             checked = cut
-            yield start + cut
+            cuts.append(cut)
+    return tuple(cuts)
 
 
 def _quote_depth_after(block: str, start: int, end: int, depth: int) -> int:
@@ -247,12 +266,19 @@ def _ends_sentence(block: str, dot: int, cut: int) -> bool:
 
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Clause spans of one sentence."""
-    cuts = sorted(_clause_cuts(text[start:end]))
+    cuts = _sorted_clause_cuts(text[start:end])
     position = start
     for cut in cuts:
         yield from _trim(text, position, start + cut)
         position = start + cut
     yield from _trim(text, position, end)
+
+
+@lru_cache(maxsize=PIECES_KEPT)
+def _sorted_clause_cuts(sentence: str) -> tuple[int, ...]:
+    """``_clause_cuts`` in order, kept per sentence (a sentence kept word for word between two
+    versions is cut once)."""
+    return tuple(sorted(_clause_cuts(sentence)))
 
 
 def _clause_cuts(sentence: str) -> set[int]:

@@ -33,7 +33,7 @@ from compare import regexcache
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["MODEL_FILES", "available", "embed"]
+__all__ = ["MODEL_FILES", "available", "embed", "forget"]
 
 MODEL_FILES = ("tokenizers/l2_supercat_tokenizer_config.json", "weights/l2_supercat_256.safetensors")
 """The tokenizer and weights, relative to the installed ``wordllama`` package."""
@@ -107,6 +107,11 @@ def _token_ids(text: str) -> np.ndarray:
 
 _WORD_START = "\u2581"
 """SentencePiece's mark for a token that starts a word."""
+
+
+def forget() -> None:
+    """Forget every word's tokens (see ``pipeline.forget_texts``)."""
+    _word_ids.cache_clear()
 
 
 @lru_cache(maxsize=65536)

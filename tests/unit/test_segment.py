@@ -191,3 +191,26 @@ def test_a_document_checked_on_reading_and_then_compared_is_cut_once() -> None:
     assert _cuts.cache_info().hits == before.hits + 2 and _cuts.cache_info().misses == before.misses
     assert new == tuple(replace(clause, doc_id="new") for clause in old)
     assert all(document.text[c.start : c.end] == c.text for c in new)
+
+
+def test_a_process_that_forgets_its_texts_compares_them_the_same_afresh() -> None:
+    """``forget_texts`` drops every cut, normalised text, token and label kept from earlier
+    comparisons (the benchmarks time a first comparison so): what was kept is gone, and the
+    comparison made afresh is the very same."""
+    from compare.align import meaning, texts
+    from compare.classify import load_lexicon
+    from compare.model import Document
+    from compare.normalise import _normalise_cached
+    from compare.pipeline import compare_documents, forget_texts
+    from compare.render.jsonfmt import render
+    from compare.segment import _block_sentence_cuts, _sorted_clause_cuts
+
+    old = Document("old.txt", "We express concern about the launches. We support the plan.\\n\\nWe will meet again.")
+    new = Document("new.txt", "We strongly condemn the launches. We support the plan.\\n\\nWe may meet again.")
+    before = render(compare_documents(old, new))
+    kept = (_block_sentence_cuts, _sorted_clause_cuts, _normalise_cached, texts.stem)
+    assert all(cache.cache_info().currsize for cache in kept) and load_lexicon().compiled.labels
+    forget_texts()
+    assert not any(cache.cache_info().currsize for cache in kept) and not load_lexicon().compiled.labels
+    assert meaning._word_ids.cache_info().currsize == 0
+    assert render(compare_documents(old, new)) == before
