@@ -141,7 +141,7 @@ def _vocabulary() -> tuple[dict[str, int], int]:
     vocabulary = _vocabulary_part(raw)
     if vocabulary is None:
         vocabulary = _loads(raw)["model"]["vocab"]
-    return vocabulary, max(len(token) for token in vocabulary)
+    return vocabulary, max(map(len, vocabulary))
 
 
 _VOCABULARY_START = regexcache.compiled(rb'"vocab"\s*:\s*\{')
