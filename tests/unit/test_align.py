@@ -326,3 +326,23 @@ def test_the_similarity_matrix_is_made_band_by_band_as_the_whole_formula_gives_i
     rows, cols = generator.integers(0, n_old, size=500), generator.integers(0, n_new, size=500)
     assert np.array_equal(scores.dice_at(rows, cols), dice[rows, cols])
     assert np.array_equal(scores.contained_at(rows, cols), contained[rows, cols])
+
+
+def test_respelling_word_by_word_from_pieces_gives_what_a_substitution_gives() -> None:
+    """Normalising respells each run of letters (organize -> organise, colour -> color) by
+    splitting the text into words and what lies between; the result must be a per-word
+    substitution's, also next to digits, underscores, accents and at either end."""
+    import re
+
+    from compare import normalise as module
+
+    texts = [
+        "Organizations organize; colour-coded 2organizes organizes2 stabilization_x",
+        "réorganize naïve analyze", "", "123 456", "recognizes", " emphasizing, ",
+    ]
+    for text in texts:
+        folded = module.canonical_text(text).casefold()
+        respelled = re.sub(r"[a-z]+", lambda match: module._us_spelling(match.group(0)), folded)
+        expected = " ".join(module._NOT_WORD.sub(" ", respelled).split())
+        module.forget()
+        assert module.normalise(text) == expected
