@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache
 
 from compare import regexcache
@@ -129,7 +129,10 @@ def heading_indices(document: Document, clauses: Sequence[Clause]) -> frozenset[
 
 PIECES_KEPT = 8192
 """Blocks and sentences whose cuts are kept (the most recent), so that the versions compared
-together, or one after another in a series, cut what they share once."""
+together, or one after another in a series, cut what they share once..."""
+PIECE_CHARS_KEPT = 20_000
+"""... if they are no longer than this: a page-long block (a document with no blank lines) is
+cut each time rather than held."""
 
 
 def forget() -> None:
@@ -196,7 +199,12 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _sentence_cuts(text: str, start: int, end: int) -> Iterator[int]:
-    return (start + cut for cut in _block_sentence_cuts(text[start:end]))
+    return (start + cut for cut in _kept(_block_sentence_cuts, text[start:end]))
+
+
+def _kept(cut: Callable[[str], tuple[int, ...]], piece: str) -> tuple[int, ...]:
+    """``cut(piece)``, through its cache where the piece is short enough to keep."""
+    return cut(piece) if len(piece) <= PIECE_CHARS_KEPT else cut.__wrapped__(piece)
 
 
 @lru_cache(maxsize=PIECES_KEPT)
@@ -266,7 +274,7 @@ def _ends_sentence(block: str, dot: int, cut: int) -> bool:
 
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Clause spans of one sentence."""
-    cuts = _sorted_clause_cuts(text[start:end])
+    cuts = _kept(_sorted_clause_cuts, text[start:end])
     position = start
     for cut in cuts:
         yield from _trim(text, position, start + cut)

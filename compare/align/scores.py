@@ -68,7 +68,8 @@ go through the product (at 4,000 clauses a side, the content score took 1.4 s as
 0.46 s so)."""
 
 _BAND_ROWS = 256
-"""Rows of a boolean share matrix worked out at a time (see ``Scores.found_in``)."""
+"""Rows of the similarity matrix, or of a matrix of shares, worked out at a time (see
+``Scores.similarity`` and ``Scores.found_in``)."""
 
 _THREADED_FROM = 40_000
 """Matrices with at least this many cells are scored on every core; smaller ones on one, where

@@ -214,3 +214,20 @@ def test_a_process_that_forgets_its_texts_compares_them_the_same_afresh() -> Non
     assert not any(cache.cache_info().currsize for cache in kept) and not load_lexicon().compiled.labels
     assert meaning._word_ids.cache_info().currsize == 0
     assert render(compare_documents(old, new)) == before
+
+
+def test_a_page_long_block_is_cut_the_same_and_not_held() -> None:
+    """Blocks and sentences keep their cuts, but one longer than PIECE_CHARS_KEPT (a document
+    with no blank lines) is cut each time, not held in memory; its cuts are the same."""
+    from compare import segment as module
+    from compare.model import Document
+
+    module.forget()
+    sentence = "We note the plan, and we will act on it as needed. "
+    long_block = sentence * (module.PIECE_CHARS_KEPT // len(sentence) + 5)
+    document = Document("long.txt", f"We agree.\n\n{long_block.strip()}")
+    clauses = module.segment(document)
+    assert module._block_sentence_cuts.cache_info().currsize == 1  # the short block only
+    module.forget()
+    assert [(c.start, c.end) for c in module.segment(document)] == [(c.start, c.end) for c in clauses]
+    assert clauses[-1].text == "and we will act on it as needed."
