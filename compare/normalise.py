@@ -108,7 +108,12 @@ def forget() -> None:
     _us_spelling.cache_clear()
 
 
-@cache
+NORMALISED_KEPT = 1 << 16
+"""Clauses whose normalised form is kept (the most recent): a statement's versions, a series or
+a ``check`` run repeat most of them, and a long-lived process keeps no more than this."""
+
+
+@lru_cache(maxsize=NORMALISED_KEPT)
 def _normalise_cached(text: str) -> str:
     # Words and what lies between them, alternately: each word respelled by a call from C
     # (a substitution with a Python function per word cost half as much again).
