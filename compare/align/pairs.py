@@ -103,8 +103,9 @@ def word_diff(old_text: str, new_text: str) -> tuple[WordOp, ...]:
     """
     old_words = _TOKEN.findall(old_text)
     new_words = _TOKEN.findall(new_text)
+    keys = {word: key(word) for word in {*old_words, *new_words}}  # each distinct word once
     matcher = difflib.SequenceMatcher(
-        a=[key(word) for word in old_words], b=[key(word) for word in new_words], autojunk=False
+        a=list(map(keys.__getitem__, old_words)), b=list(map(keys.__getitem__, new_words)), autojunk=False
     )
     operations: list[WordOp] = []
     for tag, a_low, a_high, b_low, b_high in matcher.get_opcodes():
