@@ -24,6 +24,12 @@ from tests.quotes.conftest import only, report
         ("They decried the “intensifying attempts to unilaterally change the status quo”.", "stronger"),
         ("They sounded the alarm over the “intensifying attempts to unilaterally change the status quo”.", "stronger"),
         ("They chided Beijing for its “intensifying attempts to unilaterally change the status quo”.", "stronger"),
+        ("They took issue with the “intensifying attempts to unilaterally change the status quo”.", "stronger"),
+        ("They censured the “intensifying attempts to unilaterally change the status quo”.", "stronger"),
+        ("They expressed alarm at the “intensifying attempts to unilaterally change the status quo”.", "stronger"),
+        # a hint or an allusion puts less than the statement's "serious concern"
+        ("They hinted at the “intensifying attempts to unilaterally change the status quo”.", "weaker"),
+        ("They alluded to the “intensifying attempts to unilaterally change the status quo”.", "weaker"),
     ],
 )
 def test_the_reporters_verb_is_set_against_the_statements(article: str, direction: str) -> None:
@@ -67,6 +73,26 @@ def test_the_statements_verb_counts_with_its_intensifiers_but_without_its_hedges
     assert compare_framing(("call", 5, "urged"), hedged)[0] == "same"
     strong = classify(Clause("old", 0, 1, 1, 0, 80, "Strongly urges all parties to resume talks;")).label
     assert compare_framing(("call", 5, "urged"), strong)[0] == "weaker"
+
+
+@pytest.mark.parametrize(
+    ("verb", "following", "placed"),
+    [
+        ("implored", "Russia", ("call", 5)),
+        ("pushed for", "a ceasefire", ("call", 5)),
+        ("undertook to", "mobilise", ("commitment", 4)),
+        ("resolved to", "act", ("commitment", 4)),
+        ("endorsed", "the plan", ("welcome", 2)),
+        ("embraced", "the plan", ("welcome", 3)),
+        ("excoriated", "Moscow", ("concern", 6)),
+        ("railed against", "Moscow", ("concern", 5)),
+        ("argued that", "the plan", ("position", 3)),
+        ("signalled that", "it", ("position", 2)),
+    ],
+)
+def test_more_newsroom_verbs_stand_on_the_ladders(verb: str, following: str, placed: tuple[str, int]) -> None:
+    stance = reporter_stance(verb, following)
+    assert stance is not None and stance[:2] == placed
 
 
 def test_a_light_verb_takes_its_stance_from_the_quoted_words() -> None:
