@@ -157,6 +157,6 @@ def forget_texts(lexicon: Lexicon | None = None) -> None:
 
     forget_cuts()
     forget_normalised()
-    texts.stem.cache_clear()
+    texts.forget()
     meaning.forget()
     (lexicon or load_lexicon()).compiled.labels.clear()

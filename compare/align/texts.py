@@ -23,7 +23,7 @@ from compare.normalise import normalise
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["Text", "View", "key", "prepare"]
+__all__ = ["Text", "View", "forget", "key", "prepare"]
 
 _SUFFIXES = ("ing", "ed", "es", "s")
 _FIRST_CODE = 0xF0000
@@ -180,12 +180,9 @@ def _word_codes(keys: Sequence[str], vocabulary: dict[str, str]) -> list[str]:
     """Each key as one character per stemmed word; ``vocabulary`` maps stems to characters and
     grows as new words are met, so both documents share it. A key met before gets the code it
     got then (its words are all in the vocabulary by now), without being read again."""
-    codes = []
     known: dict[str, str] = {}
     for text in keys:
-        code = known.get(text)
-        if code is not None:
-            codes.append(code)
+        if text in known:
             continue
         characters = []
         for token in _WORD.findall(text):
@@ -195,8 +192,13 @@ def _word_codes(keys: Sequence[str], vocabulary: dict[str, str]) -> list[str]:
             if code is None:
                 code = vocabulary[stemmed] = chr(_FIRST_CODE + len(vocabulary))
             characters.append(code)
-        codes.append(known.setdefault(text, "".join(characters)))
-    return codes
+        known[text] = "".join(characters)
+    return [known[text] for text in keys]
+
+
+def forget() -> None:
+    """Forget every word's stem (see ``pipeline.forget_texts``)."""
+    stem.cache_clear()
 
 
 def _weights(codes: Sequence[str], function_codes: set[str]) -> dict[str, float]:

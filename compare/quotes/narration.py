@@ -95,7 +95,7 @@ class Narration:
     """The narration before the quotation that was read (for the speaker, the verb and names)."""
 
 
-_DATELINE = re.compile(
+_DATELINE = regexcache.compiled(
     r"^\s*[A-Z][\w.'\u2019 ]{1,30}(?:,\s*[A-Z][\w.'\u2019 ]{1,30}){0,2}(?:,?\s*\d{1,2})?(?:,\s*\d{4})?\s*"
     r"(?:\([^)]{1,30}\)\s*)?(?:\s-{1,2}\s|[\u2014\u2013])\s*"
 )

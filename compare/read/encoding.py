@@ -32,13 +32,13 @@ EXTENSIONS = {
 
 # Markdown signals, for sniffing text of unknown format.
 _MARKDOWN_SIGNALS = (
-    re.compile(r"^#{1,6} \S", re.M),
-    re.compile(r"\*\*[^*\n]+\*\*"),
+    regexcache.compiled(r"^#{1,6} \S", re.M),
+    regexcache.compiled(r"\*\*[^*\n]+\*\*"),
     # Neither part may hold its own opening bracket: "[a[a[a..." is then linear, not quadratic.
-    re.compile(r"\[[^\[\]\n]+\]\([^()\s]+\)"),
-    re.compile(r"^\\#", re.M),
-    re.compile(r"^(?:-|\d+\.) {2,3}\S", re.M),
-    re.compile(r"\\[\[\]*_]"),
+    regexcache.compiled(r"\[[^\[\]\n]+\]\([^()\s]+\)"),
+    regexcache.compiled(r"^\\#", re.M),
+    regexcache.compiled(r"^(?:-|\d+\.) {2,3}\S", re.M),
+    regexcache.compiled(r"\\[\[\]*_]"),
 )
 _FRONT_MATTER = regexcache.compiled(
     r"---[ \t]*\n(?=[A-Za-z_][\w.-]*[ \t]*:)(?:[^\n]*\n){0,200}?(?:---|\.\.\.)[ \t]*(?:\n|$)"
