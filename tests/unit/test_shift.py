@@ -177,6 +177,13 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
         ("The Federal Open Market Committee made no change today in its target for the federal funds rate.",
          "The Federal Open Market Committee voted today to raise its target for the federal funds rate.",
          Shift.SAME, "same stance"),
+        # a host greeting a guest is a welcome no scale orders; a leader's initiative welcomed is not
+        ("President Biden and Prime Minister Modi affirmed a vision of our two countries as close partners.",
+         "Prime Minister Modi welcomed United States President Joseph R. Biden, Jr., to India today,",
+         Shift.SAME, "kind changed: affirmed a vision (position) -> welcomed (welcome)"),
+        ("The leaders noted President Yoon's bold steps toward improving relations with Japan.",
+         "The leaders welcomed President Yoon's bold steps toward improving relations with Japan.",
+         Shift.STRONGER, "act: noted (position) -> welcomed (welcome) ▲"),
         # content is not stance
         ("We condemn Russia's attacks.", "We condemn Russia's and North Korea's attacks.",
          Shift.SAME, "target added: North Korea"),
