@@ -16,6 +16,9 @@ per Python build, and builds the patterns from it.
   a new release, a user's ``--lexicon``), when every pattern of the lexicon is compiled; and,
   for any other pattern new to the file, when the process ends. The file is replaced whole
   (written beside it, then renamed), so a reader never sees half of it.
+- **Size**: a pattern no run uses any more (a user's lexicon since edited, an older release's)
+  stays until a table of the file holds more than ``KEPT_ENTRIES``; then a run that writes it
+  keeps only what that run used, so the file cannot grow without end.
 - **Trust**: a file that cannot be read or parsed, or that another Python build wrote, is ignored
   (and replaced when there is something to write); one that cannot be written is not, and the
   run is only slower. Entries are checked by the regex engine when built, and an entry the
@@ -35,10 +38,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_file", "compiled", "forget", "literals", "mark_valid", "pending", "prefixes", "save", "valid"]
+__all__ = ["KEPT_ENTRIES", "cache_file", "compiled", "forget", "literals", "mark_valid", "pending", "prefixes", "save", "valid"]
 
 _FORMAT = 1
 _OFF = "off"
+KEPT_ENTRIES = 4096
+"""How many entries a table of the cache file (patterns, first letters, literal texts, valid
+patterns) may hold before a run that writes it keeps only the entries it used: the shipped
+lexicon and modules use about 600 patterns and 1,100 literal texts."""
 
 
 def cache_file() -> Path | None:
@@ -69,6 +76,8 @@ class _Store:
         self.prefixes: dict[str, list[str] | None] = {}
         self.literals: dict[str, list[str] | None] = {}
         self.valid: set[str] = set()
+        self.used: dict[str, set[str]] = {"patterns": set(), "prefixes": set(), "literals": set(), "valid": set()}
+        """The keys of each table this run read or added, kept when a table outgrows KEPT_ENTRIES."""
         self.added = False
         if self.path is None:
             return
@@ -107,6 +116,7 @@ def compiled(source: str, flags: int = 0, parsed: Callable[[], Any] | None = Non
     """
     store = _the_store()
     key = f"{int(flags)}:{'p' if parsed else 's'}:{source}"
+    store.used["patterns"].add(key)
     entry = store.patterns.get(key)
     if entry is not None:
         try:
@@ -148,6 +158,7 @@ def prefixes(pattern: str, work_out: Callable[[], set[str] | None]) -> set[str] 
     """A scanner branch's first letters (``scanner._prefixes``), from the cache when it holds
     them."""
     store = _the_store()
+    store.used["prefixes"].add(pattern)
     found = store.prefixes.get(pattern, False)
     if found is None:
         return None
@@ -163,6 +174,7 @@ def literals(pattern: str, work_out: Callable[[], tuple[str, ...] | None]) -> tu
     """Every text a plain-text lexicon pattern matches (``scanner.literal_variants``), or None
     for a real regular expression, from the cache when it holds the pattern."""
     store = _the_store()
+    store.used["literals"].add(pattern)
     found = store.literals.get(pattern, False)
     if found is None:
         return None
@@ -176,12 +188,15 @@ def literals(pattern: str, work_out: Callable[[], tuple[str, ...] | None]) -> tu
 
 def valid(pattern: str) -> bool:
     """Whether the cache knows ``pattern`` as a lexicon pattern that parsed (``mark_valid``)."""
-    return pattern in _the_store().valid
+    store = _the_store()
+    store.used["valid"].add(pattern)
+    return pattern in store.valid
 
 
 def mark_valid(pattern: str) -> None:
     """Remember that ``pattern`` parsed as a scanner branch (``scanner.check_pattern``)."""
     store = _the_store()
+    store.used["valid"].add(pattern)
     if pattern not in store.valid:
         store.valid.add(pattern)
         _added(store)
@@ -194,10 +209,17 @@ def pending() -> bool:
 
 
 def save() -> None:
-    """Write the cache file if this run added entries; nothing happens where it cannot be."""
+    """Write the cache file if this run added entries; nothing happens where it cannot be. A
+    table holding more than ``KEPT_ENTRIES`` entries is written with only those this run used."""
     store = _the_store()
     if not store.added or store.path is None:
         return
+    for name in ("patterns", "prefixes", "literals"):
+        table = getattr(store, name)
+        if len(table) > KEPT_ENTRIES:
+            setattr(store, name, {key: value for key, value in table.items() if key in store.used[name]})
+    if len(store.valid) > KEPT_ENTRIES:
+        store.valid &= store.used["valid"]
     data = json.dumps(
         {"patterns": store.patterns, "prefixes": store.prefixes, "literals": store.literals, "valid": sorted(store.valid)},
         separators=(",", ":"),

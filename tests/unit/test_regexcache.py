@@ -100,6 +100,28 @@ def test_a_pattern_from_the_cache_is_the_one_re_compiles(monkeypatch: pytest.Mon
     assert first.groupindex == again.groupindex
 
 
+def _kept_patterns() -> set[str]:
+    return {key.split(":", 2)[2] for key in json.loads(regexcache.cache_file().read_text("utf-8"))["patterns"]}
+
+
+def test_patterns_no_run_uses_are_dropped_once_the_file_outgrows_its_bound(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(regexcache, "KEPT_ENTRIES", 3)
+    _afresh(monkeypatch, str(tmp_path))
+    for source in ("first", "second", "third"):
+        regexcache.compiled(source)
+    regexcache.save()
+    assert _kept_patterns() == {"first", "second", "third"}  # within the bound: all kept
+    _afresh(monkeypatch, str(tmp_path))
+    regexcache.compiled("first")
+    regexcache.compiled("fourth")  # four entries now, over the bound: only this run's stay
+    regexcache.save()
+    assert _kept_patterns() == {"first", "fourth"}
+    _afresh(monkeypatch, str(tmp_path))
+    assert regexcache.compiled("second").match("second")  # a dropped one is compiled afresh
+
+
 def test_a_damaged_cache_is_ignored_and_rewritten(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _afresh(monkeypatch, str(tmp_path))
     regexcache.cache_file().write_text("{not json", "utf-8")
