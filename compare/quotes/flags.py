@@ -51,6 +51,9 @@ subject did ("committed to “upgrade ...”"), for the wrong-speaker check."""
 _EDGE_WORDS = 3
 """How near the quoted words a negation before them, or a qualifier after them, must stand to
 govern them."""
+_LEAD_WORDS = 10
+"""How many words before the quoted words a condition set off by a comma may open their clause
+("consistent with our respective legal systems, “...”")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,6 +387,14 @@ def _edge_flags(located: Located, index: StatementIndex, quotation: Quotation) -
     narration_tail = " ".join(quotation.narration.split()[-4:])
     if hold([before]).negations and not hold([narration_tail]).negations and not hold([quotation.text.split(" ")[0]]).negations:
         flags.append(Flag("negation-dropped", f"the statement has “{before}” right before the quoted words"))
+    # "consistent with our respective legal systems, Russia's sovereign assets ... will remain
+    # immobilized": a condition that opens the quoted words' clause governs them
+    lead = _text(index, max(sentence.first, first.s_from - _LEAD_WORDS), first.s_from)
+    lead = re.split(r"[.;:!?]", lead)[-1]
+    narration = hold([quotation.narration])
+    for entry, (written, marker) in hold([lead]).hedges.items():
+        if marker == "qualifier" and entry not in narration.hedges and lead.rstrip().endswith((",", written)):
+            flags.append(Flag("qualifier-dropped", f"the statement has “{written}” right before the quoted words"))
     end_sentence = index.sentences[index.sentence_of[last.s_to - 1]]
     after = _text(index, last.s_to, min(end_sentence.last, last.s_to + 6))
     held = hold([after])

@@ -16,8 +16,12 @@ classifier (kind and rung, intensifiers included). Then:
   states: stronger; a position, a welcome, a commitment or a mere mention ("referred to",
   "discussed") where the statement voices concern: weaker; a mention where the statement takes
   no stance, or a position on a plain statement: the **same**;
-- a note (position, rung 2 or less) below any other stance; position < welcome < commitment;
-  call < decision; anything else is **unclear** (named, not directed).
+- a statement's act on no scale (an assessment, "judges that", "expects"; a host's greeting)
+  against a reporter's verb of another kind: **unclear**, but for an accusation or a
+  condemnation (concern 5 and up), which is stronger;
+- a note (position, rung 2 or less) below any other stance; position < welcome < commitment,
+  except that a reporting verb ("reiterated", "reaffirmed") over a commitment is the same: it
+  reports the pledge again; call < decision; anything else is **unclear** (named, not directed).
 """
 
 from __future__ import annotations
@@ -32,16 +36,27 @@ __all__ = ["compare_framing", "reporter_stance", "reporting_verb"]
 _ENDORSEMENT = {"position": 0, "welcome": 1, "commitment": 2}
 _DEMAND = {"call": 0, "decision": 1}
 _NOTING = 2
+_ACCUSATION = 5
+"""The concern rung of "accused" and "hit out at", from which a reporter's criticism is a harder
+line than any statement's assessment."""
 
 
-def reporting_verb(text: str) -> ReportingVerb | None:
-    """The entry of ``reporting.toml`` a reporter's verb as written belongs to.
+def reporting_verb(text: str, following: str = "") -> ReportingVerb | None:
+    """The entry of ``reporting.toml`` a reporter's verb as written belongs to; ``following``,
+    the words after it, for the entries that read them ("pressed Pakistan to", "backed India's").
 
     >>> reporting_verb("hit out Sunday at").kind, reporting_verb("accused").rung
     ('concern', 5)
+    >>> reporting_verb("pressed", "Pakistan to act").id
+    'urge'
     """
+    text = text.strip()
+    joined = f"{text} {following.strip()}"
     for verb in reporting().verbs:
-        if verb.pattern.fullmatch(text.strip()):
+        if verb.pattern.fullmatch(text):
+            return verb
+        found = verb.pattern.match(joined)
+        if following and found is not None and found.end() == len(text):
             return verb
     for verb in reporting().verbs:
         if verb.pattern.search(text):
@@ -62,7 +77,7 @@ def reporter_stance(verb_text: str, following: str) -> tuple[str, int, str] | No
     >>> reporter_stance("referred to", "the terror attacks")
     ('mention', 0, 'referred to')
     """
-    verb = reporting_verb(verb_text)
+    verb = reporting_verb(verb_text, following)
     if verb is None:
         return None
     if not verb.light:
@@ -85,6 +100,13 @@ def compare_framing(reporter: tuple[str, int, str], statement: Label) -> tuple[s
     stated_kind = statement.kind.value
     stated_rung = _verb_rung(statement)
     direction = _direction(kind, rung, stated_kind, stated_rung)
+    act = next((m for m in statement.markers if m.kind == "act"), None)
+    if act is not None and not act.scaled and kind != stated_kind and direction in ("stronger", "weaker"):
+        # an assessment ("The Committee judges that some risks remain") or a host's greeting is on
+        # no ladder: a reporter's "cautioned" may be what the assessment amounts to; only an
+        # accusation or a condemnation (rung 5 and up) is plainly a harder line than any of them
+        if not (kind == "concern" and rung >= _ACCUSATION):
+            direction = "unclear"
     stated = f"“{statement.stance}” ({stated_kind} {stated_rung})" if statement.stance else "no stance word"
     word = {"stronger": "stronger than", "weaker": "weaker than", "same": "as strong as"}.get(direction, "not comparable with")
     return direction, f"“{phrase}” ({kind} {rung}) is {word} the statement’s {stated}"
@@ -118,6 +140,10 @@ def _direction(kind: str, rung: int, stated_kind: str, stated_rung: int) -> str:
     if kind == stated_kind or {kind, stated_kind} == {"call", "concern"}:
         # "calls on X to stop" is a concern at the rung of "calls on": the two ladders meet there
         return "same" if rung == stated_rung else "stronger" if rung > stated_rung else "weaker"
+    if kind == "position" and rung > _NOTING and stated_kind == "commitment":
+        # "reiterated" or "reaffirmed" a pledge reports it again, a firm one or a plain "will":
+        # the quotation carries the commitment, and a reporting verb weakens nothing
+        return "same"
     if kind == "concern" and stated_kind in _ENDORSEMENT:
         return "stronger"
     if stated_kind == "concern" and kind in _ENDORSEMENT:

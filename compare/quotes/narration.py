@@ -119,7 +119,24 @@ _PRONOUN = regexcache.compiled(r"^(?:they|it|he|she|we|them|themselves|itself)$"
 _NOT_A_SUBJECT = regexcache.compiled(r"^(?:in|on|at|of|for|to|with|from|by|which|who|that)\b|['\u2019]s?$", re.IGNORECASE)
 _CARRIES_ON = regexcache.compiled(r"[\s,]*(?:(?:and|or)\b[\s,]*(?:that\b\s*)?(?:[\w\u2019'-]+\s*){0,2})?", re.IGNORECASE)
 """Narration that only joins a quotation to the previous one ("and that Chinese")."""
-_RELATIVE = regexcache.compiled(r",\s*(?:which|who|whom|whose)\b[^,]*(?:,|$)", re.IGNORECASE)
+_RELATIVE = regexcache.compiled(r",\s*(?:which|who|whom|whose|where|when)\b[^,]*(?:,|$)", re.IGNORECASE)
+"""A relative clause set off by commas ("On Ukraine, where New Delhi has declined to criticise
+Moscow, the leaders voiced ..."): its verbs are the background's, not the quotation's frame."""
+_THE_WORDS = regexcache.compiled(
+    r"\b(?:phrase|line|language|wording|words|passage|sentence|formulation|reference)\b", re.IGNORECASE
+)
+"""The quotation named as words after it ("“...,” a phrase economists said showed ..."): whoever
+speaks next comments on the words, and does not say them."""
+_ASIDE = regexcache.compiled(r",\s*(?:speaking|who\s+(?:spoke|asked|requested|declined))\b[^,]*,", re.IGNORECASE)
+"""An aside between a speaker and the verb ("A Fed official, speaking on condition of anonymity
+because the talks are private, said"): taken out, so that the speaker meets the verb."""
+_DENIED = regexcache.compiled(
+    r"(?:\bnot|\bnever|n['\u2019]t|\bdeclin(?:e|es|ed|ing)\s+to|\brefus(?:e|es|ed|ing)\s+to|\bshort\s+of|"
+    r"\brefrain(?:s|ed|ing)?\s+from|\bavoid(?:s|ed|ing)?|\bwithout|\bno\s+longer)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+"""Words that deny the verb after them ("declined to criticise", "stopped short of condemning",
+"without naming"): a verb the speakers did not use frames nothing."""
 _WORDS = regexcache.compiled(r"[\w'\u2019.-]+")
 
 
@@ -146,6 +163,7 @@ def read_narration(before: str, after: str, previous: Narration | None = None) -
     """
     lexicon = reporting()
     readable = _RELATIVE.sub(", ", before)  # "The pact, which Beijing has criticised as ..., is"
+    readable = _ASIDE.sub(" ", readable)  # "A Fed official, speaking on condition of anonymity, said"
     carries_on = (
         previous is not None
         and _CARRIES_ON.fullmatch(before) is not None
@@ -199,6 +217,7 @@ def _verbs(text: str, lexicon: Reporting) -> list[tuple[int, int, ReportingVerb]
 def _framing(found: list[tuple[int, int, ReportingVerb]], text: str) -> tuple[ReportingVerb | None, str]:
     """The verb that frames the quotation: a characterising verb before a light one ("accused
     China of ..., expressing “concern”" is an accusation), else the one nearest the quotation."""
+    found = [item for item in found if not _DENIED.search(text[max(0, item[0] - 40) : item[0]])]
     if not found:
         return None, ""
     heavy = [item for item in found if not item[2].light]
@@ -220,7 +239,8 @@ def _verb_after(after: str, lexicon: Reporting) -> tuple[ReportingVerb | None, s
         return None, ""
     start, end, verb = found[0]
     lead = head[:start]
-    if verb.light or re.search(r"\b(?:and|while|but|as|which|who)\b", lead, re.IGNORECASE) or len(lead.split()) > 4:
+    # "..., a long-standing Indian demand": a noun phrase set beside the quotation, not its subject
+    if verb.light or re.search(r"\b(?:and|while|but|as|which|who|a|an)\b", lead, re.IGNORECASE) or len(lead.split()) > 4:
         return None, ""
     return verb, head[start:end]
 
@@ -229,7 +249,7 @@ def _attribution(text: str, after: str, lexicon: Reporting, saying: list) -> tup
     """The attribution phrase nearest the quotation and whom it gives the words to."""
     near_after = " ".join(after.split()[:10])
     after_saying = [item for item in _saying(near_after, lexicon) if not re.search(
-        r"\b(?:and|while|but)\b", near_after[: item[0]], re.IGNORECASE)]
+        r"\b(?:and|while|but)\b", near_after[: item[0]], re.IGNORECASE) and not _THE_WORDS.search(near_after[: item[1]])]
     for found, where in ((after_saying, near_after), (list(reversed(saying)), text)):
         for source in ("person", "statement", "any"):
             for start, end, entry in found:

@@ -50,6 +50,12 @@ def test_an_unclosed_quotation_ends_with_its_paragraph() -> None:
         ("“We act,” a senior official told reporters.", "a senior official told reporters", Source.PERSON),
         ("“We act,” according to the communique.", "according to the communique", Source.STATEMENT),
         ("Leaders met at the “Summit Hall”.", "", Source.UNATTRIBUTED),
+        # a speaker with an aside before the verb, a speaker named by trade, and words the next
+        # speaker only comments on
+        ("A Fed official, speaking on condition of anonymity because the talks are private, said: “We act.”",
+         "A Fed official said", Source.PERSON),
+        ("“We act,” said one economist at a New York bank.", "said one economist", Source.PERSON),
+        ("The statement said “we act,” a phrase economists said showed resolve.", "The statement said", Source.STATEMENT),
     ],
 )
 def test_the_attribution_says_whose_words_they_are(text: str, attribution: str, source: Source) -> None:
@@ -79,3 +85,20 @@ def test_a_subject_after_the_reporting_verb_is_the_speaker() -> None:
 def test_a_verb_in_a_relative_clause_does_not_frame_the_quotation() -> None:
     text = "The pact, which Beijing has criticised as a bloc, is meant to “bolster deterrence”."
     assert find_quotations(parse(text, path="a.txt"))[0].framing_verb == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        # a verb in a "where" clause, or one the speakers did not use, frames nothing
+        ("On Ukraine, where New Delhi has declined to criticise Moscow, the leaders voiced “deep concern”.", "voiced"),
+        ("They stopped short of condemning what they called “destabilizing activities”.", ""),
+        # a noun beside the quotation is no verb after it
+        ("Biden backed India’s bid for “permanent membership,” a long-standing Indian demand.", "backed"),
+        ("Biden voted for “permanent membership,” a long-standing Indian demand.", ""),
+        # the document's verb, when it characterises, is the framing
+        ("The statement noted “coercive actions and rising tensions” in the region.", "noted"),
+    ],
+)
+def test_only_a_verb_the_speakers_used_on_the_quotation_frames_it(text: str, verb: str) -> None:
+    assert find_quotations(parse(text, path="a.txt"))[0].framing_verb == verb

@@ -45,6 +45,34 @@ def test_an_ellipsis_that_cuts_a_negation_is_a_meaningful_cut() -> None:
     assert check.status is Status.APPROXIMATE
 
 
+@pytest.mark.parametrize(
+    ("statement", "article", "flag"),
+    [
+        # a condition opening the quoted words' clause, left behind
+        ("We reaffirm that consistent with our respective legal systems, Russia’s sovereign assets will remain immobilized.",
+         "The leaders vowed that “Russia’s sovereign assets will remain immobilized.”", "qualifier-dropped"),
+        # an ellipsis that cuts a limit on the scope
+        ("We will reduce excessive dependencies in our critical supply chains.",
+         "They said: “We will reduce … dependencies in our critical supply chains.”", "qualifier-dropped"),
+        ("These actions should help forestall some of the adverse effects on the economy.",
+         "Officials said the cuts “should help forestall … adverse effects on the economy.”", "words-cut"),
+        # a willingness printed as a promise
+        ("We are willing to work with the international community to provide assistance.",
+         "They said they “will work with the international community to provide assistance.”", "hedge-dropped"),
+    ],
+)
+def test_what_the_statement_says_around_or_inside_the_cut_is_flagged(statement: str, article: str, flag: str) -> None:
+    check = only(article, statement)
+    assert flag in kinds(check), check.flags
+    assert check.altered
+
+
+def test_a_condition_that_does_not_open_the_quoted_clause_is_not_flagged() -> None:
+    statement = "Where appropriate, we will consult partners and we will reduce dependencies in our supply chains."
+    check = only("They said they “will reduce dependencies in our supply chains.”", statement)
+    assert "qualifier-dropped" not in kinds(check), check.flags
+
+
 def test_the_speaker_the_statement_gives_is_no_wrong_speaker() -> None:
     check = only("The United States “intends to upgrade U.S. Forces, Japan to a joint force headquarters”.")
     assert "wrong-speaker" not in kinds(check) and not check.altered

@@ -51,6 +51,11 @@ def test_a_quotation_that_carries_its_own_stance_word_has_no_framing() -> None:
         (("call", 4, "called on"), Label(Kind.CONCERN, 4, "call upon Iran to stop"), "same"),
         (("position", 3, "stressed"), Label(Kind.POSITION, 4, "stresses the vital importance"), "same"),
         (("position", 2, "noted"), Label(Kind.WELCOME, 2, "welcomed"), "weaker"),
+        # a reporting verb over a pledge reports it again; a note of it, or a vow over a position, does not
+        (("position", 3, "reiterated"), Label(Kind.COMMITMENT, 3, "will"), "same"),
+        (("position", 3, "reaffirmed"), Label(Kind.COMMITMENT, 4, "affirms the commitment"), "same"),
+        (("position", 2, "noted"), Label(Kind.COMMITMENT, 4, "commit to"), "weaker"),
+        (("commitment", 4, "vowed"), Label(Kind.POSITION, 3, "reaffirm"), "stronger"),
         (("commitment", 4, "vowed"), Label(Kind.CALL, 2, "invites"), "unclear"),
         # over a statement with no stance word: criticism is harder, praise is not, a pledge may
         # be the statement's content
@@ -88,11 +93,24 @@ def test_the_statements_verb_counts_with_its_intensifiers_but_without_its_hedges
         ("railed against", "Moscow", ("concern", 5)),
         ("argued that", "the plan", ("position", 3)),
         ("signalled that", "it", ("position", 2)),
+        # verbs placed by the words after them, as the narration hands them over
+        ("pressed", "Pakistan to take immediate action", ("call", 5)),
+        ("asked", "Iran to cease the arrests", ("call", 3)),
+        ("backed", "India’s bid for permanent membership", ("welcome", 2)),
+        ("signalled", "that it will act", ("position", 2)),
+        ("blamed", "Moscow for the serious impacts", ("concern", 5)),
     ],
 )
 def test_more_newsroom_verbs_stand_on_the_ladders(verb: str, following: str, placed: tuple[str, int]) -> None:
     stance = reporter_stance(verb, following)
     assert stance is not None and stance[:2] == placed
+
+
+def test_an_assessment_is_on_no_ladder_but_an_accusation_is_harder_than_it() -> None:
+    judged = classify(Clause("old", 0, 1, 1, 0, 60, "The Committee judges that some inflation risks remain.")).label
+    assert judged is not None and judged.kind is Kind.POSITION
+    assert compare_framing(("concern", 3, "cautioned"), judged)[0] == "unclear"
+    assert compare_framing(("concern", 5, "accused"), judged)[0] == "stronger"
 
 
 def test_a_light_verb_takes_its_stance_from_the_quoted_words() -> None:
