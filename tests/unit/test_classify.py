@@ -310,6 +310,24 @@ def test_a_sub_paragraph_takes_the_stance_of_its_lead() -> None:
     assert (item.kind, item.intensity) == (Kind.CONCERN, lead.intensity)
 
 
+def test_a_sub_paragraph_naming_others_requests_keeps_its_leads_call() -> None:
+    lead = label_of("Calls upon the Government to cooperate fully with the Special Rapporteur, including:")
+    item = label_of("(a) By accepting the repeated requests made by the Special Rapporteur to visit the country;",
+                    context=Context(lead=lead))
+    assert (item.kind, item.stance) == (Kind.CALL, lead.stance)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In taking the discount action, the Board approved requests submitted by the Reserve Banks.",
+        "The rates were set as requested by the Board of Directors.",
+    ],
+)
+def test_requests_someone_else_made_are_no_call_of_the_speakers(text: str) -> None:
+    assert all(marker.entry != "request" for marker in label_of(text).markers)
+
+
 def _document_labels(text: str) -> list[tuple[str, Kind, str]]:
     document = Document("d", text)
     return [(c.text, c.label.kind, c.label.stance) for c in classify_all(document, segment(document))]
