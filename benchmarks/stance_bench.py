@@ -2,7 +2,9 @@
 
 Two sets:
 
-- **labelled real pairs** (``fixtures/labels/stance_pairs.toml``, development; and, with
+- **labelled real pairs** (``fixtures/labels/stance_pairs.toml``, development; the second
+  development set ``fixtures/labels/dev2/stance_pairs.toml``, written 2026-12-07 without running
+  jointdiff, whose first score is quoted as taken before any change it prompted; and, with
   ``--blind`` only, ``fixtures/labels/blind/stance_pairs.toml``): sentences of consecutive
   corpus versions that a reader takes for the same sentence revised (or, ``same_proposition =
   false``, two different sentences an aligner may pair). Each pair of files is compared as the
@@ -212,6 +214,8 @@ def main() -> int:
         print(f"skipped: no corpus at {args.corpus}")
         return 0
     labelled(args.corpus, LABELS / "stance_pairs.toml", "labelled real pairs, development half", args.verbose)
+    if (LABELS / "dev2" / "stance_pairs.toml").is_file():
+        labelled(args.corpus, LABELS / "dev2" / "stance_pairs.toml", "labelled real pairs, second development set", args.verbose)
     if args.blind:
         labelled(args.corpus, LABELS / "blind" / "stance_pairs.toml", "labelled real pairs, BLIND half", False)
     generated(args.corpus, args.verbose)
