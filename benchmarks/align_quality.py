@@ -12,6 +12,8 @@ Label sets (``fixtures/labels``):
 - development: ``alignments.toml`` (13 pairs: FOMC, UN resolutions, lightly edited leaders'
   statements, our fixtures) and ``alignments_rewritten.toml`` (rewritten leaders' statements);
   the aligner's models were fitted on these (``align_fit.py``), so their figures overstate;
+- second development set: ``dev2/alignments_rewritten.toml`` (rewritten leaders' statements,
+  partial pairs, labelled 2026-12-07 without running jointdiff; not fitted on), scored when present;
 - blind: ``blind/alignments_rewritten.toml``, never read while tuning; scored only with
   ``--blind``.
 
@@ -44,6 +46,9 @@ from compare.segment import heading_indices, segment  # noqa: E402
 CORPUS = ROOT.parent / "shared" / "corpus"
 LABELS = ROOT / "fixtures" / "labels"
 DEVELOPMENT = (LABELS / "alignments.toml", LABELS / "alignments_rewritten.toml")
+SECOND = (LABELS / "dev2" / "alignments_rewritten.toml",)
+"""A second development set, labelled 2026-12-07 without running jointdiff; the models were not
+fitted on it (``align_fit.py`` reads DEVELOPMENT only)."""
 BLIND = (LABELS / "blind" / "alignments_rewritten.toml",)
 
 
@@ -96,6 +101,8 @@ def _path(name: str) -> Path:
 def _group(label_file: Path, entry: dict) -> str:
     if label_file.parent.name == "blind":
         return "rewritten (blind)"
+    if label_file.parent.name == "dev2":
+        return "rewritten (second dev set)"
     if "rewritten" in label_file.name:
         return "rewritten (development)"
     if entry["new"].startswith(("fomc/", "unga-")):
@@ -221,6 +228,10 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="list sure pairs that are wrong (development only)")
     args = parser.parse_args()
     cases, notes = load_cases(DEVELOPMENT)
+    if SECOND[0].is_file():
+        second, second_notes = load_cases(SECOND)
+        cases += second
+        notes += second_notes
     if args.blind:
         blind, blind_notes = load_cases(BLIND)
         cases += blind

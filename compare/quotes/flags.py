@@ -115,7 +115,7 @@ def flag(quotation: Quotation, located: Located, index: StatementIndex, known: K
     if located.status is Status.STITCHED:
         where = ", ".join(f"s{n}" for piece in pieces for n in piece.sentences)
         flags.append(Flag("stitched", f"joins words of sentences {where} without an ellipsis"))
-    flags += _narration_flags(quotation, sentence_names | parties | quote_names)
+    flags += _narration_flags(quotation, _paragraph_names(located.regions, index) | sentence_names | parties | quote_names)
     speaker = _speaker_flag(quotation, located, index)
     if speaker is not None:
         flags.append(speaker)
@@ -479,6 +479,18 @@ def _sentence_names(regions: Sequence[Region], index: StatementIndex) -> frozens
             sentence = index.sentences[number]
             names |= names_in(index.document.text[sentence.start : sentence.end])
             names |= _heading_names(index, sentence.start)
+    return frozenset(names)
+
+
+def _paragraph_names(regions: Sequence[Region], index: StatementIndex) -> frozenset[str]:
+    """The names of every sentence of the paragraphs the quotation was found in: a reporter who
+    names the country the paragraph speaks of ("warned Beijing over ...", where the sentence before
+    names China) adds no target to a sentence that carries on about it."""
+    paragraphs = {index.sentences[region.sentence].paragraph for region in regions}
+    names: set[str] = set()
+    for sentence in index.sentences:
+        if sentence.paragraph in paragraphs:
+            names |= names_in(index.document.text[sentence.start : sentence.end])
     return frozenset(names)
 
 

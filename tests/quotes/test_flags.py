@@ -73,6 +73,21 @@ def test_a_condition_that_does_not_open_the_quoted_clause_is_not_flagged() -> No
     assert "qualifier-dropped" not in kinds(check), check.flags
 
 
+def test_a_country_the_paragraph_names_is_no_target_the_reporter_adds() -> None:
+    statement = (
+        "We share concerns about China’s practices in the medical devices sector. "
+        "We will continue to monitor developments in the medical devices sector.\n\n"
+        "We will meet again next year."
+    )
+    check = only("They warned Beijing over its practices, saying they would “continue to monitor developments in "
+                 "the medical devices sector.”", statement)
+    assert "target-added" not in kinds(check), check.flags
+    elsewhere = "We will continue to monitor developments in the medical devices sector.\n\nWe share concerns about China."
+    check = only("They warned Beijing, saying they would “continue to monitor developments in the medical devices "
+                 "sector.”", elsewhere)
+    assert "target-added" in kinds(check), check.flags
+
+
 def test_the_speaker_the_statement_gives_is_no_wrong_speaker() -> None:
     check = only("The United States “intends to upgrade U.S. Forces, Japan to a joint force headquarters”.")
     assert "wrong-speaker" not in kinds(check) and not check.altered
