@@ -99,6 +99,11 @@ def test_the_statements_verb_counts_with_its_intensifiers_but_without_its_hedges
         ("backed", "India’s bid for permanent membership", ("welcome", 2)),
         ("signalled", "that it will act", ("position", 2)),
         ("blamed", "Moscow for the serious impacts", ("concern", 5)),
+        # a readiness, a trial balloon and a disquiet sit below the firm pledge and the concern
+        ("stood ready to", "build constructive relations", ("commitment", 2)),
+        ("floated", "a regular ministerial dialogue", ("commitment", 1)),
+        ("expressed unease over", "the devastating impact", ("concern", 1)),
+        ("committed their governments to", "working collaboratively", ("commitment", 4)),
     ],
 )
 def test_more_newsroom_verbs_stand_on_the_ladders(verb: str, following: str, placed: tuple[str, int]) -> None:
