@@ -161,6 +161,12 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
          Shift.WEAKER, "characterisation: in clear violation of -> in violation of ▼"),
         ("We condemn the seizure of the plant, in violation of the Charter.",
          "We condemn the seizure of the plant, which violates the Charter.", Shift.SAME, "same stance"),
+        ("Welcoming the reports, which found that violations of human rights continued to take place,",
+         "Welcoming the reports, which found that a wide array of gross and systematic violations of human rights continued to take place,",
+         Shift.STRONGER, "characterisation added: gross and systematic violations ▲"),
+        ("Condemning the widespread violations of human rights,", "Condemning the violations of human rights,",
+         Shift.WEAKER, "characterisation dropped: widespread violations ▼"),
+        ("We condemn the widespread attacks on civilians.", "We condemn the attacks on civilians.", Shift.SAME, "same stance"),
         # an act carried forward among the other side's stance words is unchanged; the act
         # beside it is named only
         ("We met to reaffirm our unwavering support for Ukraine for as long as it takes.",
