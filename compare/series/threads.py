@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from compare.model import SURE, Clause, Comparison, Pair, Shift, Status
+from compare.model import Clause, Comparison, Pair, Shift, Status
 from compare.normalise import normalise
 from compare.segment import heading_indices
 from compare.series.model import Change, Step, Thread, Version
@@ -36,11 +36,12 @@ __all__ = [
 MIN_LINK_CONFIDENCE = 0.0
 """How sure (0.0-1.0) a pair of consecutive versions must be to carry a thread on; a weaker
 pair ends the thread and starts another (which may still be found as its return)."""
-MIN_RETURN_CONFIDENCE = SURE
+MIN_RETURN_CONFIDENCE = 0.8
 """How sure (0.0-1.0) a link between a dropped clause and a later one must be for the later
-one to count as its return: the aligner's "sure" (``compare.model.SURE``). A pool of clauses
-from several versions has no order to check a link against, and a return joins versions no
-comparison put side by side, so only a confident link is claimed."""
+one to count as its return. A pool of clauses from several versions has no order to check a link
+against, and a return joins versions no comparison put side by side, so only a confident link is
+claimed: 0.8, the best of 0.5-0.8 on the development threads (``series_bench.py --grid``); it was
+the aligner's "sure" until that rose to 0.85, and 0.85 here loses a development thread."""
 POOL_NEAREST = 8
 """How many dropped clauses, the most alike in words, each new clause is aligned against: it
 keeps the alignment of a long series (the FOMC's 122 versions) from growing with the pool."""
