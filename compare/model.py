@@ -294,8 +294,8 @@ class Pair:
 
         >>> Pair(Status.REWORDED, (), (), confidence=0.42).certainty
         'weak'
-        >>> Pair(Status.REWORDED, (), (), confidence=0.82).certainty, Pair(Status.REMOVED, (), (), confidence=0.82).certainty
-        ('sure', 'likely')
+        >>> Pair(Status.REWORDED, (), (), confidence=0.84).certainty, Pair(Status.REMOVED, (), (), confidence=0.84).certainty
+        ('likely', 'sure')
         """
         floor = SURE_UNPAIRED if self.status in (Status.ADDED, Status.REMOVED) else SURE
         if self.confidence is None or self.confidence >= floor:

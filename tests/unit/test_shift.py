@@ -293,7 +293,7 @@ def test_shift_leaves_its_input_alone() -> None:
 
 def test_a_weak_pairing_names_the_change_but_claims_no_direction() -> None:
     sure = pair("We express concern over the launches.", "We strongly condemn the launches of missiles.")
-    weak = shift(replace(sure, confidence=SURE - 0.2))
+    weak = shift(replace(sure, confidence=0.6))
     assert weak.shift is Shift.UNCLEAR
     assert weak.shift_reason.startswith("weak pairing (0.60), no direction claimed")
     assert weak.shift_evidence == shift(sure).shift_evidence != ()
@@ -303,9 +303,10 @@ def test_a_weak_pairing_names_the_change_but_claims_no_direction() -> None:
 def test_a_sure_pairing_below_the_claim_bar_names_the_change_but_claims_no_direction() -> None:
     """A direction is the claim an analyst quotes: it needs more than the aligner's "sure"."""
     sure = pair("We express concern over the launches.", "We strongly condemn the launches of missiles.")
-    between = shift(replace(sure, confidence=(SURE + CLAIM) / 2))
+    between = shift(replace(sure, confidence=0.87))
+    assert SURE <= 0.87 < CLAIM
     assert between.shift is Shift.UNCLEAR
-    assert between.shift_reason.startswith("pairing not sure enough for a direction (0.85), no direction claimed")
+    assert between.shift_reason.startswith("pairing not sure enough for a direction (0.87), no direction claimed")
     assert between.shift_evidence == shift(sure).shift_evidence
 
 
