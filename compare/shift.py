@@ -8,7 +8,9 @@ differs becomes a piece of ``Pair.shift_evidence`` with its own direction:
 
 - **act** (the speech act): on one ladder, the higher rung is stronger ("expressed concern ->
   condemned"); across kinds only where a scale orders them (no stance < any stance; taking note
-  or noting < any other stance; position < welcome < commitment; call < decision); otherwise the
+  or noting < any other stance of another kind; position < welcome < commitment; call <
+  decision; among positions only taking note < noting, since a note against a reporting verb
+  ("notes" -> "acknowledges") is on no ladder); otherwise the
   change is named ("kind changed: concern -> call") and claims nothing. Two acts that are both
   modals ("will" -> "may") are left to the modal marker; a move to or from an assessment
   ("believes" -> "recognizes": no rung to climb) is named only; and where one side's act stands
@@ -216,9 +218,13 @@ def _act(old: Label, new: Label, old_markers: Sequence[Marker], new_markers: Seq
         if new_act.value == old_act.value:
             same_entry = old_act.entry == new_act.entry if old_act.entry else _normal(old_act.text) == _normal(new_act.text)
             return [] if same_entry else [Evidence("act", old_act.text, new_act.text, Shift.SAME)]
-        if not (old_act.scaled and new_act.scaled):
+        if not (old_act.scaled and new_act.scaled) or (
+            old_kind is Kind.POSITION and max(old_act.value, new_act.value) > NOTING_RUNG
+        ):
             # an assessment ("believes", "expects") has no rung to climb: "believes that the
-            # risks are balanced" -> "recognizes that ..." is named, not a firmer line
+            # risks are balanced" -> "recognizes that ..." is named, not a firmer line; nor does
+            # a note against a reporting verb ("Notes the contact" -> "Acknowledges the
+            # cooperation"): only taking note < noting orders positions among themselves
             return [Evidence("act", old_act.text, new_act.text, Shift.SAME)]
         direction = Shift.STRONGER if new_act.value > old_act.value else Shift.WEAKER
         return [Evidence("act", old_act.text, new_act.text, direction)]

@@ -33,6 +33,9 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
          Shift.STRONGER, "act: intend to -> will ▲"),
         ("Noting the report of the Secretary-General,", "Taking note of the report of the Secretary-General,",
          Shift.WEAKER, "act: Noting -> Taking note ▼"),
+        # a note against a reporting verb: no ladder orders them
+        ("Notes the ongoing contact with the Special Rapporteur;", "Acknowledges the cooperation with the Special Rapporteur;",
+         Shift.SAME, "act: Notes -> Acknowledges"),
         ("Encourages Member States to ratify the Treaty;", "Calls upon Member States to ratify the Treaty;",
          Shift.STRONGER, "act: Encourages -> Calls upon ▲"),
         ("Requests the Secretary-General to report on the matter;",
