@@ -10,6 +10,8 @@ Label sets (format in the header of each file; see ``fixtures/quotes/NOTES.md``)
   written and labelled 2026-12-07 without running jointdiff, to find the framing claims that did
   not carry over to the blind half); scored beside the first, and its first score, taken before
   any change it prompted, is quoted as such;
+- **third development set**: ``fixtures/quotes/dev3/labels.toml`` (5 more invented articles, in
+  the same way, with a wider range of newsroom verbs), scored the same way;
 - **blind**: ``fixtures/quotes/blind/labels.toml``, scored only with ``--blind``, and then only
   as aggregate figures: no quotation, article or mistake of the blind half is ever printed.
 
@@ -58,6 +60,7 @@ from compare.read import read  # noqa: E402
 QUOTES = ROOT / "fixtures" / "quotes"
 DEVELOPMENT = (QUOTES / "labels.toml", QUOTES / "seed" / "labels.toml")
 SECOND = QUOTES / "dev2" / "labels.toml"
+THIRD = QUOTES / "dev3" / "labels.toml"
 BLIND = (QUOTES / "blind" / "labels.toml",)
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -111,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     sets = [("blind half", BLIND)] if args.blind else [("development half", DEVELOPMENT[:1]), ("seed", DEVELOPMENT[1:])]
     if not args.blind and SECOND.is_file():
         sets.append(("second development set", (SECOND,)))
+    if not args.blind and THIRD.is_file():
+        sets.append(("third development set", (THIRD,)))
     total = Tally()
     for name, files in sets:
         tally = Tally()
