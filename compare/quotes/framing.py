@@ -39,6 +39,9 @@ _NOTING = 2
 _ACCUSATION = 5
 """The concern rung of "accused" and "hit out at", from which a reporter's criticism is a harder
 line than any statement's assessment."""
+_PLEDGE = 4
+"""The commitment rung of "pledged" and "vowed", from which a reporter's verb makes a promise of
+what the statement only assesses or expects ("pledged" for "anticipates")."""
 
 
 def reporting_verb(text: str, following: str = "") -> ReportingVerb | None:
@@ -101,15 +104,27 @@ def compare_framing(reporter: tuple[str, int, str], statement: Label) -> tuple[s
     stated_rung = _verb_rung(statement)
     direction = _direction(kind, rung, stated_kind, stated_rung)
     act = next((m for m in statement.markers if m.kind == "act"), None)
+    same_ladder = kind == stated_kind or {kind, stated_kind} == {"call", "concern"}
+    if direction == "same" and same_ladder and act is not None and act.value < stated_rung and _plain_rung(phrase) > act.value:
+        # "demanded" against "strongly urges": the reporter's verb is a higher one than the
+        # statement's, which only an intensifier brings level; the verb decides
+        direction = "stronger"
     if act is not None and not act.scaled and kind != stated_kind and direction in ("stronger", "weaker"):
         # an assessment ("The Committee judges that some risks remain") or a host's greeting is on
         # no ladder: a reporter's "cautioned" may be what the assessment amounts to; only an
-        # accusation or a condemnation (rung 5 and up) is plainly a harder line than any of them
-        if not (kind == "concern" and rung >= _ACCUSATION):
+        # accusation or a condemnation (rung 5 and up), or a pledge, is plainly a harder line
+        if not (kind == "concern" and rung >= _ACCUSATION) and not (kind == "commitment" and rung >= _PLEDGE):
             direction = "unclear"
     stated = f"“{statement.stance}” ({stated_kind} {stated_rung})" if statement.stance else "no stance word"
     word = {"stronger": "stronger than", "weaker": "weaker than", "same": "as strong as"}.get(direction, "not comparable with")
     return direction, f"“{phrase}” ({kind} {rung}) is {word} the statement’s {stated}"
+
+
+def _plain_rung(phrase: str) -> int:
+    """The rung of the plain verb behind a reporter's own verb ("slammed" is a strong
+    "condemned": 6); 0 for a light verb, whose rung is the quoted words'."""
+    verb = next((verb for verb in reporting().verbs if verb.pattern.fullmatch(phrase.strip())), None)
+    return 0 if verb is None or verb.light else verb.base
 
 
 def _verb_rung(statement: Label) -> int:

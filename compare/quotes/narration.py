@@ -36,6 +36,9 @@ class ReportingVerb:
     rung: int
     light: bool
     pattern: re.Pattern[str]
+    base: int
+    """The rung of the plain verb a strong news verb stands for: "slammed" (7) is "condemned" (6)
+    said strongly, so it ties with "strongly condemns" and not with "strongly opposes"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,8 @@ def reporting() -> Reporting:
     raw = tomllib.loads(shipped_text("compare.quotes", "reporting.toml"))
     verbs = tuple(
         ReportingVerb(
-            entry["id"], entry["kind"], int(entry["rung"]), bool(entry.get("light", False)), _compile(entry["patterns"])
+            entry["id"], entry["kind"], int(entry["rung"]), bool(entry.get("light", False)), _compile(entry["patterns"]),
+            int(entry.get("base", entry["rung"])),
         )
         for entry in raw["verb"]
     )
@@ -241,6 +245,10 @@ def _verb_after(after: str, lexicon: Reporting) -> tuple[ReportingVerb | None, s
     lead = head[:start]
     # "..., a long-standing Indian demand": a noun phrase set beside the quotation, not its subject
     if verb.light or re.search(r"\b(?:and|while|but|as|which|who|a|an)\b", lead, re.IGNORECASE) or len(lead.split()) > 4:
+        return None, ""
+    # "..., stopping short of condemning Russia": a verb denied frames nothing; "..., the
+    # statement said, referring to a pact": after the attribution comes the reporter's own gloss
+    if _DENIED.search(lead) or _saying(lead, lexicon):
         return None, ""
     return verb, head[start:end]
 

@@ -98,6 +98,12 @@ def test_a_verb_in_a_relative_clause_does_not_frame_the_quotation() -> None:
         ("Biden voted for “permanent membership,” a long-standing Indian demand.", ""),
         # the document's verb, when it characterises, is the framing
         ("The statement noted “coercive actions and rising tensions” in the region.", "noted"),
+        # a verb after the quotation that is denied, or that glosses after the attribution
+        ("They “discussed the crisis in Ukraine,” stopping short of condemning Russia.", ""),
+        ("They “will review the pact,” the statement said, referring to a technology pact.", ""),
+        ("They “will review the pact,” the leaders warned.", "warned"),
+        # "in a reference to" glosses what the words point to; it says nothing of how they were said
+        ("The statement came in a reference to tactics including “the use of militia.”", ""),
     ],
 )
 def test_only_a_verb_the_speakers_used_on_the_quotation_frames_it(text: str, verb: str) -> None:

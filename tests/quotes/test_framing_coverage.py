@@ -89,7 +89,11 @@ def test_the_statements_verb_counts_with_its_intensifiers_but_without_its_hedges
         ("resolved to", "act", ("commitment", 4)),
         ("endorsed", "the plan", ("welcome", 2)),
         ("embraced", "the plan", ("welcome", 3)),
-        ("excoriated", "Moscow", ("concern", 6)),
+        ("excoriated", "Moscow", ("concern", 7)),
+        ("condemned in the strongest terms", "the attacks", ("concern", 7)),
+        ("conceded", "that inflation has eased", ("position", 2)),
+        ("insisted that", "the path to dialogue remains open", ("position", 3)),
+        ("insisted on", "a ceasefire", ("call", 6)),
         ("railed against", "Moscow", ("concern", 5)),
         ("argued that", "the plan", ("position", 3)),
         ("signalled that", "it", ("position", 2)),
@@ -116,6 +120,28 @@ def test_an_assessment_is_on_no_ladder_but_an_accusation_is_harder_than_it() -> 
     assert judged is not None and judged.kind is Kind.POSITION
     assert compare_framing(("concern", 3, "cautioned"), judged)[0] == "unclear"
     assert compare_framing(("concern", 5, "accused"), judged)[0] == "stronger"
+    # a pledge of what the statement only expects makes a promise of it
+    expected = classify(Clause("old", 0, 1, 1, 0, 80, "The Committee anticipates that weak conditions are likely to warrant low rates.")).label
+    assert expected is not None and compare_framing(("commitment", 4, "pledged"), expected)[0] == "stronger"
+
+
+@pytest.mark.parametrize(
+    ("reporter", "sentence", "direction"),
+    [
+        # a higher verb than the statement's, brought level only by its intensifier: the verb decides
+        (("call", 6, "demanded"), "Strongly urges the Government to close the camps;", "stronger"),
+        (("concern", 5, "denounced"), "We strongly oppose any coercive or unilateral actions.", "stronger"),
+        # a strong news verb stands for the statement's verb said strongly
+        (("concern", 7, "slammed"), "We strongly condemn the launches.", "same"),
+        # the same verb without the statement's intensifier is a weaker line
+        (("concern", 6, "condemned"), "We strongly condemn the launches.", "weaker"),
+    ],
+)
+def test_a_reporters_verb_is_set_against_the_statements_verb_before_its_intensifier(
+    reporter: tuple[str, int, str], sentence: str, direction: str
+) -> None:
+    label = classify(Clause("old", 0, 1, 1, 0, len(sentence), sentence)).label
+    assert label is not None and compare_framing(reporter, label)[0] == direction
 
 
 def test_a_light_verb_takes_its_stance_from_the_quoted_words() -> None:
