@@ -48,6 +48,14 @@ __all__ = ["Flagged", "Known", "flag", "known_names"]
 _VERB_REACH = 3
 """How many words after the statement's verb a quotation may start and still be what the
 subject did ("committed to “upgrade ...”"), for the wrong-speaker check."""
+_PAST_VERB = re.compile(r"[a-z]{3,}ed\b")
+_OBJECT_REACH = 12
+"""How many words after the verb a quotation may start and still be the object of what the
+subject did ("President Biden affirms the U.S. extended deterrence commitment “using the full
+range ...”"), where no clause with a subject of its own comes between."""
+_OWN_SUBJECT = re.compile(r"\b(?:that|which|who|whether|where|when|while|as|because|if|so)\b|[,;:(]", re.IGNORECASE)
+_SUBJECT_WORDS = 6
+"""How many words a subject before a verb read from the quotation itself may have."""
 _EDGE_WORDS = 3
 """How near the quoted words a negation before them, or a qualifier after them, must stand to
 govern them."""
@@ -451,19 +459,26 @@ def _statement_subject(region: Region, index: StatementIndex) -> str | None:
         first = sentence.clauses[0]
         if first is clause:
             return None
-        subject = _subject_before(first, first.end)
+        # "The United States reaffirmed its support ... and committed to “...”": the subject of
+        # the sentence's first clause, however far its verb reaches
+        subject = _subject_before(first, first.end, reach=False)
     return " ".join(subject.split()) or None if subject else None
 
 
-def _subject_before(clause: Clause, start: int) -> str | None:
+def _subject_before(clause: Clause, start: int, *, reach: bool = True) -> str | None:
     """The words of a clause before its verb (or before ``start``, if that comes first); None
     when the quotation starts well after the verb (its words are an object or a later clause,
-    "the statement's “global strategic environment” language", not what the subject did)."""
+    "the statement's “global strategic environment” language", not what the subject did).
+    A clause with no stance verb whose quoted words open with a verb in the past tense
+    ("President Biden “lauded India’s G20 Presidency ...”") has that verb."""
     markers = clause.label.markers if clause.label else ()
     verb = min((clause.start + m.start for m in markers if m.kind in ("act", "modal")), default=None)
+    if verb is None and _PAST_VERB.match(clause.text, start - clause.start) and len(clause.text[: start - clause.start].split()) <= _SUBJECT_WORDS:
+        verb = start
     if verb is None or start < verb:
         return None  # no verb to read a subject from, or the quotation carries its own subject
-    if len(clause.text[verb - clause.start : start - clause.start].split()) > _VERB_REACH:
+    between = clause.text[verb - clause.start : start - clause.start]
+    if reach and len(between.split()) > _VERB_REACH and (len(between.split()) > _OBJECT_REACH or _OWN_SUBJECT.search(between)):
         return None
     end = verb
     if end <= clause.start + 1:

@@ -88,6 +88,30 @@ def test_a_country_the_paragraph_names_is_no_target_the_reporter_adds() -> None:
     assert "target-added" in kinds(check), check.flags
 
 
+@pytest.mark.parametrize(
+    ("statement", "article"),
+    [
+        # a verb the lexicon does not hold, opening the quoted words
+        ("President Biden lauded India’s G20 Presidency for its outcomes.",
+         "The leaders “lauded India’s G20 Presidency for its outcomes.”"),
+        # the second verb of the subject's sentence
+        ("The United States reaffirmed its support for India’s membership and committed to continue engagement with partners.",
+         "The two sides “committed to continue engagement with partners.”"),
+        # the object of what the subject did, some words after its verb
+        ("President Biden affirms the U.S. extended deterrence commitment using the full range of U.S. defense capabilities.",
+         "Both presidents reaffirmed the commitment “using the full range of U.S. defense capabilities.”"),
+    ],
+)
+def test_words_the_statement_gives_one_party_given_to_both_are_a_wrong_speaker(statement: str, article: str) -> None:
+    assert "wrong-speaker" in kinds(only(article, statement))
+
+
+def test_a_clause_with_a_subject_of_its_own_gives_no_speaker() -> None:
+    statement = "President Biden affirms that the two countries will expand cooperation on critical minerals."
+    check = only("Both presidents said “the two countries will expand cooperation on critical minerals.”", statement)
+    assert "wrong-speaker" not in kinds(check), check.flags
+
+
 def test_the_speaker_the_statement_gives_is_no_wrong_speaker() -> None:
     check = only("The United States “intends to upgrade U.S. Forces, Japan to a joint force headquarters”.")
     assert "wrong-speaker" not in kinds(check) and not check.altered
