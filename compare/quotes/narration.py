@@ -142,6 +142,12 @@ _DENIED = regexcache.compiled(
 """Words that deny the verb after them ("declined to criticise", "stopped short of condemning",
 "without naming"): a verb the speakers did not use frames nothing."""
 _WORDS = regexcache.compiled(r"[\w'\u2019.-]+")
+_CALLS_THE_TEXT = regexcache.compiled(
+    r"\b(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:text|statement|resolution|communiqu[eé]|declaration|document)\s+as\s*$",
+    re.IGNORECASE,
+)
+"""The statement named as what the quoted words call it ("rejected the text as “...”",
+"dismissed the communiqué as “...”"): the words are the critic's, not the statement's."""
 
 
 def read_narration(before: str, after: str, previous: Narration | None = None) -> Narration:
@@ -192,7 +198,10 @@ def read_narration(before: str, after: str, previous: Narration | None = None) -
     speaker = _speaker(readable, lexicon, saying)
     if previous is not None and (not speaker or _PRONOUN.match(speaker)):
         speaker = previous.speaker or speaker
-    if source is Source.UNATTRIBUTED and (framing is not None or saying):
+    if _CALLS_THE_TEXT.search(before):
+        # "North Korea's envoy rejected the text as “...”": what someone calls the statement
+        source = Source.PERSON
+    elif source is Source.UNATTRIBUTED and (framing is not None or saying):
         source = Source.STATEMENT
     return Narration(attribution, source, speaker, verb_text, framing, before)
 

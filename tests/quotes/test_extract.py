@@ -56,6 +56,9 @@ def test_an_unclosed_quotation_ends_with_its_paragraph() -> None:
          "A Fed official said", Source.PERSON),
         ("“We act,” said one economist at a New York bank.", "said one economist", Source.PERSON),
         ("The statement said “we act,” a phrase economists said showed resolve.", "The statement said", Source.STATEMENT),
+        # a foreign ministry's reaction, and what a critic calls the statement
+        ("China’s foreign ministry said the G7 was “smearing and attacking China”.", "China’s foreign ministry said", Source.PERSON),
+        ("North Korea’s envoy rejected the text as “a product of hostile policy.”", "", Source.PERSON),
     ],
 )
 def test_the_attribution_says_whose_words_they_are(text: str, attribution: str, source: Source) -> None:
