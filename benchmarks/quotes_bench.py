@@ -12,6 +12,8 @@ Label sets (format in the header of each file; see ``fixtures/quotes/NOTES.md``)
   any change it prompted, is quoted as such;
 - **third development set**: ``fixtures/quotes/dev3/labels.toml`` (5 more invented articles, in
   the same way, with a wider range of newsroom verbs), scored the same way;
+- **fourth development set**: ``fixtures/quotes/dev4/labels.toml`` (5 more, in five house
+  styles, British single quotes among them, written to vary the reporters' framing);
 - **blind**: ``fixtures/quotes/blind/labels.toml``, scored only with ``--blind``, and then only
   as aggregate figures: no quotation, article or mistake of the blind half is ever printed.
 
@@ -61,6 +63,7 @@ QUOTES = ROOT / "fixtures" / "quotes"
 DEVELOPMENT = (QUOTES / "labels.toml", QUOTES / "seed" / "labels.toml")
 SECOND = QUOTES / "dev2" / "labels.toml"
 THIRD = QUOTES / "dev3" / "labels.toml"
+FOURTH = QUOTES / "dev4" / "labels.toml"
 BLIND = (QUOTES / "blind" / "labels.toml",)
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -116,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         sets.append(("second development set", (SECOND,)))
     if not args.blind and THIRD.is_file():
         sets.append(("third development set", (THIRD,)))
+    if not args.blind and FOURTH.is_file():
+        sets.append(("fourth development set", (FOURTH,)))
     total = Tally()
     for name, files in sets:
         tally = Tally()
