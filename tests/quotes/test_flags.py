@@ -67,6 +67,23 @@ def test_what_the_statement_says_around_or_inside_the_cut_is_flagged(statement: 
     assert check.altered
 
 
+@pytest.mark.parametrize(
+    ("statement", "article"),
+    [
+        ("We stand ready to apply additional measures as required.", "They signalled readiness to “apply additional measures”."),
+        ("Calls for measures of accountability, consistent with international law, including targeted measures against extremist settlers;",
+         "It called for “measures of accountability ... including targeted measures against extremist settlers”."),
+    ],
+)
+def test_a_limit_the_quotation_leaves_out_is_a_dropped_qualifier(statement: str, article: str) -> None:
+    assert "qualifier-dropped" in kinds(only(article, statement))
+
+
+def test_an_obligation_named_after_the_words_is_no_qualifier() -> None:
+    check = only("They said they “will report”.", "We will report as required by the resolution.")
+    assert "qualifier-dropped" not in kinds(check), check.flags
+
+
 def test_a_condition_that_does_not_open_the_quoted_clause_is_not_flagged() -> None:
     statement = "Where appropriate, we will consult partners and we will reduce dependencies in our supply chains."
     check = only("They said they “will reduce dependencies in our supply chains.”", statement)
