@@ -17,7 +17,7 @@ from bisect import bisect_right
 from compare import regexcache
 from compare.model import BlockKind, Document
 from compare.quotes.model import Quotation
-from compare.quotes.narration import Narration, read_narration
+from compare.quotes.narration import Narration, aimed_at, read_narration
 from compare.segment import segment
 
 __all__ = ["find_quotations", "quotation_spans"]
@@ -72,6 +72,8 @@ def find_quotations(article: Document) -> tuple[Quotation, ...]:
                 framing_verb=narration.framing_verb,
                 narration=" ".join(narration.before.split()),
                 headline=_is_headline(article, block),
+                # the words before the quotation are its own, and the sentence's tail the last one's
+                aimed_at=aimed_at(before if following else f"{before} … {after}"),
             )
         )
         previous = (sentence, narration, closing)

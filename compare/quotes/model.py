@@ -108,6 +108,9 @@ class Quotation:
     verb and any target the reporter adds are read from."""
     headline: bool = False
     """Whether the quotation stands in the article's headline."""
+    aimed_at: str = ""
+    """The reporter's words in the quotation's sentence that point it at a party ("in a thinly
+    veiled warning to Beijing", "aimed squarely at Moscow"), or ""."""
 
     @property
     def start(self) -> int:

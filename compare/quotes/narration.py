@@ -23,7 +23,7 @@ from compare import regexcache
 from compare.data import shipped_text
 from compare.quotes.model import Source
 
-__all__ = ["Attribution", "Narration", "Party", "ReportingVerb", "party", "read_narration", "reporting"]
+__all__ = ["Attribution", "Narration", "Party", "ReportingVerb", "aimed_at", "party", "read_narration", "reporting"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +142,15 @@ _DENIED = regexcache.compiled(
 """Words that deny the verb after them ("declined to criticise", "stopped short of condemning",
 "without naming"): a verb the speakers did not use frames nothing."""
 _WORDS = regexcache.compiled(r"[\w'\u2019.-]+")
+_AIMED = regexcache.compiled(
+    r"\b(?:(?:aimed|directed|targeted|pointed)\s+(?:\w+ly\s+)?at"
+    r"|(?:swipe|jab|dig|broadside|potshot|rebuke|warning|message|signal)\s+(?:at|to)"
+    r"|(?:veiled|thinly[\s-]veiled|implicit|oblique|indirect|clear|apparent|obvious)\s+(?:reference|allusion)\s+to)"
+    r"\s+(?:[\w\u2019'-]+\s+){0,3}[\w\u2019'-]+",
+    re.IGNORECASE,
+)
+"""The reporter pointing the quoted words at a party: "in a veiled swipe at Beijing", "a move aimed
+squarely at Moscow", "a clear message to Pyongyang"."""
 _CALLS_THE_TEXT = regexcache.compiled(
     r"\b(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:text|statement|resolution|communiqu[eé]|declaration|document)\s+as\s*$",
     re.IGNORECASE,
@@ -204,6 +213,20 @@ def read_narration(before: str, after: str, previous: Narration | None = None) -
     elif source is Source.UNATTRIBUTED and (framing is not None or saying):
         source = Source.STATEMENT
     return Narration(attribution, source, speaker, verb_text, framing, before)
+
+
+def aimed_at(sentence: str) -> str:
+    """The reporter's words in a sentence that point what it quotes at a party, or "".
+
+    >>> aimed_at("Quad leaders … coercion at sea in veiled swipe at Beijing")
+    'swipe at Beijing'
+    >>> aimed_at("The move was not aimed at any country, officials said.")
+    ''
+    """
+    for found in _AIMED.finditer(sentence):
+        if not _DENIED.search(sentence[max(0, found.start() - 40) : found.start()]):
+            return found.group()
+    return ""
 
 
 def _saying(text: str, lexicon: Reporting) -> list[tuple[int, int, Attribution]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare.quotes.model import FLAG_KINDS, Status
-from tests.quotes.conftest import kinds, only
+from tests.quotes.conftest import kinds, only, report
 
 
 @pytest.mark.parametrize(
@@ -127,6 +127,18 @@ def test_a_clause_with_a_subject_of_its_own_gives_no_speaker() -> None:
     statement = "President Biden affirms that the two countries will expand cooperation on critical minerals."
     check = only("Both presidents said “the two countries will expand cooperation on critical minerals.”", statement)
     assert "wrong-speaker" not in kinds(check), check.flags
+
+
+def test_a_country_the_reporter_points_the_words_at_is_a_note_to_check_not_a_flag() -> None:
+    checks = report(
+        "They “strongly condemned the DPRK’s ballistic missile launches” and, in a thinly veiled swipe at "
+        "Moscow, said they “will explore co-production of missiles”."
+    ).checks
+    first, second = checks
+    assert "Russia" not in first.note
+    assert "Russia" in second.note and "target-added" not in kinds(second)
+    denied = only("The plan, not aimed at Moscow, says they “will explore co-production of missiles”.")
+    assert "points these words" not in denied.note
 
 
 def test_the_speaker_the_statement_gives_is_no_wrong_speaker() -> None:
