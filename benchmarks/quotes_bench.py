@@ -14,6 +14,8 @@ Label sets (format in the header of each file; see ``fixtures/quotes/NOTES.md``)
   the same way, with a wider range of newsroom verbs), scored the same way;
 - **fourth development set**: ``fixtures/quotes/dev4/labels.toml`` (5 more, in five house
   styles, British single quotes among them, written to vary the reporters' framing);
+- **fifth development set**: ``fixtures/quotes/dev5/labels.toml`` (6 more, written to imitate the
+  first set's writer and conventions, who also wrote the blind half);
 - **blind**: ``fixtures/quotes/blind/labels.toml``, scored only with ``--blind``, and then only
   as aggregate figures: no quotation, article or mistake of the blind half is ever printed.
 
@@ -64,6 +66,7 @@ DEVELOPMENT = (QUOTES / "labels.toml", QUOTES / "seed" / "labels.toml")
 SECOND = QUOTES / "dev2" / "labels.toml"
 THIRD = QUOTES / "dev3" / "labels.toml"
 FOURTH = QUOTES / "dev4" / "labels.toml"
+FIFTH = QUOTES / "dev5" / "labels.toml"
 BLIND = (QUOTES / "blind" / "labels.toml",)
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -121,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         sets.append(("third development set", (THIRD,)))
     if not args.blind and FOURTH.is_file():
         sets.append(("fourth development set", (FOURTH,)))
+    if not args.blind and FIFTH.is_file():
+        sets.append(("fifth development set", (FIFTH,)))
     total = Tally()
     for name, files in sets:
         tally = Tally()
