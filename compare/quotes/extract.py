@@ -58,6 +58,7 @@ def find_quotations(article: Document) -> tuple[Quotation, ...]:
             last = quotations[-1]
             narration = Narration(last.attribution, last.source, narration.speaker or last.speaker,
                                   narration.framing_verb, narration.framing, narration.before)
+        own = before[len(_beside(before)) :] if same_sentence else before  # not the last one's aside
         block = _block_of(article, opening)
         quotations.append(
             Quotation(
@@ -72,8 +73,9 @@ def find_quotations(article: Document) -> tuple[Quotation, ...]:
                 framing_verb=narration.framing_verb,
                 narration=" ".join(narration.before.split()),
                 headline=_is_headline(article, block),
-                # the words before the quotation are its own, and the sentence's tail the last one's
-                aimed_at=aimed_at(before if following else f"{before} … {after}"),
+                # the words before the quotation are its own, the sentence's tail the last one's,
+                # and so is a phrase set beside it ("“...,” a reference to China's build-up, and")
+                aimed_at=aimed_at(f"{own} … {after if not following else _beside(after)}"),
             )
         )
         previous = (sentence, narration, closing)
@@ -222,6 +224,15 @@ def _possessive(text: str, position: int, before: str) -> bool:
     the end of a quotation: a lower-case word follows that does not usually follow one."""
     following = re.match(r" ([a-z][\w-]*)", text[position + 1 : position + 30])
     return before == "s" and following is not None and following.group(1) not in _AFTER_QUOTE
+
+
+_BESIDE = regexcache.compiled(r"[\s,\u201d\u2019\"']*(?:in\s+)?(?:an?|what)\s[^,;.]*")
+
+
+def _beside(after: str) -> str:
+    """A noun phrase set beside a quotation, right after it (", a reference to China's ...")."""
+    found = _BESIDE.match(after)
+    return found.group() if found else ""
 
 
 def _sentences(article: Document) -> list[tuple[int, int]]:

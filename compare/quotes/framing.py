@@ -9,16 +9,17 @@ light verb ("voiced", "expressed") is read with the words it governs by the clas
 classifier (kind and rung, intensifiers included). Then:
 
 - the same kind: the higher rung is **stronger** ("condemn" 6 against "strongly condemned" 7 is
-  weaker); a call against a concern too, since "calls on X to stop" is a concern at the rung of
+  weaker), but where the two tie only through the statement's intensifier the plain verbs decide
+  ("demanded" against "strongly urges" is stronger); a call against a concern too, since "calls on X to stop" is a concern at the rung of
   "calls on"; positions ("stressed", "reaffirmed", "agreed") are reporting verbs no ladder
   orders among themselves, so they are the same unless one of them only notes;
 - a criticism (concern) where the statement takes a position, welcomes, commits or only
   states: stronger; a position, a welcome, a commitment or a mere mention ("referred to",
   "discussed") where the statement voices concern: weaker; a mention where the statement takes
-  no stance, or a position on a plain statement: the **same**;
+  no stance or only notes ("We recall"), or a position on a plain statement: the **same**;
 - a statement's act on no scale (an assessment, "judges that", "expects"; a host's greeting)
   against a reporter's verb of another kind: **unclear**, but for an accusation or a
-  condemnation (concern 5 and up), which is stronger;
+  condemnation (concern 5 and up) or a pledge (commitment 4), which is stronger;
 - a note (position, rung 2 or less) below any other stance; position < welcome < commitment,
   except that a reporting verb ("reiterated", "reaffirmed") over a commitment is the same: it
   reports the pledge again; call < decision; anything else is **unclear** (named, not directed).
@@ -144,7 +145,9 @@ def _verb_rung(statement: Label) -> int:
 
 def _direction(kind: str, rung: int, stated_kind: str, stated_rung: int) -> str:
     if kind == "mention":
-        return "same" if stated_kind == "other" else "weaker"
+        # a mention is as neutral as a statement's note ("referred to" for "We recall")
+        noted = stated_kind == "position" and stated_rung <= _NOTING
+        return "same" if stated_kind == "other" or noted else "weaker"
     if stated_kind == "other":
         # criticism or a demand the statement does not make is a harder line; praise or a
         # position over a plain statement is not; a pledge over one may be its content

@@ -73,6 +73,10 @@ def test_what_the_statement_says_around_or_inside_the_cut_is_flagged(statement: 
         ("We stand ready to apply additional measures as required.", "They signalled readiness to “apply additional measures”."),
         ("Calls for measures of accountability, consistent with international law, including targeted measures against extremist settlers;",
          "It called for “measures of accountability ... including targeted measures against extremist settlers”."),
+        ("Consistent with our national authorities, we will impose sanctions on additional individuals.",
+         "They said “we will impose sanctions on additional individuals”."),
+        ("The Committee will purchase up to an additional $750 billion of agency securities.",
+         "The Fed said it would purchase “an additional $750 billion of agency securities”."),
     ],
 )
 def test_a_limit_the_quotation_leaves_out_is_a_dropped_qualifier(statement: str, article: str) -> None:
@@ -137,6 +141,12 @@ def test_a_country_the_reporter_points_the_words_at_is_a_note_to_check_not_a_fla
     first, second = checks
     assert "Russia" not in first.note
     assert "Russia" in second.note and "target-added" not in kinds(second)
+    # a phrase set beside a quotation is that quotation's, not the next one's
+    first, second = report(
+        "They vowed to “strongly condemn the DPRK’s ballistic missile launches,” a reference to Moscow’s "
+        "arms deals, and said they “will explore co-production of missiles”."
+    ).checks
+    assert "Russia" in first.note and "Russia" not in second.note
     denied = only("The plan, not aimed at Moscow, says they “will explore co-production of missiles”.")
     assert "points these words" not in denied.note
 

@@ -70,6 +70,13 @@ def test_the_ladders_order_reporters_verbs_and_statements_alike(
     assert compare_framing(reporter, statement)[0] == direction
 
 
+def test_a_mention_is_as_neutral_as_a_statements_note() -> None:
+    recalled = classify(Clause("old", 0, 1, 1, 0, 40, "We recall the tsunami of 2004.")).label
+    assert recalled is not None and compare_framing(("mention", 0, "referred to"), recalled)[0] == "same"
+    urged = classify(Clause("old", 0, 1, 1, 0, 40, "We urge Russia to withdraw its forces.")).label
+    assert urged is not None and compare_framing(("mention", 0, "referred to"), urged)[0] == "weaker"
+
+
 def test_the_statements_verb_counts_with_its_intensifiers_but_without_its_hedges() -> None:
     # "urged" against "Urges ..., where appropriate, ...": the same verb; the dropped hedge is a
     # flag of its own
