@@ -4,7 +4,9 @@ Two sets:
 
 - **labelled real pairs** (``fixtures/labels/stance_pairs.toml``, development; the second
   development set ``fixtures/labels/dev2/stance_pairs.toml``, written 2026-12-07 without running
-  jointdiff, whose first score is quoted as taken before any change it prompted; and, with
+  jointdiff, whose first score is quoted as taken before any change it prompted; the third,
+  ``fixtures/labels/dev3/stance_pairs.toml``, on invented statement pairs rewritten as real ones
+  are (``fixtures/stance-dev3/``), written to find wrong claims; and, with
   ``--blind`` only, ``fixtures/labels/blind/stance_pairs.toml``): sentences of consecutive
   corpus versions that a reader takes for the same sentence revised (or, ``same_proposition =
   false``, two different sentences an aligner may pair). Each pair of files is compared as the
@@ -52,14 +54,19 @@ LABELS = ROOT / "fixtures" / "labels"
 DIRECTIONS = ("stronger", "weaker")
 
 
+def _path(corpus: Path, file: str) -> Path:
+    """A labelled file: the project's own (``fixtures/...``) or the corpus's."""
+    return ROOT / file if file.startswith("fixtures/") else corpus / file
+
+
 @cache
 def _compared(corpus: Path, old_file: str, new_file: str) -> Comparison:
-    return compare_documents(read(corpus / old_file), read(corpus / new_file))
+    return compare_documents(read(_path(corpus, old_file)), read(_path(corpus, new_file)))
 
 
 @cache
 def _sentences(corpus: Path, file: str) -> tuple[str, ...]:
-    return tuple(sentences((corpus / file).read_text("utf-8")))
+    return tuple(sentences(_path(corpus, file).read_text("utf-8")))
 
 
 def _words(text: str) -> set[str]:
@@ -216,6 +223,8 @@ def main() -> int:
     labelled(args.corpus, LABELS / "stance_pairs.toml", "labelled real pairs, development half", args.verbose)
     if (LABELS / "dev2" / "stance_pairs.toml").is_file():
         labelled(args.corpus, LABELS / "dev2" / "stance_pairs.toml", "labelled real pairs, second development set", args.verbose)
+    if (LABELS / "dev3" / "stance_pairs.toml").is_file():
+        labelled(args.corpus, LABELS / "dev3" / "stance_pairs.toml", "labelled invented pairs, third development set", args.verbose)
     if args.blind:
         labelled(args.corpus, LABELS / "blind" / "stance_pairs.toml", "labelled real pairs, BLIND half", False)
     generated(args.corpus, args.verbose)
