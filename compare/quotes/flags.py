@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from compare import regexcache
 from compare.align import word_diff
 from compare.model import BlockKind, Clause
 from compare.quotes.locate import Located, Region, StatementIndex
@@ -48,12 +49,13 @@ __all__ = ["Flagged", "Known", "flag", "known_names"]
 _VERB_REACH = 3
 """How many words after the statement's verb a quotation may start and still be what the
 subject did ("committed to “upgrade ...”"), for the wrong-speaker check."""
-_PAST_VERB = re.compile(r"[a-z]{3,}ed\b")
+_PAST_VERB = regexcache.compiled(r"[a-z]{3,}ed\b")
 _OBJECT_REACH = 12
 """How many words after the verb a quotation may start and still be the object of what the
 subject did ("President Biden affirms the U.S. extended deterrence commitment “using the full
 range ...”"), where no clause with a subject of its own comes between."""
-_OWN_SUBJECT = re.compile(r"\b(?:that|which|who|whether|where|when|while|as|because|if|so)\b|[,;:(]", re.IGNORECASE)
+_OWN_SUBJECT = regexcache.compiled(r"\b(?:that|which|who|whether|where|when|while|as|because|if|so)\b|[,;:(]", re.IGNORECASE)
+"""Words that open a clause with a subject of its own, between a verb and the quoted words."""
 _SUBJECT_WORDS = 6
 """How many words a subject before a verb read from the quotation itself may have."""
 _EDGE_WORDS = 3
