@@ -11,7 +11,10 @@ differs becomes a piece of ``Pair.shift_evidence`` with its own direction:
   or noting < any other stance of another kind; position < welcome < commitment; call <
   decision; among positions only taking note < noting, since a note against a reporting verb
   ("notes" -> "acknowledges") is on no ladder); otherwise the
-  change is named ("kind changed: concern -> call") and claims nothing. Two acts that are both
+  change is named ("kind changed: concern -> call") and claims nothing, and nor then do the
+  other markers, which no longer qualify one shared proposition ("call for an immediate
+  ceasefire" -> "welcome the ceasefire"); the same words read as two kinds by what follows them
+  ("look forward to the meeting" -> "look forward to convening") are named only. Two acts that are both
   modals ("will" -> "may") are left to the modal marker; a move to or from an assessment
   ("believes" -> "recognizes": no rung to climb) is named only; and where one side's act stands
   among the other side's other stance words, it is carried forward, and the act beside it is
@@ -38,7 +41,8 @@ pairing the pieces are still listed, and the shift is **unclear**. A split or me
 compares the single clause with the part that corresponds to it (the same kind of act, else the
 most words in common), not the strongest against the strongest, and the single clause's other
 stance words with the other parts' acts ("Recalling ..., and taking note of" -> "Recalling
-...;" + "and noting ...").
+...;" + "and noting ..."); the intensifiers and hedges of a part whose act the single clause
+does not have qualify that act, not the single clause's.
 """
 
 from __future__ import annotations
@@ -134,6 +138,11 @@ def compare_markers(old: Label, new: Label, old_text: str = "", new_text: str = 
     evidence += _weights("intensifier", old_markers, new_markers)
     evidence += _weights("characterisation", old_markers, new_markers)
     evidence += _weights("downtoner", old_markers, new_markers)
+    if any(item.marker == "kind changed" for item in evidence):
+        # the speech act changed kind with no scale between them ("call for an immediate
+        # ceasefire" -> "welcome the ceasefire"): the words around it no longer qualify one
+        # shared proposition, so they are named and direct nothing
+        evidence = [dataclasses.replace(item, direction=Shift.SAME) for item in evidence]
     return evidence
 
 
@@ -214,6 +223,10 @@ def _act(old: Label, new: Label, old_markers: Sequence[Marker], new_markers: Seq
             return [Evidence("act", "", new_shown, Shift.SAME)]
         if _among_others(new_act, old_markers):
             return [Evidence("act", old_shown, "", Shift.SAME)]
+    if old_kind is not new_kind and _normal(old_act.text) == _normal(new_act.text):
+        # the same words read as another kind by what follows them ("look forward to the next
+        # meeting" -> "look forward to convening"): named, not directed
+        return [Evidence("act", old_shown, new_shown, Shift.SAME)]
     if old_kind is new_kind:
         if new_act.value == old_act.value:
             same_entry = old_act.entry == new_act.entry if old_act.entry else _normal(old_act.text) == _normal(new_act.text)
@@ -519,7 +532,7 @@ def _corresponding(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[Label,
     others = [label for k, label in enumerate(parts) if k != best]
     chosen = dataclasses.replace(
         parts[best],
-        markers=_with_other_parts(parts, part_clauses, best),
+        markers=_with_other_parts(parts, part_clauses, best, single),
         targets=tuple(dict.fromkeys([*parts[best].targets, *(t for o in others for t in o.targets)])),
         topics=tuple(dict.fromkeys([*parts[best].topics, *(t for o in others for t in o.topics)])),
     )
@@ -543,22 +556,27 @@ def _in_place(single: Label, parts: Sequence[Label]) -> int | None:
 _CARRIED = frozenset({"also", "obligation", *_WEIGHED})
 
 
-def _with_other_parts(parts: Sequence[Label], clauses: Sequence[Clause], best: int) -> tuple[Marker, ...]:
+def _with_other_parts(parts: Sequence[Label], clauses: Sequence[Clause], best: int, single: Label) -> tuple[Marker, ...]:
     """The markers of the part that corresponds, with what the other parts say besides: their
     acts as the clause's other stance words, in order ("Recalling ..., and taking note of" ->
     "Recalling ...;" + "and noting ..."), and their intensifiers, hedges and modals, which the
     single clause holds as its own. A part that only continues its paragraph's lead (a
-    sub-paragraph under "Expresses its very serious concern") says nothing of its own."""
+    sub-paragraph under "Expresses its very serious concern") says nothing of its own; a part
+    whose act the single clause does not have ("We strongly oppose ..." -> "We remain seriously
+    concerned about ... | and strongly oppose ...") brings its act, but its intensifiers and
+    hedges qualify that act, not the single clause's."""
     own = [m for m in parts[best].markers if m.kind not in _CARRIED]
+    single_acts = {m.entry for m in single.markers if m.kind in ("act", "also") and m.entry}
     carried: list[Marker] = []
     for k, part in enumerate(parts):
         act = _first("act", part.markers)
         if k != best and act is not None and _normal(act.text) not in _normal(clauses[k].text):
             continue
+        foreign = k != best and act is not None and bool(act.entry) and act.entry not in single_acts
         for marker in part.markers:
             if k != best and marker.kind == "act":
                 carried.append(dataclasses.replace(marker, kind="also"))
-            elif marker.kind in _CARRIED:
+            elif marker.kind in _CARRIED and not (foreign and marker.kind in _WEIGHED):
                 carried.append(marker)
     return tuple(own + carried)
 

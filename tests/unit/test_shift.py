@@ -36,6 +36,21 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
         # a note against a reporting verb: no ladder orders them
         ("Notes the ongoing contact with the Special Rapporteur;", "Acknowledges the cooperation with the Special Rapporteur;",
          Shift.SAME, "act: Notes -> Acknowledges"),
+        # the same words read as another kind by what follows them
+        ("They look forward to the next meeting in the autumn.", "They look forward to convening the meeting this summer.",
+         Shift.SAME, "act: look forward to (welcome) -> look forward to (commitment)"),
+        # a speech act of another kind, on no scale with the first: what qualified it directs nothing
+        ("We call for an immediate ceasefire.", "We welcome the ceasefire.",
+         Shift.SAME, "kind changed: call for (call) -> welcome (welcome); intensifier dropped: an immediate"),
+        # a limit that arrives with the stronger verb makes the change mixed
+        ("The two sides will seek to upgrade their frameworks to enable coordination.",
+         "The two sides will upgrade their frameworks, subject to available resources, to enable coordination.",
+         Shift.MIXED, ""),
+        ("The leaders support the efforts of island countries.", "The leaders will help island countries, where requested.",
+         Shift.MIXED, ""),
+        # "for as long as necessary" is the firmness of "for as long as it takes", not a hedge
+        ("We will support Ukraine for as long as it takes.", "We will support Ukraine for as long as necessary.",
+         Shift.SAME, ""),
         ("Encourages Member States to ratify the Treaty;", "Calls upon Member States to ratify the Treaty;",
          Shift.STRONGER, "act: Encourages -> Calls upon ▲"),
         ("Requests the Secretary-General to report on the matter;",
@@ -265,6 +280,14 @@ def test_a_split_pair_compares_the_other_stance_words_with_the_other_parts() -> 
     result = shift(Pair(Status.SPLIT, old, new))
     assert result.shift is Shift.STRONGER, result.shift_reason
     assert "act: taking note -> noting ▲" in (result.shift_reason or ""), result.shift_reason
+
+
+def test_the_intensifier_of_a_part_with_an_act_of_its_own_is_not_the_single_clauses() -> None:
+    old = (clause("We strongly oppose any unilateral attempts to change the status quo."),)
+    new = (clause("We remain seriously concerned about the situation in the seas", "new", 0),
+           clause("and strongly oppose any unilateral attempts to change the status quo.", "new", 1))
+    result = shift(Pair(Status.SPLIT, old, new))
+    assert result.shift is Shift.SAME, result.shift_reason
 
 
 def test_a_part_that_only_continues_its_lead_adds_no_marker() -> None:
