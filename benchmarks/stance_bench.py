@@ -6,7 +6,8 @@ Two sets:
   development set ``fixtures/labels/dev2/stance_pairs.toml``, written 2026-12-07 without running
   jointdiff, whose first score is quoted as taken before any change it prompted; the third,
   ``fixtures/labels/dev3/stance_pairs.toml``, on invented statement pairs rewritten as real ones
-  are (``fixtures/stance-dev3/``), written to find wrong claims; and, with
+  are (``fixtures/stance-dev3/``), written to find wrong claims, and the fourth (``dev4``, a UN
+  resolution, a central bank's statement and two joint statements, by another writer); and, with
   ``--blind`` only, ``fixtures/labels/blind/stance_pairs.toml``): sentences of consecutive
   corpus versions that a reader takes for the same sentence revised (or, ``same_proposition =
   false``, two different sentences an aligner may pair). Each pair of files is compared as the
@@ -225,6 +226,8 @@ def main() -> int:
         labelled(args.corpus, LABELS / "dev2" / "stance_pairs.toml", "labelled real pairs, second development set", args.verbose)
     if (LABELS / "dev3" / "stance_pairs.toml").is_file():
         labelled(args.corpus, LABELS / "dev3" / "stance_pairs.toml", "labelled invented pairs, third development set", args.verbose)
+    if (LABELS / "dev4" / "stance_pairs.toml").is_file():
+        labelled(args.corpus, LABELS / "dev4" / "stance_pairs.toml", "labelled invented pairs, fourth development set", args.verbose)
     if args.blind:
         labelled(args.corpus, LABELS / "blind" / "stance_pairs.toml", "labelled real pairs, BLIND half", False)
     generated(args.corpus, args.verbose)
