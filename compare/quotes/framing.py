@@ -11,8 +11,9 @@ classifier (kind and rung, intensifiers included). Then:
 - the same kind: the higher rung is **stronger** ("condemn" 6 against "strongly condemned" 7 is
   weaker), but where the two tie only through the statement's intensifier the plain verbs decide
   ("demanded" against "strongly urges" is stronger); a call against a concern too, since "calls
-  on X to stop" is a concern at the rung of "calls on"; positions ("stressed", "reaffirmed", "agreed") are reporting verbs no ladder
-  orders among themselves, so they are the same unless one of them only notes;
+  on X to stop" is a concern at the rung of "calls on"; positions ("stressed", "reaffirmed",
+  "agreed") are reporting verbs no ladder orders among themselves, so they are the same unless
+  one of them only notes;
 - a criticism (concern) where the statement takes a position, welcomes, commits or only
   states: stronger; a position, a welcome, a commitment or a mere mention ("referred to",
   "discussed") where the statement voices concern: weaker; a mention where the statement takes
