@@ -14,10 +14,11 @@ differs becomes a piece of ``Pair.shift_evidence`` with its own direction:
   concern -> call") and claims nothing, and nor then do the other markers, which no longer
   qualify one shared proposition ("call for an immediate ceasefire" -> "welcome the
   ceasefire"); the same words read as two kinds by what follows them ("look forward to the
-  meeting" -> "look forward to convening") are named only. Two acts that are both modals ("will" -> "may") are left to the modal marker; a move to or from an assessment
-  ("believes" -> "recognizes": no rung to climb) is named only; and where one side's act stands
-  among the other side's other stance words, it is carried forward, and the act beside it is
-  named only ("reaffirm our support" -> "reaffirm our support ... and salute");
+  meeting" -> "look forward to convening") are named only. Two acts that are both modals
+  ("will" -> "may") are left to the modal marker; a move to or from an assessment ("believes"
+  -> "recognizes": no rung to climb) is named only; and where one side's act stands among the
+  other side's other stance words, it is carried forward, and the act beside it is named only
+  ("reaffirm our support" -> "reaffirm our support ... and salute");
 - **negation**: added is weaker, removed stronger;
 - **modal**: the firmer modal is stronger (must > will, shall > should > would > may > might,
   could); a weak modal (would and below) added is weaker, dropped stronger; a firm one added or
