@@ -7,7 +7,9 @@ Two sets:
   jointdiff, whose first score is quoted as taken before any change it prompted; the third,
   ``fixtures/labels/dev3/stance_pairs.toml``, on invented statement pairs rewritten as real ones
   are (``fixtures/stance-dev3/``), written to find wrong claims, and the fourth (``dev4``, a UN
-  resolution, a central bank's statement and two joint statements, by another writer); and, with
+  resolution, a central bank's statement and two joint statements, by another writer), and the
+  fifth (``dev5``, written to trap the engine with stance words that change while the stance
+  does not); and, with
   ``--blind`` only, ``fixtures/labels/blind/stance_pairs.toml``): sentences of consecutive
   corpus versions that a reader takes for the same sentence revised (or, ``same_proposition =
   false``, two different sentences an aligner may pair). Each pair of files is compared as the
@@ -228,6 +230,8 @@ def main() -> int:
         labelled(args.corpus, LABELS / "dev3" / "stance_pairs.toml", "labelled invented pairs, third development set", args.verbose)
     if (LABELS / "dev4" / "stance_pairs.toml").is_file():
         labelled(args.corpus, LABELS / "dev4" / "stance_pairs.toml", "labelled invented pairs, fourth development set", args.verbose)
+    if (LABELS / "dev5" / "stance_pairs.toml").is_file():
+        labelled(args.corpus, LABELS / "dev5" / "stance_pairs.toml", "labelled invented pairs, fifth development set", args.verbose)
     if args.blind:
         labelled(args.corpus, LABELS / "blind" / "stance_pairs.toml", "labelled real pairs, BLIND half", False)
     generated(args.corpus, args.verbose)
