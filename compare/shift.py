@@ -52,6 +52,7 @@ from collections.abc import Sequence
 
 from compare import regexcache
 from compare.model import Clause, Evidence, Kind, Label, Marker, Pair, Shift, Status
+from compare.readings import neutral
 
 __all__ = ["compare_labels", "compare_markers", "describe", "shift"]
 
@@ -138,6 +139,7 @@ def compare_markers(old: Label, new: Label, old_text: str = "", new_text: str = 
     evidence += _weights("intensifier", old_markers, new_markers)
     evidence += _weights("characterisation", old_markers, new_markers)
     evidence += _weights("downtoner", old_markers, new_markers)
+    evidence = neutral(evidence, old, new, old_text, new_text)
     if any(item.marker == "kind changed" for item in evidence):
         # the speech act changed kind with no scale between them ("call for an immediate
         # ceasefire" -> "welcome the ceasefire"): the words around it no longer qualify one

@@ -48,6 +48,14 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
          Shift.MIXED, ""),
         ("The leaders support the efforts of island countries.", "The leaders will help island countries, where requested.",
          Shift.MIXED, ""),
+        # a goal met, a reported future and a negation moved into the proposition are no change
+        ("They may consider negotiating an agreement on nuclear cooperation.",
+         "They welcomed the entry into force of the agreement on nuclear cooperation.", Shift.SAME, ""),
+        ("The Ministers agreed that the Committee will meet in Manila in early 2026.",
+         "The Ministers agreed that the Committee would meet in Manila later in 2026.", Shift.SAME, ""),
+        ("The Ministers stated that they did not believe that any attempt to change the status quo could be justified.",
+         "The Ministers stated that they believed that no attempt to change the status quo could be justified.",
+         Shift.SAME, ""),
         # "for as long as necessary" is the firmness of "for as long as it takes", not a hedge
         ("We will support Ukraine for as long as it takes.", "We will support Ukraine for as long as necessary.",
          Shift.SAME, ""),

@@ -1,0 +1,84 @@
+"""What only the words around the stance markers tell: changes of marker that are no change of stance.
+
+``compare.shift`` compares two clauses marker by marker. Three kinds of edit change a marker while
+the speakers' stance stays where it was, and only the clause's words show it:
+
+- **a goal met**: an aim or a pledge becomes a welcome of what was aimed at, done ("We aim to
+  conclude the negotiations" -> "We welcome the conclusion of the negotiations"; "We look forward
+  to welcoming Timor-Leste" -> "We welcomed the admission of Timor-Leste"): the news is that it
+  happened, not a softer line;
+- **reported speech**: "will" becomes "would" (or back) after a reporting verb in the past ("The
+  Ministers agreed that the Committee would meet"): tense, not a hedge;
+- **a negation moved** from the verb to a word of the proposition ("did not believe that any
+  attempt could be justified" -> "believed that no attempt could be justified").
+
+``neutral`` keeps each such piece of evidence, named, and takes its direction away.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from compare import regexcache
+from compare.model import Evidence, Kind, Label, Shift
+
+__all__ = ["neutral"]
+
+_DONE = regexcache.compiled(
+    r"\bwelcom(?:e|es|ed|ing)\s+(?:the\s+)?(?:successful\s+|timely\s+|recent\s+)?(?:conclusion|adoption|entry\s+into\s+force|"
+    r"launch|establishment|signing|signature|completion|admission|accession|opening|holding|release|publication|"
+    r"ratification|finalization|finalisation|creation|inauguration)\s+of\b",
+    re.IGNORECASE,
+)
+"""A welcome of something done: the conclusion, adoption, launch ... of it."""
+_REPORTED = regexcache.compiled(
+    r"\b(?:agreed|said|stated|announced|decided|confirmed|noted|affirmed|reaffirmed|stressed|emphasi[sz]ed|"
+    r"underlined|indicated|expected|believed|hoped|recalled)\s+that\b[^.;]*?\bwould\b",
+    re.IGNORECASE,
+)
+"""A "would" that is the future of a reporting verb in the past ("agreed that ... would meet")."""
+_NEGATIVE_WORD = regexcache.compiled(r"\b(?:no|none|nothing|never|neither|nor|nobody|cannot)\b", re.IGNORECASE)
+"""A negation carried by a word of the proposition rather than by the verb."""
+
+
+def neutral(evidence: Sequence[Evidence], old: Label, new: Label, old_text: str, new_text: str) -> list[Evidence]:
+    """The evidence with the direction taken from the pieces that are no change of stance.
+
+    >>> from compare.model import Label, Kind
+    >>> aim, done = Label(Kind.COMMITMENT, 1, "aim to"), Label(Kind.WELCOME, 2, "welcome")
+    >>> piece = Evidence("act", "aim to (commitment)", "welcome (welcome)", Shift.WEAKER)
+    >>> neutral([piece], aim, done, "We aim to conclude the talks.", "We welcome the conclusion of the talks.")[0].direction
+    <Shift.SAME: 'same'>
+    """
+    if not (old_text and new_text):
+        return list(evidence)
+    if any(_goal_met(item, new_text) for item in evidence):
+        # what was aimed at is done: the hedges and modals of the aim went with it
+        return [dataclasses.replace(item, direction=Shift.SAME) for item in evidence]
+    return [
+        dataclasses.replace(item, direction=Shift.SAME) if _no_change(item, old_text, new_text) else item
+        for item in evidence
+    ]
+
+
+def _goal_met(item: Evidence, new_text: str) -> bool:
+    """An aim or a pledge become a welcome of the thing done."""
+    return (
+        item.marker == "act"
+        and item.old.endswith(f"({Kind.COMMITMENT.value})")
+        and item.new.endswith(f"({Kind.WELCOME.value})")
+        and bool(_DONE.search(new_text))
+    )
+
+
+def _no_change(item: Evidence, old_text: str, new_text: str) -> bool:
+    if item.direction is Shift.SAME:
+        return False
+    if item.marker in ("modal", "obligation") and {item.old, item.new} == {"will", "would"}:
+        return bool(_REPORTED.search(new_text if item.new == "would" else old_text))
+    if item.marker == "negation":
+        plain = new_text if item.old else old_text  # the side without the verb's negation
+        return bool(_NEGATIVE_WORD.search(plain))
+    return False
