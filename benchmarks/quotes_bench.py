@@ -63,10 +63,11 @@ from compare.read import read  # noqa: E402
 
 QUOTES = ROOT / "fixtures" / "quotes"
 DEVELOPMENT = (QUOTES / "labels.toml", QUOTES / "seed" / "labels.toml")
-SECOND = QUOTES / "dev2" / "labels.toml"
-THIRD = QUOTES / "dev3" / "labels.toml"
-FOURTH = QUOTES / "dev4" / "labels.toml"
-FIFTH = QUOTES / "dev5" / "labels.toml"
+LATER = tuple(
+    (f"{order} development set", QUOTES / f"dev{number}" / "labels.toml")
+    for number, order in ((2, "second"), (3, "third"), (4, "fourth"), (5, "fifth"))
+)
+"""The later development sets, each written by a helper after the first was tuned on."""
 BLIND = (QUOTES / "blind" / "labels.toml",)
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -118,14 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: no corpus at {args.corpus}")
         return 0
     sets = [("blind half", BLIND)] if args.blind else [("development half", DEVELOPMENT[:1]), ("seed", DEVELOPMENT[1:])]
-    if not args.blind and SECOND.is_file():
-        sets.append(("second development set", (SECOND,)))
-    if not args.blind and THIRD.is_file():
-        sets.append(("third development set", (THIRD,)))
-    if not args.blind and FOURTH.is_file():
-        sets.append(("fourth development set", (FOURTH,)))
-    if not args.blind and FIFTH.is_file():
-        sets.append(("fifth development set", (FIFTH,)))
+    if not args.blind:
+        sets += [(name, (path,)) for name, path in LATER if path.is_file()]
     total = Tally()
     for name, files in sets:
         tally = Tally()

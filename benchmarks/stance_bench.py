@@ -55,6 +55,13 @@ from compare.read import read  # noqa: E402
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 LABELS = ROOT / "fixtures" / "labels"
 DIRECTIONS = ("stronger", "weaker")
+LATER = (
+    ("dev2", "labelled real pairs, second development set"),
+    ("dev3", "labelled invented pairs, third development set"),
+    ("dev4", "labelled invented pairs, fourth development set"),
+    ("dev5", "labelled invented pairs, fifth development set"),
+)
+"""The later development sets (folders of ``fixtures/labels``), scored when present."""
 
 
 def _path(corpus: Path, file: str) -> Path:
@@ -224,14 +231,9 @@ def main() -> int:
         print(f"skipped: no corpus at {args.corpus}")
         return 0
     labelled(args.corpus, LABELS / "stance_pairs.toml", "labelled real pairs, development half", args.verbose)
-    if (LABELS / "dev2" / "stance_pairs.toml").is_file():
-        labelled(args.corpus, LABELS / "dev2" / "stance_pairs.toml", "labelled real pairs, second development set", args.verbose)
-    if (LABELS / "dev3" / "stance_pairs.toml").is_file():
-        labelled(args.corpus, LABELS / "dev3" / "stance_pairs.toml", "labelled invented pairs, third development set", args.verbose)
-    if (LABELS / "dev4" / "stance_pairs.toml").is_file():
-        labelled(args.corpus, LABELS / "dev4" / "stance_pairs.toml", "labelled invented pairs, fourth development set", args.verbose)
-    if (LABELS / "dev5" / "stance_pairs.toml").is_file():
-        labelled(args.corpus, LABELS / "dev5" / "stance_pairs.toml", "labelled invented pairs, fifth development set", args.verbose)
+    for folder, title in LATER:
+        if (LABELS / folder / "stance_pairs.toml").is_file():
+            labelled(args.corpus, LABELS / folder / "stance_pairs.toml", title, args.verbose)
     if args.blind:
         labelled(args.corpus, LABELS / "blind" / "stance_pairs.toml", "labelled real pairs, BLIND half", False)
     generated(args.corpus, args.verbose)

@@ -1,7 +1,10 @@
-"""What only the words around the stance markers tell: changes of marker that are no change of stance.
+"""Changes of marker that are no change of stance, and where a changed act leaves nothing to compare.
 
-``compare.shift`` compares two clauses marker by marker. Three kinds of edit change a marker while
-the speakers' stance stays where it was, and only the clause's words show it:
+``compare.shift`` compares two clauses marker by marker; ``neutral`` then takes the direction
+from the pieces that claim none. A speech act that changed kind with no scale between the two
+("call for an immediate ceasefire" -> "welcome the ceasefire") leaves no shared proposition for
+the words around it to qualify: every piece is named and directs nothing. And three kinds of edit
+change a marker while the speakers' stance stays where it was, which only the clause's words show:
 
 - **a goal met**: an aim or a pledge becomes a welcome of what was aimed at, done ("We aim to
   conclude the negotiations" -> "We welcome the conclusion of the negotiations"; "We look forward
@@ -11,8 +14,6 @@ the speakers' stance stays where it was, and only the clause's words show it:
   Ministers agreed that the Committee would meet"): tense, not a hedge;
 - **a negation moved** from the verb to a word of the proposition ("did not believe that any
   attempt could be justified" -> "believed that no attempt could be justified").
-
-``neutral`` keeps each such piece of evidence, named, and takes its direction away.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ _NEGATIVE_WORD = regexcache.compiled(r"\b(?:no|none|nothing|never|neither|nor|no
 """A negation carried by a word of the proposition rather than by the verb."""
 
 
-def neutral(evidence: Sequence[Evidence], old: Label, new: Label, old_text: str, new_text: str) -> list[Evidence]:
+def neutral(evidence: Sequence[Evidence], old: Label, new: Label, old_text: str = "", new_text: str = "") -> list[Evidence]:
     """The evidence with the direction taken from the pieces that are no change of stance.
 
     >>> from compare.model import Label, Kind
@@ -52,25 +53,29 @@ def neutral(evidence: Sequence[Evidence], old: Label, new: Label, old_text: str,
     >>> neutral([piece], aim, done, "We aim to conclude the talks.", "We welcome the conclusion of the talks.")[0].direction
     <Shift.SAME: 'same'>
     """
+    if any(item.marker == "kind changed" for item in evidence) or _goal_met(old, new, new_text):
+        # nothing shared is left to compare (what was aimed at is done, and the hedges and modals
+        # of the aim went with it): every piece is named and directs nothing
+        return [dataclasses.replace(item, direction=Shift.SAME) for item in evidence]
     if not (old_text and new_text):
         return list(evidence)
-    if any(_goal_met(item, new_text) for item in evidence):
-        # what was aimed at is done: the hedges and modals of the aim went with it
-        return [dataclasses.replace(item, direction=Shift.SAME) for item in evidence]
     return [
         dataclasses.replace(item, direction=Shift.SAME) if _no_change(item, old_text, new_text) else item
         for item in evidence
     ]
 
 
-def _goal_met(item: Evidence, new_text: str) -> bool:
+def _goal_met(old: Label, new: Label, new_text: str) -> bool:
     """An aim or a pledge become a welcome of the thing done."""
-    return (
-        item.marker == "act"
-        and item.old.endswith(f"({Kind.COMMITMENT.value})")
-        and item.new.endswith(f"({Kind.WELCOME.value})")
-        and bool(_DONE.search(new_text))
-    )
+    return _act_kind(old) is Kind.COMMITMENT and _act_kind(new) is Kind.WELCOME and bool(_DONE.search(new_text))
+
+
+def _act_kind(label: Label) -> Kind | None:
+    """The kind of a label's speech act (a label built by hand, with no markers, is its act)."""
+    act = next((marker for marker in label.markers if marker.kind == "act"), None)
+    if act is None:
+        return None if label.markers else label.kind
+    return Kind(act.of_kind) if act.of_kind else label.kind
 
 
 def _no_change(item: Evidence, old_text: str, new_text: str) -> bool:

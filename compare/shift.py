@@ -139,13 +139,7 @@ def compare_markers(old: Label, new: Label, old_text: str = "", new_text: str = 
     evidence += _weights("intensifier", old_markers, new_markers)
     evidence += _weights("characterisation", old_markers, new_markers)
     evidence += _weights("downtoner", old_markers, new_markers)
-    evidence = neutral(evidence, old, new, old_text, new_text)
-    if any(item.marker == "kind changed" for item in evidence):
-        # the speech act changed kind with no scale between them ("call for an immediate
-        # ceasefire" -> "welcome the ceasefire"): the words around it no longer qualify one
-        # shared proposition, so they are named and direct nothing
-        evidence = [dataclasses.replace(item, direction=Shift.SAME) for item in evidence]
-    return evidence
+    return neutral(evidence, old, new, old_text, new_text)  # what changed markers without a change of stance
 
 
 def describe(evidence: Sequence[Evidence], old: Label, new: Label) -> str:
