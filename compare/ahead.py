@@ -1,25 +1,29 @@
-"""A comparison started ahead, in a child process, while the review app starts up.
+"""Work started ahead, in a child process, while this one does something else.
 
-``jointdiff review`` spends its first second on two things that do not depend on each other:
-comparing the pair (reading is done, then segment, classify, align: all Python, holding the
-interpreter lock) and starting Textual (importing it, building the screen, the first frame).
-In one process they take turns on the lock; on a machine with two cores they can run side by
-side. ``compare_ahead`` forks a child that runs ``Settings.compare`` on the pair and sends the
-result back through a pipe, pickled; the app's worker thread waits on the pipe (which holds no
-lock) when it needs the comparison.
+Comparing is all Python, holding the interpreter lock, so two pieces of work that do not depend
+on each other take turns in one process; on a machine with two cores they can run side by side
+in two. ``run_ahead`` forks a child that does the work and sends the result back through a
+pipe, pickled; whoever needs it calls what ``run_ahead`` returned, and waits on the pipe (which
+holds no lock). Two uses:
 
-Only where ``fork`` is the safe way to start a process (Linux) and before any thread of the app
-exists. Elsewhere, or when the child cannot be started, the comparison is run in the caller's
-thread when first asked for, as before. An error in the child (an unreadable corrections file)
-is raised in the thread that asks, as if the comparison had run there.
+- ``jointdiff review`` compares the pair (``compare_ahead``) while Textual starts (importing it,
+  building the screen, the first frame);
+- ``compare.pipeline`` reads the labels of long documents' clauses while it aligns them.
+
+Only where ``fork`` is the safe way to start a process (Linux), and only from a process with no
+thread but its main one (forking copies one thread and whatever locks the others held).
+Elsewhere, or when the child cannot be started, the work is done in the caller's thread when
+first asked for, as before. An error in the child (an unreadable corrections file) is raised
+in the thread that asks, as if the work had run there.
 """
 
 from __future__ import annotations
 
 import contextlib
 import sys
+import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -28,30 +32,39 @@ if TYPE_CHECKING:
     from compare.model import Comparison, Document
     from compare.options import Settings
 
-__all__ = ["Ahead", "compare_ahead"]
+__all__ = ["Ahead", "can_fork", "compare_ahead", "run_ahead"]
+
+T = TypeVar("T")
 
 
-class Ahead:
-    """A comparison under way: call it for the result (waiting if need be), once; ``close()``
-    stops the work if nobody asked for it (the review was closed before it came)."""
+def can_fork() -> bool:
+    """Whether a child can be forked safely here: on Linux, from a process with one thread."""
+    return sys.platform == "linux" and threading.active_count() == 1
 
-    def __init__(self, settings: Settings, old: Document, new: Document) -> None:
-        self._compare = lambda: settings.compare(old, new)
+
+class Ahead(Generic[T]):
+    """Work under way, in one or more named parts done in order: ``result(name)`` gives a
+    part's result (waiting if need be), calling gives the only part's; ``close()`` stops the
+    work if nobody asked for it (the review was closed before it came)."""
+
+    def __init__(self, work: Callable[[], T] | dict[str, Callable[[], Any]]) -> None:
+        self._works: dict[str, Callable[[], Any]] = work if isinstance(work, dict) else {"": work}
+        self._results: dict[str, tuple[str, Any]] = {}
         self._child: BaseProcess | None = None
         self._receiving: Connection | None = None
 
-    def start(self) -> Ahead:
-        """Fork the child that compares, where fork is the safe way to start one (Linux)."""
-        if sys.platform != "linux":
+    def start(self) -> Ahead[T]:
+        """Fork the child that does the work, where that is safe (``can_fork``)."""
+        if not can_fork():
             return self
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
         receiving, sending = context.Pipe(duplex=False)
-        child = context.Process(target=_compare_into, args=(sending, self._compare), daemon=True)
+        child = context.Process(target=_work_into, args=(sending, self._works), daemon=True)
         try:
             child.start()
-        except OSError:  # no process to spare: compare in the thread that asks
+        except OSError:  # no process to spare: do the work in the thread that asks
             receiving.close()
             return self
         finally:
@@ -59,15 +72,28 @@ class Ahead:
         self._child, self._receiving = child, receiving
         return self
 
-    def __call__(self) -> Comparison:
-        if self._receiving is None:
-            return self._compare()
-        try:
-            outcome, value = self._receiving.recv()
-        except EOFError:  # the child died without a word (killed): do the work here
-            outcome, value = "ok", self._compare()
-        finally:
-            self.close()
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The names of the work's parts, in the order they are done."""
+        return tuple(self._works)
+
+    def __call__(self) -> T:
+        return self.result("")
+
+    def result(self, name: str) -> Any:
+        """The named part's result, or the exception it raised, raised here."""
+        while name not in self._results and self._receiving is not None:
+            try:
+                done, outcome, value = self._receiving.recv()
+            except EOFError:  # the child died without a word (killed): do the rest here
+                self.close()
+                break
+            self._results[done] = (outcome, value)
+            if len(self._results) == len(self._works) or outcome == "error":
+                self.close()
+        if name not in self._results:
+            self._results[name] = _outcome(self._works[name])
+        outcome, value = self._results[name]
         if outcome == "error":
             raise value
         return value
@@ -84,29 +110,62 @@ class Ahead:
             self._child = None
 
 
-def compare_ahead(settings: Settings, old: Document, new: Document) -> Ahead:
+def run_ahead(work: Callable[[], T]) -> Ahead[T]:
+    """Start ``work`` in a child process where that is safe; call what is returned for its
+    result, and close it when the result is no longer wanted."""
+    return Ahead(work).start()
+
+
+def compare_ahead(settings: Settings, old: Document, new: Document) -> Ahead[Comparison]:
     """Start comparing ``old`` with ``new``; call what is returned for the comparison."""
-    return Ahead(settings, old, new).start()
+    return run_ahead(lambda: settings.compare(old, new))
 
 
-def _compare_into(sending: Connection, compare: Callable[[], Comparison]) -> None:
-    """The child's work: compare, and send ("ok", comparison) or ("error", exception).
+def _outcome(work: Callable[[], object]) -> tuple[str, object]:
+    try:
+        return "ok", work()
+    except Exception as error:  # noqa: BLE001 - raised where the result is asked for
+        return "error", error
 
-    Ctrl-C is the app's to handle (it stops the child through ``Ahead.close``), and an app that
-    is gone is no one to tell: neither prints anything on the user's terminal."""
+
+def _work_into(sending: Connection, works: dict[str, Callable[[], object]]) -> None:
+    """The child's work: do each part in turn, and send (name, "ok", result) or (name,
+    "error", exception) after each; an error ends the work.
+
+    Each result is sent from a thread while the next part is worked out: a pipe holds some
+    64 KB, so a larger result waits there until the parent reads it, which may be when the
+    parent has done its own work. Ctrl-C is the parent's to handle (it stops the child through
+    ``Ahead.close``), and a parent that is gone is no one to tell: neither prints anything on
+    the user's terminal."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sender: threading.Thread | None = None
+    gone = threading.Event()
+
+    def send(name: str, outcome: str, value: object) -> None:
+        try:
+            sending.send((name, outcome, value))
+        except OSError:  # the pipe is closed: the parent stopped waiting before the result came
+            gone.set()
+        except Exception as error:  # noqa: BLE001 - a result or an exception that cannot be pickled
+            said = str(value) if outcome == "error" else str(error)
+            with contextlib.suppress(OSError):
+                sending.send((name, "error", RuntimeError(said)))
+            gone.set()
+
     try:
-        message: tuple[str, object] = ("ok", compare())
-    except Exception as error:  # noqa: BLE001 - every error goes back to the app, which shows it
-        message = ("error", error)
-    try:
-        sending.send(message)
-    except OSError:  # the pipe is closed: the review ended before the comparison came
-        pass
-    except Exception as error:  # noqa: BLE001 - an exception that cannot be pickled
-        with contextlib.suppress(OSError):
-            sending.send(("error", RuntimeError(str(message[1]) if message[0] == "error" else str(error))))
+        for name, work in works.items():
+            outcome, value = _outcome(work)
+            if sender is not None:
+                sender.join()
+            if gone.is_set():
+                return
+            sender = threading.Thread(target=send, args=(name, outcome, value))
+            sender.start()
+            if outcome == "error":
+                break
+        if sender is not None:
+            sender.join()
     finally:
         sending.close()

@@ -24,7 +24,7 @@ Modules: ``texts`` (keys, word codes, word weights), ``scores``, ``link``, ``mat
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 from compare.align.groups import find_groups
@@ -48,7 +48,7 @@ from compare.model import SURE, Clause, Pair
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["DEFAULT_THRESHOLD", "METHODS", "SCORERS", "align", "word_diff"]
+__all__ = ["DEFAULT_THRESHOLD", "METHODS", "SCORERS", "align", "embedding_texts", "word_diff"]
 
 DEFAULT_THRESHOLD = 55.0
 """Lowest similarity (0-100) at which two clauses may pair on their words."""
@@ -77,6 +77,7 @@ def align(
     breaks: frozenset[tuple[int, int]] = frozenset(),
     ordered: bool = True,
     headings: tuple[Collection[int], Collection[int]] = ((), ()),
+    embedded: Callable[[], np.ndarray] | None = None,
 ) -> tuple[Pair, ...]:
     """Align the clauses of an old and a new version.
 
@@ -102,11 +103,15 @@ def align(
             the others then says nothing, and every candidate is weighed as if in place.
         headings: the indices of the old and of the new clauses that are section headings
             (``compare.segment.heading_indices``): a heading is linked only with a heading.
+        embedded: gives ``embedding_texts(old, new)`` embedded (``compare.align.meaning.embed``),
+            worked out elsewhere in the meantime (``compare.pipeline`` has a child process
+            embed long documents while this aligns them); asked for only if the semantic pass
+            runs. None: embedded here, when needed.
 
     Returns:
         The pairs, in the new document's order with removed clauses where they stood.
     """
-    return _run(old, new, threshold, split_gain, scorer, method, meaning, None, pins, breaks, ordered, headings)
+    return _run(old, new, threshold, split_gain, scorer, method, meaning, None, pins, breaks, ordered, headings, embedded)
 
 
 Trace = dict[str, list[tuple["np.ndarray", "np.ndarray", "np.ndarray"]]]
@@ -126,19 +131,20 @@ def _run(
     breaks: frozenset[tuple[int, int]] = frozenset(),
     ordered: bool = True,
     headings: tuple[Collection[int], Collection[int]] = ((), ()),
+    embedded: Callable[[], np.ndarray] | None = None,
 ) -> tuple[Pair, ...]:
     """align(), optionally recording the candidates of each stage (``benchmarks/align_fit.py``
     fits the link models on them)."""
     view = prepare(
         old, new, forbidden=breaks, ordered=ordered, headings=(frozenset(headings[0]), frozenset(headings[1]))
     )
-    scores = score(view, scorer)
     best_seen: dict[tuple[str, int], float] = {}
     matches = _pinned(view, pins, scorer)
     matches += [
         m for m in equal_matches(view.old, view.new)
         if not _holds_any(matches, m) and view.may_link(m.old[0], m.new[0])
     ]
+    scores = score(view, scorer, settled=[(m.old[0], m.new[0]) for m in matches if m.found_by == "equal"])
     matches += _links(view, scores, matches, threshold, method, best_seen, trace)
     kept, groups = find_groups(view, scores, matches, threshold=threshold, split_gain=split_gain, scorer=scorer)
     matches = kept + [_rated_group(view, scores, group, kept, scorer) for group in groups]
@@ -146,7 +152,7 @@ def _run(
     cosine = None
     floor = threshold - MEANING_ALLOWANCE * (100.0 - threshold) / (100.0 - DEFAULT_THRESHOLD)
     if meaning:
-        cosine = _cosine(view, matches, old, new)
+        cosine = _cosine(view, matches, old, new, embedded)
         if cosine is not None:
             matches += _meaning_links(view, scores, matches, cosine, floor, method, best_seen, trace)
             matches = _attach(view, scores, matches, cosine, floor, best_seen, trace)
@@ -295,7 +301,19 @@ def _joined(texts: Sequence, indices: Sequence[int]):
     return joined
 
 
-def _cosine(view: View, matches: Sequence[Match], old: Sequence[Clause], new: Sequence[Clause]) -> np.ndarray | None:
+def embedding_texts(old: Sequence[Clause], new: Sequence[Clause]) -> list[str]:
+    """What the semantic pass embeds, in one batch: every clause, not just the free ones, for
+    the batch's mean is part of the model."""
+    return [" ".join(clause.text.split()) for clause in (*old, *new)]
+
+
+def _cosine(
+    view: View,
+    matches: Sequence[Match],
+    old: Sequence[Clause],
+    new: Sequence[Clause],
+    embedded: Callable[[], np.ndarray] | None = None,
+) -> np.ndarray | None:
     """The cosine of every old clause's embedding with every new one's, or None when no clause
     long enough is left unmatched (then the model is never read) or the model is missing.
 
@@ -311,8 +329,7 @@ def _cosine(view: View, matches: Sequence[Match], old: Sequence[Clause], new: Se
         return None
     if not old or not new or not meaning.available():
         return None
-    # Every clause is embedded, not just the free ones: the batch's mean is part of the model.
-    vectors = meaning.embed([" ".join(clause.text.split()) for clause in (*old, *new)])
+    vectors = embedded() if embedded is not None else meaning.embed(embedding_texts(old, new))
     return vectors[: len(old)] @ vectors[len(old) :].T
 
 

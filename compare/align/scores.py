@@ -174,15 +174,24 @@ def _share(shared: np.ndarray, scale: float, over: np.ndarray, most: float | Non
     return made if most is None else np.minimum(made, most, out=made)
 
 
-def score(view: View, scorer: str) -> Scores:
-    """All scores of all clause pairs of a view (on long documents, of the candidate pairs)."""
+def score(view: View, scorer: str, *, settled: Sequence[tuple[int, int]] = ()) -> Scores:
+    """All scores of all clause pairs of a view (on long documents, of the candidate pairs).
+
+    ``settled``: the (old, new) clauses already paired word for word (equal keys). On long
+    documents no words score is worked out between a settled old clause and a settled new one
+    other than its own partner: the aligner never reads one. It reads a settled clause's row or
+    column only for its two highest values, as a rival of a candidate with a free clause (see
+    ``compare.align.link``), and there the partner's 100 is the highest whatever the others
+    are: a candidate below 100 meets the 100 as its rival, one at 100 ties with it and meets
+    100 again. Two versions of a long document repeat most of their clauses, so this leaves
+    the string matching a fraction of the candidates (at 25,000 words a side, a few percent).
+    """
     old_mass = _masses(view, view.old)
     new_mass = _masses(view, view.new)
     if len(view.old) * len(view.new) >= BLOCKED_FROM and scorer in ("words", "hybrid"):
         postings = _postings(view)
-        return Scores(
-            _blocked(view, scorer, *candidates(view, postings)), _shared_long(view, postings), old_mass, new_mass
-        )
+        rows, cols = _unsettled(view, candidates(view, postings), settled)
+        return Scores(_blocked(view, scorer, rows, cols), _shared_long(view, postings), old_mass, new_mass)
     words = _words(view.old, view.new, scorer)
     shared = _shared(view)
     return Scores(words, shared, old_mass, new_mass)
@@ -219,6 +228,34 @@ def candidates(
         inside = (cols >= 0) & (cols < n_new)
         mask[np.nonzero(inside)[0], cols[inside]] = True
     return np.nonzero(mask)
+
+
+def _unsettled(
+    view: View, pairs: tuple[np.ndarray, np.ndarray], settled: Sequence[tuple[int, int]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The candidate pairs (rows, cols) less those of a settled old clause with a settled new
+    one, and with every settled pair's own cell (see ``score``), row by row.
+
+    >>> import numpy as np
+    >>> from compare.align.texts import View
+    >>> view = View([None] * 3, [None] * 3, {})
+    >>> rows, cols = _unsettled(view, (np.asarray([0, 0, 1, 2]), np.asarray([1, 2, 2, 0])), [(0, 0), (1, 1)])
+    >>> list(zip(rows.tolist(), cols.tolist()))
+    [(0, 0), (0, 2), (1, 1), (1, 2), (2, 0)]
+    """
+    import numpy as np
+
+    rows, cols = pairs
+    if not settled:
+        return rows, cols
+    partner_rows, partner_cols = (np.asarray(side, dtype=np.int64) for side in zip(*settled, strict=True))
+    old_settled = np.zeros(len(view.old), dtype=bool)
+    new_settled = np.zeros(len(view.new), dtype=bool)
+    old_settled[partner_rows] = True
+    new_settled[partner_cols] = True
+    keep = ~(old_settled[rows] & new_settled[cols])
+    cells = np.unique(np.concatenate([rows[keep] * len(view.new) + cols[keep], partner_rows * len(view.new) + partner_cols]))
+    return cells // len(view.new), cells % len(view.new)
 
 
 def _blocked(view: View, scorer: str, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:

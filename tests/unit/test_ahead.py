@@ -58,12 +58,12 @@ def test_a_review_gone_before_the_comparison_leaves_no_trace_on_the_terminal(
     """The child finds the pipe closed (the app quit): it ends quietly, no traceback."""
     import multiprocessing
 
-    from compare.ahead import _compare_into
+    from compare.ahead import _work_into
 
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
     receiving.close()
-    child = context.Process(target=_compare_into, args=(sending, lambda: Settings(use_corrections=False).compare(OLD, NEW)))
+    child = context.Process(target=_work_into, args=(sending, {"": lambda: Settings(use_corrections=False).compare(OLD, NEW)}))
     child.start()
     sending.close()
     child.join(timeout=30)
