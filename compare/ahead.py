@@ -10,8 +10,9 @@ holds no lock). Two uses:
   building the screen, the first frame);
 - ``compare.pipeline`` reads the labels of long documents' clauses while it aligns them.
 
-Only where ``fork`` is the safe way to start a process (Linux), and only from a process with no
-thread but its main one (forking copies one thread and whatever locks the others held).
+Only where ``fork`` is the safe way to start a process (Linux), only from a process with no
+thread but its main one (forking copies one thread and whatever locks the others held), and
+not from such a child (the review's comparison reads long documents' labels itself).
 Elsewhere, or when the child cannot be started, the work is done in the caller's thread when
 first asked for, as before. An error in the child (an unreadable corrections file) is raised
 in the thread that asks, as if the work had run there.
@@ -38,8 +39,13 @@ T = TypeVar("T")
 
 
 def can_fork() -> bool:
-    """Whether a child can be forked safely here: on Linux, from a process with one thread."""
-    return sys.platform == "linux" and threading.active_count() == 1
+    """Whether a child can be forked safely here: on Linux, from a process with one thread
+    that is no such child itself (a child works alone: it is a daemon, and may have none)."""
+    if sys.platform != "linux" or threading.active_count() != 1:
+        return False
+    import multiprocessing
+
+    return not multiprocessing.current_process().daemon
 
 
 class Ahead(Generic[T]):

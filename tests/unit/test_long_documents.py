@@ -127,3 +127,18 @@ def test_a_part_after_one_that_failed_is_worked_out_where_it_is_asked_for() -> N
         assert ahead.result("second") == "done here"
     finally:
         ahead.close()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a child process is forked only on Linux")
+def test_a_comparison_run_ahead_reads_a_long_documents_labels_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review's comparison runs in a child (a daemon, which may start no child of its own):
+    there a long document is read without reading ahead, and the comparison is the same."""
+    from compare import pipeline
+    from compare.ahead import compare_ahead
+    from compare.options import Settings
+
+    monkeypatch.setattr(pipeline, "READ_AHEAD_FROM", 1)
+    forget_texts()
+    settings = Settings(use_corrections=False)
+    old, new = _documents(PAIRS[0])
+    assert compare_ahead(settings, old, new)() == settings.compare(old, new)
