@@ -12,7 +12,7 @@ holds no lock). Two uses:
 
 Only where ``fork`` is the safe way to start a process (Linux), only from a process with no
 thread but its main one (forking copies one thread and whatever locks the others held), and
-not from such a child (the review's comparison reads long documents' labels itself).
+not from a child of another process (the review's comparison, ``check``'s workers).
 Elsewhere, or when the child cannot be started, the work is done in the caller's thread when
 first asked for, as before. An error in the child (an unreadable corrections file) is raised
 in the thread that asks, as if the work had run there.
@@ -39,13 +39,14 @@ T = TypeVar("T")
 
 
 def can_fork() -> bool:
-    """Whether a child can be forked safely here: on Linux, from a process with one thread
-    that is no such child itself (a child works alone: it is a daemon, and may have none)."""
+    """Whether a child can be forked safely and usefully here: on Linux, from a process with
+    one thread, started by no other (a child works alone: the review's is a daemon, which may
+    have none, and ``jointdiff check --jobs`` already keeps every core busy with its own)."""
     if sys.platform != "linux" or threading.active_count() != 1:
         return False
     import multiprocessing
 
-    return not multiprocessing.current_process().daemon
+    return multiprocessing.parent_process() is None
 
 
 class Ahead(Generic[T]):
