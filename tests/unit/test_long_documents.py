@@ -142,3 +142,23 @@ def test_a_comparison_run_ahead_reads_a_long_documents_labels_itself(monkeypatch
     settings = Settings(use_corrections=False)
     old, new = _documents(PAIRS[0])
     assert compare_ahead(settings, old, new)() == settings.compare(old, new)
+
+
+def test_no_child_is_forked_while_another_thread_runs() -> None:
+    """Forking copies one thread and whatever locks the others hold: with a second thread alive
+    (the review app's worker, say), the work is done in the process."""
+    import threading
+
+    from compare.ahead import Ahead, can_fork
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not can_fork()
+        ahead = Ahead({"labels": lambda: "read here"}).start()
+        assert ahead._child is None
+        assert ahead.result("labels") == "read here"
+    finally:
+        release.set()
+        other.join()
