@@ -85,7 +85,8 @@ class Ahead(Generic[T]):
         return tuple(self._works)
 
     def __call__(self) -> T:
-        return self.result("")
+        (only,) = self._works
+        return self.result(only)
 
     def result(self, name: str) -> Any:
         """The named part's result, or the exception it raised, raised here."""

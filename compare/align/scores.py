@@ -234,7 +234,9 @@ def _unsettled(
     view: View, pairs: tuple[np.ndarray, np.ndarray], settled: Sequence[tuple[int, int]]
 ) -> tuple[np.ndarray, np.ndarray]:
     """The candidate pairs (rows, cols) less those of a settled old clause with a settled new
-    one, and with every settled pair's own cell (see ``score``), row by row.
+    one, and with every settled pair's own cell (see ``score``), row by row. (A settled pair
+    that was no candidate, a clause of function words only far from the skeleton, is one now:
+    its 100 is the highest of its row and column, as the rivals should read it.)
 
     >>> import numpy as np
     >>> from compare.align.texts import View
