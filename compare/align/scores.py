@@ -72,8 +72,9 @@ _BAND_ROWS = 256
 ``Scores.similarity`` and ``Scores.found_in``)."""
 
 _THREADED_FROM = 40_000
-"""Matrices with at least this many cells are scored on every core; smaller ones on one, where
-starting threads would cost more than it saves."""
+"""Matrices with at least this many cells (or a long document's candidate pairs, as many) are
+scored on every core; fewer on one, where starting threads would cost more than it saves (and,
+while a child reads the labels, the second core is busy)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,24 +269,28 @@ def _blocked(view: View, scorer: str, rows: np.ndarray, cols: np.ndarray) -> np.
 
     shape = (len(view.old), len(view.new))
     row_list, col_list = rows.tolist(), cols.tolist()
+    workers = -1 if len(row_list) >= _THREADED_FROM else 1
 
     def pairwise(function: object, a: Sequence[str], b: Sequence[str]) -> np.ndarray:
-        return process.cpdist(a, b, scorer=function, processor=None, dtype=np.float32, workers=-1)
+        return process.cpdist(a, b, scorer=function, processor=None, dtype=np.float32, workers=workers)
 
-    old_codes = [text.code for text in view.old]
-    new_codes = [text.code for text in view.new]
-    old_sorted = [_sorted(code) for code in old_codes]
-    new_sorted = [_sorted(code) for code in new_codes]
+    old_codes = [view.old[r].code for r in row_list]
+    new_codes = [view.new[c].code for c in col_list]
+    sorted_codes: dict[str, str] = {}  # each distinct clause's words sorted once, as candidates need them
     values = (
-        pairwise(fuzz.ratio, [old_codes[r] for r in row_list], [new_codes[c] for c in col_list])
-        + pairwise(fuzz.ratio, [old_sorted[r] for r in row_list], [new_sorted[c] for c in col_list])
+        pairwise(fuzz.ratio, old_codes, new_codes)
+        + pairwise(
+            fuzz.ratio,
+            [sorted_codes.get(code) or sorted_codes.setdefault(code, _sorted(code)) for code in old_codes],
+            [sorted_codes.get(code) or sorted_codes.setdefault(code, _sorted(code)) for code in new_codes],
+        )
     ) / 2
     if scorer == "hybrid":
         near = np.nonzero(values >= HYBRID_BAND)[0]
         if len(near):
             old_near = [view.old[row_list[k]].key for k in near.tolist()]
             new_near = [view.new[col_list[k]].key for k in near.tolist()]
-            values[near] = np.maximum(values[near], _characters(old_near, new_near, workers=-1))
+            values[near] = np.maximum(values[near], _characters(old_near, new_near, workers=workers))
     words = np.zeros(shape, dtype=np.float32)
     words[rows, cols] = values
     return words
