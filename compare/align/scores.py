@@ -429,7 +429,7 @@ def _shared(view: View) -> np.ndarray:
     old_sets = [set(text.code) for text in view.old]
     new_sets = [set(text.code) for text in view.new]
     # Only words found on both sides can be shared: a dense matrix over those stays small.
-    return _product(view, sorted(set().union(*old_sets) & set().union(*new_sets)), old_sets, new_sets)
+    return _product(view, sorted(set().union(*old_sets) & set().union(*new_sets)), (old_sets, new_sets))
 
 
 def _shared_long(view: View, postings: dict[str, tuple[list[int], list[int]]]) -> np.ndarray:
@@ -450,29 +450,40 @@ def _shared_long(view: View, postings: dict[str, tuple[list[int], list[int]]]) -
         cells.append((np.asarray(old_ids, dtype=np.int64)[:, None] * n_new + np.asarray(new_ids, dtype=np.int64)).ravel())
         weights.append(np.full(len(old_ids) * len(new_ids), view.weight[code], dtype=np.float32))
     result = np.ascontiguousarray(  # added to in place below, through a flat view; zeros when no word is common
-        _product(view, sorted(common), [set(text.code) for text in view.old], [set(text.code) for text in view.new])
+        _product(view, sorted(common), postings)
     )
     if cells:
         np.add.at(result.reshape(-1), np.concatenate(cells), np.concatenate(weights))
     return result
 
 
-def _product(view: View, vocabulary: list[str], old_sets: list[set[str]], new_sets: list[set[str]]) -> np.ndarray:
+def _product(
+    view: View,
+    vocabulary: list[str],
+    held: tuple[list[set[str]], list[set[str]]] | dict[str, tuple[list[int], list[int]]],
+) -> np.ndarray:
     """Summed weight of the words of ``vocabulary`` every old clause shares with every new one,
-    as one matrix product."""
+    as one matrix product of which clauses hold each word. ``held``: each side's clauses as sets
+    of words, or (on long documents, where walking every clause's words costs more) the
+    postings, each word's old and new clauses (``_postings``). The same matrices either way."""
     import numpy as np
 
-    column = {code: k for k, code in enumerate(vocabulary)}
     weights = np.asarray([view.weight[code] for code in vocabulary], dtype=np.float32)
+    column = {code: k for k, code in enumerate(vocabulary)}
 
-    def incidence(word_sets: list[set[str]]) -> np.ndarray:
-        matrix = np.zeros((len(word_sets), len(column)), dtype=np.float32)
+    def incidence(side: int, clauses: int) -> np.ndarray:
+        matrix = np.zeros((clauses, len(vocabulary)), dtype=np.float32)
+        if isinstance(held, dict):
+            for k, code in enumerate(vocabulary):
+                matrix[held[code][side], k] = 1.0
+            return matrix
+        word_sets = held[side]
         rows = [r for r, words in enumerate(word_sets) for code in words if code in column]
         cols = [column[code] for words in word_sets for code in words if code in column]
         matrix[rows, cols] = 1.0
         return matrix
 
-    return (incidence(old_sets) * weights[None, :]) @ incidence(new_sets).T
+    return (incidence(0, len(view.old)) * weights[None, :]) @ incidence(1, len(view.new)).T
 
 
 def _masses(view: View, texts: Sequence[Text]) -> np.ndarray:
