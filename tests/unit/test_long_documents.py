@@ -162,3 +162,20 @@ def test_no_child_is_forked_while_another_thread_runs() -> None:
     finally:
         release.set()
         other.join()
+
+
+def test_where_no_child_may_start_the_same_parts_are_worked_out_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Elsewhere than Linux a long document's labels and embeddings are read in the process,
+    when the comparison asks for them: the same comparison, and no child."""
+    import multiprocessing
+
+    from compare import pipeline
+
+    folder = PAIRS[0]
+    forget_texts()
+    expected = compare_documents(*_documents(folder))
+    monkeypatch.setattr("sys.platform", "darwin")
+    monkeypatch.setattr(pipeline, "READ_AHEAD_FROM", 1)
+    forget_texts()
+    assert compare_documents(*_documents(folder)) == expected
+    assert multiprocessing.active_children() == []
