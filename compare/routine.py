@@ -199,12 +199,18 @@ def mark_routine(pair: Pair, profile: Profile) -> Pair:
     added, removed and unchanged pairs get False.
     """
     if pair.status not in _CHANGED or not pair.old or not pair.new:
-        return dataclasses.replace(pair, routine=False)
+        return _routine(pair, False)
     old_text = " ".join(unify_characters(" ".join(c.text for c in pair.old)).split())
     new_text = " ".join(unify_characters(" ".join(c.text for c in pair.new)).split())
     if old_text == new_text:
-        return dataclasses.replace(pair, routine=False)
+        return _routine(pair, False)
     for guard in profile.never:
         if [m.group(0) for m in guard.finditer(old_text)] != [m.group(0) for m in guard.finditer(new_text)]:
-            return dataclasses.replace(pair, routine=False)
-    return dataclasses.replace(pair, routine=masked(old_text, profile) == masked(new_text, profile))
+            return _routine(pair, False)
+    return _routine(pair, masked(old_text, profile) == masked(new_text, profile))
+
+
+def _routine(pair: Pair, routine: bool) -> Pair:
+    """The pair with ``routine`` set, itself if it is so already (a long document's thousands of
+    unchanged pairs are not copied for nothing)."""
+    return pair if pair.routine is routine else dataclasses.replace(pair, routine=routine)

@@ -84,9 +84,9 @@ def shift(pair: Pair) -> Pair:
     A clause without a label is classified with the shipped lexicon first.
     """
     if pair.status in (Status.ADDED, Status.REMOVED) or not pair.old or not pair.new:
-        return dataclasses.replace(pair, shift=None, shift_reason=None, shift_evidence=())
+        return _shifted(pair, None)
     if pair.status is Status.UNCHANGED:
-        return dataclasses.replace(pair, shift=Shift.SAME, shift_reason=None, shift_evidence=())
+        return _shifted(pair, Shift.SAME)
     old, new, note = _corresponding(pair.old, pair.new)
     evidence = compare_markers(old, new, _text(pair.old), _text(pair.new))
     evidence = [item for item in evidence if not _in_new_content(item, pair)]
@@ -99,6 +99,13 @@ def shift(pair: Pair) -> Pair:
         reason = f"{how} ({pair.confidence:.2f}), no direction claimed: {reason}"
         direction = Shift.UNCLEAR
     return dataclasses.replace(pair, shift=direction, shift_reason=reason, shift_evidence=tuple(evidence))
+
+
+def _shifted(pair: Pair, direction: Shift | None) -> Pair:
+    """The pair with this shift and no reason or evidence; itself if it has them already."""
+    if pair.shift is direction and pair.shift_reason is None and not pair.shift_evidence:
+        return pair
+    return dataclasses.replace(pair, shift=direction, shift_reason=None, shift_evidence=())
 
 
 def compare_labels(old: Label, new: Label) -> tuple[Shift, str]:
