@@ -100,6 +100,7 @@ def _read_ahead(
     from compare.ahead import Ahead
     from compare.align import embedding_texts, meaning
     from compare.classify import load_lexicon
+    from compare.classify.labels import remembered
     from compare.classify.lexicon import Context
 
     def labels() -> tuple[tuple[Label | None, ...], ...]:
@@ -108,9 +109,8 @@ def _read_ahead(
             for document, cut in documents
         )
 
-    known = (lexicon or load_lexicon()).compiled.labels
-    context = Context(speaker=speaker)
-    if sum((clause.text, context) not in known for _, cut in documents for clause in cut) < READ_AHEAD_FROM:
+    used, context = lexicon or load_lexicon(), Context(speaker=speaker)
+    if sum(not remembered(clause.text, used, context) for _, cut in documents for clause in cut) < READ_AHEAD_FROM:
         return Ahead({"labels": labels})
     (_, old_cut), (_, new_cut) = documents
     parts = {"vectors": lambda: meaning.embed(embedding_texts(old_cut, new_cut))} if meaning.available() else {}

@@ -426,10 +426,9 @@ def _shared(view: View) -> np.ndarray:
     shape = (len(view.old), len(view.new))
     if not view.old or not view.new:
         return np.zeros(shape, dtype=np.float32)
-    old_sets = [set(text.code) for text in view.old]
-    new_sets = [set(text.code) for text in view.new]
+    postings = _postings(view)
     # Only words found on both sides can be shared: a dense matrix over those stays small.
-    return _product(view, sorted(set().union(*old_sets) & set().union(*new_sets)), (old_sets, new_sets))
+    return _product(view, sorted(code for code, (old_ids, new_ids) in postings.items() if old_ids and new_ids), postings)
 
 
 def _shared_long(view: View, postings: dict[str, tuple[list[int], list[int]]]) -> np.ndarray:
@@ -457,29 +456,18 @@ def _shared_long(view: View, postings: dict[str, tuple[list[int], list[int]]]) -
     return result
 
 
-def _product(
-    view: View,
-    vocabulary: list[str],
-    held: tuple[list[set[str]], list[set[str]]] | dict[str, tuple[list[int], list[int]]],
-) -> np.ndarray:
+def _product(view: View, vocabulary: list[str], postings: dict[str, tuple[list[int], list[int]]]) -> np.ndarray:
     """Summed weight of the words of ``vocabulary`` every old clause shares with every new one,
-    as one matrix product of which clauses hold each word. ``held``: each side's clauses as sets
-    of words, or (on long documents, where walking every clause's words costs more) the
-    postings, each word's old and new clauses (``_postings``). The same matrices either way."""
+    as one matrix product of which clauses hold each word (read off the ``postings``)."""
     import numpy as np
 
     weights = np.asarray([view.weight[code] for code in vocabulary], dtype=np.float32)
-    column = {code: k for k, code in enumerate(vocabulary)}
 
     def incidence(side: int, clauses: int) -> np.ndarray:
         matrix = np.zeros((clauses, len(vocabulary)), dtype=np.float32)
-        if isinstance(held, dict):
-            for k, code in enumerate(vocabulary):
-                matrix[held[code][side], k] = 1.0
-            return matrix
-        word_sets = held[side]
-        rows = [r for r, words in enumerate(word_sets) for code in words if code in column]
-        cols = [column[code] for words in word_sets for code in words if code in column]
+        holders = [postings[code][side] for code in vocabulary]
+        rows = [row for held in holders for row in held]
+        cols = [k for k, held in enumerate(holders) for _ in held]
         matrix[rows, cols] = 1.0
         return matrix
 

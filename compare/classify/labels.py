@@ -24,7 +24,7 @@ from compare.classify.scanner import WORD_PATTERN as _WORDS
 from compare.classify.scanner import words as _words
 from compare.model import Clause, Kind, Label, Marker
 
-__all__ = ["classify", "plain_quotes"]
+__all__ = ["classify", "plain_quotes", "remembered"]
 
 _STOP_BETWEEN = frozenset(
     "to of for in on at that which who with by from as than and or but not no".split()
@@ -121,6 +121,12 @@ def _remembered_label(text: str, lexicon: Lexicon, context: Context) -> Label:
         if len(known) > LABELS_KEPT:
             del known[next(iter(known))]
     return label
+
+
+def remembered(text: str, lexicon: Lexicon, context: Context) -> bool:
+    """Whether the lexicon has read this text in this context already (reading it again costs
+    nothing)."""
+    return (text, context) in lexicon.compiled.labels
 
 
 def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
