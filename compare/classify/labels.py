@@ -150,6 +150,10 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
     ]
     speakers = _speakers(plain, actor_found, compiled, names if context.speaker is None else [])
     hits = _stance_hits(plain, verb_found, noun_found, compiled, speakers, opening, quotes)
+    if context.speaker is None and names:
+        # a name that is also one of the lexicon's speakers ("G7 countries") is never reported on
+        third_parties = {start for start, _, _ in names} - {start for start, _, _ in actor_found}
+        hits = _not_reported(hits, plain, speakers, third_parties)
 
     def inside(hit: _Hit) -> bool:
         return any(start <= hit.start < end for start, end in quotes)
@@ -488,6 +492,40 @@ def _govern(hits: list[_Hit], plain: str) -> tuple[_Hit | None, list[_Hit]]:
 
 
 _THAT = regexcache.compiled(r"\bthat\b", re.IGNORECASE)
+_THAT_BEFORE = regexcache.compiled(r"\bthat\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _not_reported(
+    hits: list[_Hit], plain: str, speakers: list[tuple[int, int, str]], third_parties: set[int]
+) -> list[_Hit]:
+    """The hits that are the speakers' own, not what they say they see in someone else.
+
+    In "we have not seen evidence that RUSSIA is committed to peace" or "We believe that CHINA is
+    determined to ...", the commitment is Russia's or China's: a country or body named as the
+    subject of a that-clause, after a subject of the speakers' own that does not name it, is
+    reported on, and its stance words are not the clause's. Unless the speakers declare it
+    ("President Whitfield affirmed that the United States will provide ...", "reaffirm",
+    "stress"): what a party is declared to do is commonly its own commitment, announced. ("The
+    United States and India agreed that India will ..." keeps India's: the subject names it.)
+    """
+    kept = []
+    for hit in hits:
+        start = hit.subject_start
+        if start in third_parties and _THAT_BEFORE.search(plain, max(0, start - 12), start):
+            that = plain.rfind("that", 0, start)
+            own = {name for s_start, s_end, name in speakers if s_end <= that}
+            reported = next(name for s_start, _, name in speakers if s_start == start)
+            declared = any(
+                other.entry.id in _DECLARING and 0 <= other.subject_start and other.end <= that for other in hits
+            )
+            if own and reported not in own and not declared:
+                continue
+        kept.append(hit)
+    return kept
+
+
+_DECLARING = frozenset({"affirm", "reaffirm"})
+"""The lexicon's entries by which speakers declare what a that-clause says, not what they see."""
 
 
 def _is_participle(plain: str, hit: _Hit) -> bool:

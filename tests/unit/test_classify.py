@@ -483,6 +483,35 @@ def test_a_country_after_a_preposition_is_not_the_speaker() -> None:
     assert label.kind is Kind.OTHER
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "stance"),
+    [
+        # what the speakers see in another country is no commitment of theirs
+        ("To date, we have not seen evidence that Russia is committed to sustainable peace efforts.", Kind.OTHER, ""),
+        ("We believe that China is determined to expand its arsenal.", Kind.POSITION, "believe"),
+        ("We note that Russia has committed to withdraw its forces.", Kind.POSITION, "note"),
+        ("The Leaders resolved that the Taliban must abide by UNSC Resolution 2593.", Kind.POSITION, "resolved that"),
+    ],
+)
+def test_a_stance_the_speakers_report_of_a_named_country_is_not_theirs(text: str, kind: Kind, stance: str) -> None:
+    label = label_of(text)
+    assert (label.kind, label.stance) == (kind, stance)
+    assert not {"Russia", "China", "Taliban"} & set(label.actors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Whitfield affirmed that the United States will provide extended deterrence to Japan.",
+        "The United States and India affirmed that India will host the next summit.",
+        "We emphasize that G7 countries intend to be leading contributors to the goal.",
+        "The two Presidents affirmed that the two countries will cooperate closely.",
+    ],
+)
+def test_a_commitment_the_speakers_declare_or_name_themselves_stays_a_commitment(text: str) -> None:
+    assert label_of(text).kind is Kind.COMMITMENT
+
+
 # ----------------------------------------------------------------- governing verb choice
 def test_a_coordinated_concern_governs_a_mixed_clause() -> None:
     label = label_of("We remain seriously concerned about the situation and call on China to engage.")
