@@ -80,13 +80,20 @@ def link_facts(pair: Pair) -> dict[str, object]:
 
 def shift_note(pair: Pair) -> str:
     """What the pair's stance did, with its evidence: "▲ hardened: modal: may -> will ▲";
-    "= same stance: target dropped: China" where something else changed; "" when nothing did.
+    "= same stance: target dropped: China" where only its targets or topics changed; "= stance
+    words changed, no direction: act: launch -> continue to work" where stance markers changed
+    in ways no ladder orders (not "same stance": the words that carry the stance did change);
+    "" when nothing did.
 
-    >>> from compare.model import Pair, Shift, Status
+    >>> from compare.model import Evidence, Pair, Shift, Status
     >>> shift_note(Pair(Status.REWORDED, (), (), shift=Shift.WEAKER, shift_reason="modal: will -> may ▼"))
     '▼ softened: modal: will -> may ▼'
     >>> shift_note(Pair(Status.REWORDED, (), (), shift=Shift.SAME, shift_reason="target dropped: China"))
     '= same stance: target dropped: China'
+    >>> unordered = Evidence("act", "launch", "continue to work", Shift.SAME)
+    >>> shift_note(Pair(Status.REWORDED, (), (), shift=Shift.SAME, shift_reason="act: launch -> continue to work",
+    ...                 shift_evidence=(unordered,)))
+    '= stance words changed, no direction: act: launch -> continue to work'
     """
     if pair.shift in SHIFT_MARK:
         reason = f": {pair.shift_reason}" if pair.shift_reason else ""
@@ -94,8 +101,13 @@ def shift_note(pair: Pair) -> str:
             return f"{SHIFT_MARK[pair.shift]} {pair.shift_reason or SHIFT_WORD[pair.shift]}"
         return f"{SHIFT_MARK[pair.shift]} {SHIFT_WORD[pair.shift]}{reason}"
     if pair.shift is Shift.SAME and pair.shift_reason and pair.shift_reason != "same stance":
-        return f"= same stance: {pair.shift_reason}"
+        said = NO_DIRECTION if pair.shift_evidence else "same stance"
+        return f"= {said}: {pair.shift_reason}"
     return ""
+
+
+NO_DIRECTION = "stance words changed, no direction"
+"""What a pair whose stance markers changed without a direction is called (shift "same")."""
 
 
 def corrected_note(pair: Pair) -> str:

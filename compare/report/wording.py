@@ -99,7 +99,7 @@ HEADINGS: dict[str, Heading] = {
     "reworded": Heading(
         "reworded",
         "Reworded",
-        "Same clause, same stance, new words, by topic (deleted words struck through, inserted in bold).",
+        "Same clause, new words, no stance claimed harder or softer, by topic (deleted words struck through, inserted in bold).",
     ),
     "rearranged": Heading("moved-split-merged", "Moved, split and merged", "Changed place, cut in two or joined."),
     "appendix": Heading(
