@@ -198,6 +198,10 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
         ("We met to reaffirm our unwavering support for Ukraine for as long as it takes.",
          "We met to reaffirm our unwavering support for Ukraine and salute the bravery of its people.",
          Shift.SAME, "act added: salute (welcome)"),
+        # ... and the words that qualify the act beside it are its own, not a harder carried call
+        ("We again call for an immediate cessation of violence in Myanmar.",
+         "We remain deeply concerned by the worsening situation in Myanmar, and again call for an immediate cessation of violence.",
+         Shift.SAME, "act added: concerned (concern)"),
         # a stance the speakers join others in (", in condemning"), compared like any other
         ("We will stand with the international community, in condemning Russia's aggression.",
          "We will stand with the international community, in expressing concern at Russia's aggression.",

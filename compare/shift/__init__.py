@@ -18,7 +18,8 @@ differs becomes a piece of ``Pair.shift_evidence`` with its own direction:
   ("will" -> "may") are left to the modal marker; a move to or from an assessment ("believes"
   -> "recognizes": no rung to climb) is named only; and where one side's act stands among the
   other side's other stance words, it is carried forward, and the act beside it is named only
-  ("reaffirm our support" -> "reaffirm our support ... and salute");
+  ("reaffirm our support" -> "reaffirm our support ... and salute"), its intensifiers with it
+  ("call for" -> "remain DEEPLY concerned ... and call for" is no harder call);
 - **negation**: added is weaker, removed stronger;
 - **modal**: the firmer modal is stronger (must > will, shall > should > would > may > might,
   could); a weak modal (would and below) added is weaker, dropped stronger; a firm one added or
@@ -43,6 +44,10 @@ most words in common), not the strongest against the strongest, and the single c
 stance words with the other parts' acts ("Recalling ..., and taking note of" -> "Recalling
 ...;" + "and noting ..."); the intensifiers and hedges of a part whose act the single clause
 does not have qualify that act, not the single clause's.
+
+What lives where: this module compares two labels marker by marker and gives the net
+direction; ``compare.shift.parts`` picks, for a split or merged pair, the part compared with the
+single clause and what the other parts bring.
 """
 
 from __future__ import annotations
@@ -53,6 +58,7 @@ from collections.abc import Sequence
 from compare import regexcache
 from compare.model import Clause, Evidence, Kind, Label, Marker, Pair, Shift, Status
 from compare.readings import neutral
+from compare.shift.parts import WEIGHED, corresponding, first, normal
 
 __all__ = ["compare_labels", "compare_markers", "describe", "shift"]
 
@@ -61,10 +67,10 @@ _DEMAND = {Kind.CALL: 0, Kind.DECISION: 1}
 NOTING_RUNG = 2
 """Positions up to this rung ("takes note of", "notes", "recalls") lie below every other stance."""
 WEAK_MODAL = 3
+"""Modals up to this firmness (would, may, might, could) hedge what they govern."""
 ACT_ALONE_MATTERS = frozenset({Kind.CONCERN, Kind.CALL, Kind.DECISION})
 """Kinds of act whose mere appearance or disappearance is a change of stance: a condemnation,
 a demand or a decision added is a harder line; a commitment added may be a change of tense."""
-"""Modals up to this firmness (would, may, might, could) hedge what they govern."""
 CALL_TO_STOP = "-to-stop"
 """The ending of the lexicon ids of calls to stop ("urge-to-stop"): concerns whose rung is their
 call verb's."""
@@ -87,7 +93,7 @@ def shift(pair: Pair) -> Pair:
         return _shifted(pair, None)
     if pair.status is Status.UNCHANGED:
         return _shifted(pair, Shift.SAME)
-    old, new, note = _corresponding(pair.old, pair.new)
+    old, new, note = corresponding(pair.old, pair.new)
     evidence = compare_markers(old, new, _text(pair.old), _text(pair.new))
     evidence = [item for item in evidence if not _in_new_content(item, pair)]
     direction = _net(evidence)
@@ -135,6 +141,7 @@ def compare_markers(old: Label, new: Label, old_text: str = "", new_text: str = 
         old_markers = _unless_in(old_markers, new_markers, new_text)
         new_markers = _unless_in(new_markers, old_markers, old_text)
     evidence = _act(old, new, old_markers, new_markers)
+    old_markers, new_markers = _beside_carried(old_markers, new_markers)
     if old.negated != new.negated:
         direction = Shift.WEAKER if new.negated else Shift.STRONGER
         evidence.append(Evidence("negation", "" if new.negated else "not", "not" if new.negated else "", direction))
@@ -187,22 +194,18 @@ def _markers(label: Label) -> tuple[Marker, ...]:
     return (Marker("act", label.stance, label.intensity),)
 
 
-def _first(kind: str, markers: Sequence[Marker]) -> Marker | None:
-    return next((marker for marker in markers if marker.kind == kind), None)
-
-
 def _is_modal_act(act: Marker, markers: Sequence[Marker]) -> bool:
     return any(m.kind == "modal" and m.start == act.start for m in markers)
 
 
 def _act(old: Label, new: Label, old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list[Evidence]:
-    old_act, new_act = _first("act", old_markers), _first("act", new_markers)
+    old_act, new_act = first("act", old_markers), first("act", new_markers)
     if old_act is None and new_act is None:
         return []
     if old_act is None or new_act is None:
         present = new_act or old_act
         markers = new_markers if new_act else old_markers
-        if _is_modal_act(present, markers) and _first("modal", old_markers if new_act else new_markers):
+        if _is_modal_act(present, markers) and first("modal", old_markers if new_act else new_markers):
             return []  # "we will" -> "we must": both modals, the modal says it
         label_kind = present.of_kind or (new if new_act else old).kind
         direction = Shift.STRONGER if new_act else Shift.WEAKER
@@ -226,13 +229,13 @@ def _act(old: Label, new: Label, old_markers: Sequence[Marker], new_markers: Seq
             return [Evidence("act", "", new_shown, Shift.SAME)]
         if _among_others(new_act, old_markers):
             return [Evidence("act", old_shown, "", Shift.SAME)]
-    if old_kind is not new_kind and _normal(old_act.text) == _normal(new_act.text):
+    if old_kind is not new_kind and normal(old_act.text) == normal(new_act.text):
         # the same words read as another kind by what follows them ("look forward to the next
         # meeting" -> "look forward to convening"): named, not directed
         return [Evidence("act", old_shown, new_shown, Shift.SAME)]
     if old_kind is new_kind:
         if new_act.value == old_act.value:
-            same_entry = old_act.entry == new_act.entry if old_act.entry else _normal(old_act.text) == _normal(new_act.text)
+            same_entry = old_act.entry == new_act.entry if old_act.entry else normal(old_act.text) == normal(new_act.text)
             return [] if same_entry else [Evidence("act", old_act.text, new_act.text, Shift.SAME)]
         if not (old_act.scaled and new_act.scaled) or (
             old_kind is Kind.POSITION and max(old_act.value, new_act.value) > NOTING_RUNG
@@ -248,6 +251,36 @@ def _act(old: Label, new: Label, old_markers: Sequence[Marker], new_markers: Seq
     if order is None:
         return [Evidence("kind changed", old_shown, new_shown, Shift.SAME)]
     return [Evidence("act", old_shown, new_shown, Shift.STRONGER if order > 0 else Shift.WEAKER)]
+
+
+def _beside_carried(
+    old_markers: Sequence[Marker], new_markers: Sequence[Marker]
+) -> tuple[Sequence[Marker], Sequence[Marker]]:
+    """Both sides' markers, less the intensifiers and downtoners of an act set beside a carried one.
+
+    Where one side's act stands unchanged among the other side's other stance words, the other
+    side's act is a stance added beside it (named, not directed), and the words that qualify that
+    act qualify it alone: in "again call for an immediate cessation" -> "We remain DEEPLY
+    concerned ... and again call for an immediate cessation", "deeply" is the new concern's, not
+    a harder call. A qualifier belongs to the stance word nearest it.
+    """
+    old_act, new_act = first("act", old_markers), first("act", new_markers)
+    if old_act is None or new_act is None or old_act.entry == new_act.entry:
+        return old_markers, new_markers
+    if _among_others(old_act, new_markers):
+        return old_markers, _less_qualifiers_of(new_act, new_markers)
+    if _among_others(new_act, old_markers):
+        return _less_qualifiers_of(old_act, old_markers), new_markers
+    return old_markers, new_markers
+
+
+def _less_qualifiers_of(act: Marker, markers: Sequence[Marker]) -> tuple[Marker, ...]:
+    stances = [m for m in markers if m.kind in ("act", "also")]
+
+    def owned(marker: Marker) -> bool:
+        return min(stances, key=lambda stance: abs(stance.start - marker.start)) is act
+
+    return tuple(m for m in markers if not (m.kind in ("intensifier", "downtoner") and owned(m)))
 
 
 def _among_others(act: Marker, other_markers: Sequence[Marker]) -> bool:
@@ -278,7 +311,7 @@ def _cross_kind(old_kind: Kind, old_act: Marker, new_kind: Kind, new_act: Marker
 
 
 def _modal(old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list[Evidence]:
-    old_modal, new_modal = _first("modal", old_markers), _first("modal", new_markers)
+    old_modal, new_modal = first("modal", old_markers), first("modal", new_markers)
     if old_modal is None and new_modal is None:
         return []
     if old_modal is not None and new_modal is not None:
@@ -348,7 +381,7 @@ def _hedge_dropped(
     words the modal hedges (``Marker.then``); the other side must hold them, and no modal of it
     may govern them, nor a modal the lexicon leaves out ("could be used" -> "can be used")."""
     governed_there = {m.then for m in other_markers if m.kind == "obligation"}
-    words = _normal(_PUNCTUATION.sub(" ", other_text)).split()
+    words = normal(_PUNCTUATION.sub(" ", other_text)).split()
     return [
         marker
         for marker in markers
@@ -424,8 +457,8 @@ def _other_acts(old_markers: Sequence[Marker], new_markers: Sequence[Marker]) ->
 def _present_or_not(kind: str, old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list[Evidence]:
     """Markers that weaken by being there: one added is weaker, one dropped stronger; the same
     lexicon entry in other words is no change."""
-    old_of = {m.entry or _normal(m.text): m for m in old_markers if m.kind == kind}
-    new_of = {m.entry or _normal(m.text): m for m in new_markers if m.kind == kind}
+    old_of = {m.entry or normal(m.text): m for m in old_markers if m.kind == kind}
+    new_of = {m.entry or normal(m.text): m for m in new_markers if m.kind == kind}
     evidence = []
     for entry, marker in new_of.items():
         if entry not in old_of:
@@ -463,19 +496,18 @@ def _list_changes(what: str, old: Sequence[str], new: Sequence[str]) -> list[str
     return parts
 
 
-_WEIGHED = ("intensifier", "downtoner", *_ADDED_IS_WEAKER)
 _PUNCTUATION = regexcache.compiled(r"[^\w\s-]")
 
 
 def _unless_in(markers: Sequence[Marker], other_markers: Sequence[Marker], other_text: str) -> tuple[Marker, ...]:
     """Markers, without the weighed ones (intensifiers, hedges ...) found on this side only
     whose words the other side's text holds all the same."""
-    read_there = {_normal(m.text) for m in other_markers}
-    words = " " + _normal(_PUNCTUATION.sub(" ", other_text)) + " "
+    read_there = {normal(m.text) for m in other_markers}
+    words = " " + normal(_PUNCTUATION.sub(" ", other_text)) + " "
     return tuple(
         marker
         for marker in markers
-        if marker.kind not in _WEIGHED or _normal(marker.text) in read_there or f" {_normal(marker.text)} " not in words
+        if marker.kind not in WEIGHED or normal(marker.text) in read_there or f" {normal(marker.text)} " not in words
     )
 
 
@@ -488,12 +520,12 @@ to the proposition the two sides share."""
 def _in_new_content(item: Evidence, pair: Pair) -> bool:
     """Whether a marker found on one side only stands inside a run of words that side added or
     dropped: a hedge on added content does not hedge the proposition carried forward."""
-    if item.marker not in _WEIGHED or (item.old and item.new):
+    if item.marker not in WEIGHED or (item.old and item.new):
         return False
     marker, op = (item.new, "insert") if item.new else (item.old, "delete")
     words = len(marker.split())
     return any(
-        f" {_normal(marker)} " in f" {_normal(_PUNCTUATION.sub(' ', run.text))} "
+        f" {normal(marker)} " in f" {normal(_PUNCTUATION.sub(' ', run.text))} "
         and len(run.text.split()) - words >= CONTENT_RUN
         for run in pair.words
         if run.op == op
@@ -502,96 +534,3 @@ def _in_new_content(item: Evidence, pair: Pair) -> bool:
 
 def _text(clauses: Sequence[Clause]) -> str:
     return " ".join(clause.text for clause in clauses)
-
-
-def _normal(phrase: str) -> str:
-    return " ".join(phrase.casefold().split())
-
-
-def _corresponding(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[Label, Label, str]:
-    """The two labels to compare: for a split or merge, the single clause and the part that
-    corresponds to it, with a note naming which part."""
-    old_labels = [_labelled(clause) for clause in old]
-    new_labels = [_labelled(clause) for clause in new]
-    if len(old) == 1 and len(new) == 1:
-        return old_labels[0], new_labels[0], ""
-    single, parts, part_clauses, single_clause = (
-        (old_labels[0], new_labels, new, old[0]) if len(old) == 1 else (new_labels[0], old_labels, old, new[0])
-    )
-    single_words = set(single_clause.text.casefold().split())
-
-    def fit(k: int) -> tuple[bool, int]:
-        """The same kind of act first, then the most words in common."""
-        return parts[k].kind is single.kind, len(single_words & set(part_clauses[k].text.casefold().split()))
-
-    best = max(range(len(parts)), key=fit)
-    same_act = [k for k in range(len(parts)) if _act_entry(parts[k]) and _act_entry(parts[k]) == _act_entry(single)]
-    if same_act:
-        best = max(same_act, key=fit)
-    in_place = _in_place(single, parts)
-    if in_place is not None and parts[in_place].kind is single.kind:
-        best = in_place
-    note = f"part {best + 1} of {len(parts)} compared"
-    others = [label for k, label in enumerate(parts) if k != best]
-    chosen = dataclasses.replace(
-        parts[best],
-        markers=_with_other_parts(parts, part_clauses, best, single),
-        targets=tuple(dict.fromkeys([*parts[best].targets, *(t for o in others for t in o.targets)])),
-        topics=tuple(dict.fromkeys([*parts[best].topics, *(t for o in others for t in o.topics)])),
-    )
-    if len(old) == 1:
-        return single, chosen, note
-    return chosen, single, note
-
-
-def _in_place(single: Label, parts: Sequence[Label]) -> int | None:
-    """The part whose act stands where the single clause's act stands among its stance words,
-    when the parts hold as many stance words in all ("Recalling ..., and taking note of" ->
-    "Recalling ...;" + "and noting ..." : part 1); None otherwise."""
-    acts = [m for m in single.markers if m.kind in ("act", "also")]
-    owners = [k for k, part in enumerate(parts) for m in part.markers if m.kind in ("act", "also")]
-    if not acts or len(acts) != len(owners):
-        return None
-    place = next(i for i, m in enumerate(sorted(acts, key=lambda m: m.start)) if m.kind == "act")
-    return owners[place]
-
-
-_CARRIED = frozenset({"also", "obligation", *_WEIGHED})
-
-
-def _with_other_parts(parts: Sequence[Label], clauses: Sequence[Clause], best: int, single: Label) -> tuple[Marker, ...]:
-    """The markers of the part that corresponds, with what the other parts say besides: their
-    acts as the clause's other stance words, in order ("Recalling ..., and taking note of" ->
-    "Recalling ...;" + "and noting ..."), and their intensifiers, hedges and modals, which the
-    single clause holds as its own. A part that only continues its paragraph's lead (a
-    sub-paragraph under "Expresses its very serious concern") says nothing of its own; a part
-    whose act the single clause does not have ("We strongly oppose ..." -> "We remain seriously
-    concerned about ... | and strongly oppose ...") brings its act, but its intensifiers and
-    hedges qualify that act, not the single clause's."""
-    own = [m for m in parts[best].markers if m.kind not in _CARRIED]
-    single_acts = {m.entry for m in single.markers if m.kind in ("act", "also") and m.entry}
-    carried: list[Marker] = []
-    for k, part in enumerate(parts):
-        act = _first("act", part.markers)
-        if k != best and act is not None and _normal(act.text) not in _normal(clauses[k].text):
-            continue
-        foreign = k != best and act is not None and bool(act.entry) and act.entry not in single_acts
-        for marker in part.markers:
-            if k != best and marker.kind == "act":
-                carried.append(dataclasses.replace(marker, kind="also"))
-            elif marker.kind in _CARRIED and not (foreign and marker.kind in _WEIGHED):
-                carried.append(marker)
-    return tuple(own + carried)
-
-
-def _act_entry(label: Label) -> str:
-    act = _first("act", label.markers)
-    return act.entry if act else ""
-
-
-def _labelled(clause: Clause) -> Label:
-    if clause.label is not None:
-        return clause.label
-    from compare.classify import classify  # deferred: only unlabelled input pays for it
-
-    return classify(clause).label or Label()
