@@ -229,25 +229,42 @@ def _top_two(matrix: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
     stored, along = matrix, axis
     if matrix.flags.f_contiguous and not matrix.flags.c_contiguous:  # a transposed view: read it as stored
         stored, along = matrix.T, 1 - axis
-    # Block by block (no copy of the whole matrix, no sort): the highest value, and the highest of
-    # those below it, or the highest itself where two cells share it.
-    lines = stored.shape[1 - along]
-    first = np.empty(lines, dtype=stored.dtype)
-    second = np.empty(lines, dtype=stored.dtype)
-    for start in range(0, lines, _BLOCK):
-        block = stored[start : start + _BLOCK] if along == 1 else stored[:, start : start + _BLOCK]
-        highest = block.max(axis=along)
-        at_highest = block == np.expand_dims(highest, along)
-        below = np.where(at_highest, -np.inf, block).max(axis=along)
-        first[start : start + _BLOCK] = highest
-        second[start : start + _BLOCK] = np.where(at_highest.sum(axis=along) > 1, highest, below)
+    # Block by block of rows as stored (no copy of the whole matrix, no sort, no strided reads):
+    # the highest value of each line, and the highest once that one cell is set aside (the
+    # highest itself where two cells share it); along columns, each block's two are merged into
+    # the running two.
+    if along == 1:
+        first = np.empty(stored.shape[0], dtype=stored.dtype)
+        second = np.empty(stored.shape[0], dtype=stored.dtype)
+        for start in range(0, stored.shape[0], _BLOCK):
+            first[start : start + _BLOCK], second[start : start + _BLOCK] = _two(stored[start : start + _BLOCK], 1)
+    else:
+        first, second = _two(stored[:_BLOCK], 0)
+        for start in range(_BLOCK, stored.shape[0], _BLOCK):
+            block_first, block_second = _two(stored[start : start + _BLOCK], 0)
+            second = np.maximum(np.minimum(first, block_first), np.maximum(second, block_second))
+            first = np.maximum(first, block_first)
     found = (first, second)
     _TOP_TWO[key] = (weakref.ref(matrix), found)
     return found
 
 
 _BLOCK = 256
-"""Rows or columns of a matrix read at once by _top_two."""
+"""Rows of a matrix read at once by _top_two."""
+
+
+def _two(block: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
+    """The highest value along ``axis`` and the highest of the rest once one highest cell is set
+    aside (so the highest again where two cells share it; -inf along a single cell)."""
+    import numpy as np
+
+    at = block.argmax(axis=axis)
+    index = np.arange(len(at))
+    cells = (index, at) if axis == 1 else (at, index)
+    highest = block[cells]
+    rest = block.copy()
+    rest[cells] = -np.inf
+    return highest, rest.max(axis=axis)
 
 
 def _rival(similarity: np.ndarray, rows: np.ndarray, cols: np.ndarray, *, axis: int) -> np.ndarray:
