@@ -6,12 +6,15 @@ from the pieces that claim none. A speech act that changed kind with no scale be
 the words around it to qualify: every piece is named and directs nothing. And three kinds of edit
 change a marker while the speakers' stance stays where it was, which only the clause's words show:
 
-- **a goal met**: an aim or a pledge becomes a welcome of what was aimed at, done ("We aim to
-  conclude the negotiations" -> "We welcome the conclusion of the negotiations"; "We look forward
-  to welcoming Timor-Leste" -> "We welcomed the admission of Timor-Leste"): the news is that it
-  happened, not a softer line;
+- **a goal met**: an aim or a pledge becomes a welcome, or a note, of what was aimed at, done ("We
+  aim to conclude the negotiations" -> "We welcome the conclusion of the negotiations"; "We look
+  forward to welcoming Timor-Leste" -> "We welcomed the admission of Timor-Leste"; "the leaders
+  launched two task forces" -> "They acknowledged the setting-up of two task forces"): the news is
+  that it happened, not a softer line;
 - **reported speech**: "will" becomes "would" (or back) after a reporting verb in the past ("The
-  Ministers agreed that the Committee would meet"): tense, not a hedge;
+  Ministers agreed that the Committee would meet"): tense, not a hedge; and such a "would"
+  against "should" or "must" directs nothing either ("agreed that this increase should be
+  allowed" -> "... would be allowed");
 - **a negation moved** from the verb to a word of the proposition ("did not believe that any
   attempt could be justified" -> "believed that no attempt could be justified").
 """
@@ -28,12 +31,14 @@ from compare.model import Evidence, Kind, Label, Shift
 __all__ = ["neutral"]
 
 _DONE = regexcache.compiled(
-    r"\bwelcom(?:e|es|ed|ing)\s+(?:the\s+)?(?:successful\s+|timely\s+|recent\s+)?(?:conclusion|adoption|entry\s+into\s+force|"
-    r"launch|establishment|signing|signature|completion|admission|accession|opening|holding|release|publication|"
+    r"\b(?:welcom(?:e|es|ed|ing)|acknowledg(?:e|es|ed|ing)|not(?:e|es|ed|ing)|tak(?:e|es|ing)\s+note\s+of|took\s+note\s+of|"
+    r"recogni[sz](?:e|es|ed|ing)|applaud(?:s|ed|ing)?|hail(?:s|ed|ing)?|commend(?:s|ed|ing)?|celebrat(?:e|es|ed|ing))"
+    r"(?:\s+\w+ly)?\s+(?:the\s+)?(?:successful\s+|timely\s+|recent\s+)?(?:conclusion|adoption|entry\s+into\s+force|"
+    r"launch|establishment|setting[-\s]up|signing|signature|completion|admission|accession|opening|holding|release|publication|"
     r"ratification|finalization|finalisation|creation|inauguration)\s+of\b",
     re.IGNORECASE,
 )
-"""A welcome of something done: the conclusion, adoption, launch ... of it."""
+"""A welcome, or a note, of something done: the conclusion, adoption, launch, setting-up ... of it."""
 _REPORTED = regexcache.compiled(
     r"\b(?:agreed|said|stated|announced|decided|confirmed|noted|affirmed|reaffirmed|stressed|emphasi[sz]ed|"
     r"underlined|indicated|expected|believed|hoped|recalled)\s+that\b[^.;]*?\bwould\b",
@@ -66,8 +71,13 @@ def neutral(evidence: Sequence[Evidence], old: Label, new: Label, old_text: str 
 
 
 def _goal_met(old: Label, new: Label, new_text: str) -> bool:
-    """An aim or a pledge become a welcome of the thing done."""
-    return _act_kind(old) is Kind.COMMITMENT and _act_kind(new) is Kind.WELCOME and bool(_DONE.search(new_text))
+    """An aim or a pledge become a welcome, or a note, of the thing done ("the leaders launched two
+    task forces" -> "They further acknowledged the setting-up of two task forces")."""
+    return (
+        _act_kind(old) is Kind.COMMITMENT
+        and _act_kind(new) in (Kind.WELCOME, Kind.POSITION)
+        and bool(_DONE.search(new_text))
+    )
 
 
 def _act_kind(label: Label) -> Kind | None:
@@ -81,7 +91,10 @@ def _act_kind(label: Label) -> Kind | None:
 def _no_change(item: Evidence, old_text: str, new_text: str) -> bool:
     if item.direction is Shift.SAME:
         return False
-    if item.marker in ("modal", "obligation") and {item.old, item.new} == {"will", "would"}:
+    if item.marker in ("modal", "obligation") and "would" in (item.old, item.new):
+        # a reported future ("agreed that the increase would be allowed") is the reporting
+        # verb's tense: against "will" no change, and against "should" or "must" no firmness
+        # that can be read off the modals alone
         return bool(_REPORTED.search(new_text if item.new == "would" else old_text))
     if item.marker == "negation":
         plain = new_text if item.old else old_text  # the side without the verb's negation

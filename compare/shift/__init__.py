@@ -256,15 +256,22 @@ def _act(old: Label, new: Label, old_markers: Sequence[Marker], new_markers: Seq
 def _beside_carried(
     old_markers: Sequence[Marker], new_markers: Sequence[Marker]
 ) -> tuple[Sequence[Marker], Sequence[Marker]]:
-    """Both sides' markers, less the intensifiers and downtoners of an act set beside a carried one.
+    """Both sides' markers, less the intensifiers and downtoners of an act the other side lacks.
 
     Where one side's act stands unchanged among the other side's other stance words, the other
     side's act is a stance added beside it (named, not directed), and the words that qualify that
     act qualify it alone: in "again call for an immediate cessation" -> "We remain DEEPLY
     concerned ... and again call for an immediate cessation", "deeply" is the new concern's, not
-    a harder call. A qualifier belongs to the stance word nearest it.
+    a harder call. So with an act that appears or goes alone: "we reiterated our UNWAVERING
+    commitment to an international system ..." -> "We stand together to support an international
+    order ..." drops the commitment, and "unwavering" with it, not as a softer line of its own.
+    A qualifier belongs to the stance word nearest it.
     """
     old_act, new_act = first("act", old_markers), first("act", new_markers)
+    if old_act is None and new_act is not None:
+        return old_markers, _less_qualifiers_of(new_act, new_markers)
+    if new_act is None and old_act is not None:
+        return _less_qualifiers_of(old_act, old_markers), new_markers
     if old_act is None or new_act is None or old_act.entry == new_act.entry:
         return old_markers, new_markers
     if _among_others(old_act, new_markers):
@@ -519,17 +526,26 @@ to the proposition the two sides share."""
 
 def _in_new_content(item: Evidence, pair: Pair) -> bool:
     """Whether a marker found on one side only stands inside a run of words that side added or
-    dropped: a hedge on added content does not hedge the proposition carried forward."""
-    if item.marker not in WEIGHED or (item.old and item.new):
+    dropped: a hedge on added content does not hedge the proposition carried forward. Nor does a
+    modal that governs added words ("Readings on core inflation have improved modestly this year"
+    -> "..., but recent increases in energy prices MAY put renewed upward pressure on inflation":
+    a new risk, hedged, not a softer reading of the old one), as one that governs carried words
+    does ("is intended to help" -> "..., combined with the action taken in September, SHOULD
+    help")."""
+    if item.marker not in (*WEIGHED, "modal") or (item.old and item.new):
         return False
     marker, op = (item.new, "insert") if item.new else (item.old, "delete")
     words = len(marker.split())
-    return any(
-        f" {normal(marker)} " in f" {normal(_PUNCTUATION.sub(' ', run.text))} "
-        and len(run.text.split()) - words >= CONTENT_RUN
-        for run in pair.words
-        if run.op == op
-    )
+    for run in pair.words:
+        if run.op != op:
+            continue
+        text = f" {normal(_PUNCTUATION.sub(' ', run.text))} "
+        at = text.find(f" {normal(marker)} ")
+        if at < 0 or len(run.text.split()) - words < CONTENT_RUN:
+            continue
+        if item.marker != "modal" or len(text[at:].split()) - words >= CONTENT_RUN:
+            return True
+    return False
 
 
 def _text(clauses: Sequence[Clause]) -> str:

@@ -453,6 +453,12 @@ def test_seas_and_straits_are_topics_never_targets() -> None:
         ("The United States and Japan condemned the launches.", ("United States", "Japan")),
         ("The Committee will act as needed.", ("Federal Open Market Committee",)),
         ("President Biden welcomed the agreement.", ("President Biden",)),
+        # "the Presidents" as well as "the two Presidents" (it was no speaker, so a clause after
+        # an opening participle was governed by the participle: a false "hardened" between two
+        # versions that differ only in "the leaders" -> "the Presidents")
+        ("The Presidents expressed concern regarding the illicit cyber activities.", ("Presidents",)),
+        ("Recognizing the importance of vendor diversity, the Presidents also commit to work together.", ("Presidents",)),
+        ("The Prime Ministers welcomed the agreement.", ("Prime Ministers",)),
     ],
 )
 def test_actors_are_the_speakers_in_the_subject(text: str, actors: tuple[str, ...]) -> None:

@@ -198,6 +198,18 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
         ("We met to reaffirm our unwavering support for Ukraine for as long as it takes.",
          "We met to reaffirm our unwavering support for Ukraine and salute the bravery of its people.",
          Shift.SAME, "act added: salute (welcome)"),
+        # an act that goes alone takes the words that qualify it along (no softer line of their own)
+        ("In light of the invasion, we reiterated our unwavering commitment to an international system that respects the rule of law.",
+         "We stand together to support an international order that respects the rule of law.",
+         Shift.SAME, "act dropped: reiterated our unwavering commitment (commitment)"),
+        # a reported future against "should" is the reporting verb's tense, not a softer line
+        ("The Committee agreed that this increase should be allowed to show through completely into interest rates.",
+         "The Committee agreed that this increase would be allowed to show through completely into interest rates.",
+         Shift.SAME, "modal: should -> would"),
+        # a pledge done, then noted, is news, not a softer line
+        ("To fulfill this vision, the leaders launched two Joint Task Forces on advanced telecommunications.",
+         "They further acknowledged the setting-up of two Joint Task Forces on advanced telecommunications.",
+         Shift.SAME, "act: launched (commitment) -> acknowledged (position)"),
         # ... and the words that qualify the act beside it are its own, not a harder carried call
         ("We again call for an immediate cessation of violence in Myanmar.",
          "We remain deeply concerned by the worsening situation in Myanmar, and again call for an immediate cessation of violence.",
@@ -233,6 +245,24 @@ def test_direction_and_reason(old: str, new: str, direction: Shift, reason: str)
     result = shift(pair(old, new))
     assert result.shift is direction, result.shift_reason
     assert reason in (result.shift_reason or ""), result.shift_reason
+
+
+def _with_words(old: str, new: str) -> Pair:
+    from compare.align.pairs import word_diff
+
+    return replace(pair(old, new), words=word_diff(old, new))
+
+
+def test_a_modal_that_governs_added_words_hedges_them_not_the_carried_proposition() -> None:
+    old = "Readings on core inflation have improved modestly this year."
+    added_risk = (
+        "Readings on core inflation have improved modestly this year, but recent increases in energy "
+        "and commodity prices, among other factors, may put renewed upward pressure on inflation."
+    )
+    assert shift(_with_words(old, added_risk)).shift is Shift.SAME
+    # ... while one that governs the carried words is the proposition's ("may have improved")
+    hedged = "Readings on core inflation may have improved modestly this year."
+    assert shift(_with_words(old, hedged)).shift is Shift.WEAKER
 
 
 def test_every_marker_that_differs_is_evidence_with_its_own_direction() -> None:
