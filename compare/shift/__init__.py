@@ -8,8 +8,9 @@ differs becomes a piece of ``Pair.shift_evidence`` with its own direction:
 
 - **act** (the speech act): on one ladder, the higher rung is stronger ("expressed concern ->
   condemned"); across kinds only where a scale orders them (no stance < any stance; taking note
-  or noting < any other stance of another kind; position < welcome < commitment; call <
-  decision; among positions only taking note < noting, since a note against a reporting verb
+  or noting < any other stance of another kind; position < commitment, welcome < commitment,
+  and position < welcome only for the same verb with appreciation added ("support the rule of
+  law" -> "stand for the rule of law" is named only); call < decision; among positions only taking note < noting, since a note against a reporting verb
   ("notes" -> "acknowledges") is on no ladder); otherwise the change is named ("kind changed:
   concern -> call") and claims nothing, and nor then do the other markers, which no longer
   qualify one shared proposition ("call for an immediate ceasefire" -> "welcome the
@@ -311,6 +312,13 @@ def _cross_kind(old_kind: Kind, old_act: Marker, new_kind: Kind, new_act: Marker
     new_noting = new_kind is Kind.POSITION and new_act.value <= NOTING_RUNG
     if old_noting != new_noting:
         return 1 if old_noting else -1
+    old_text, new_text = normal(old_act.text), normal(new_act.text)
+    if {old_kind, new_kind} == {Kind.POSITION, Kind.WELCOME} and old_text not in new_text and new_text not in old_text:
+        # past noting, a position and a welcome in other words put the same endorsement two
+        # ways ("We support the rule of law" -> "We stand for the rule of law", "support a just
+        # peace" -> "reiterate the need for a just peace"); the same verb with appreciation
+        # added ("Recognizing" -> "Recognizing with appreciation") is a warmer one
+        return None
     for scale in (_ENDORSEMENT, _DEMAND):
         if old_kind in scale and new_kind in scale:
             return 1 if scale[new_kind] > scale[old_kind] else -1

@@ -206,6 +206,14 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
         ("The Committee agreed that this increase should be allowed to show through completely into interest rates.",
          "The Committee agreed that this increase would be allowed to show through completely into interest rates.",
          Shift.SAME, "modal: should -> would"),
+        # a position and a welcome in other words are the same endorsement; appreciation added
+        # to the same verb is a warmer one
+        ("We support the rule of law, freedom of navigation and overflight.",
+         "We stand for the rule of law, freedom of navigation and overflight.",
+         Shift.SAME, "kind changed: support (welcome) -> stand for (position)"),
+        ("Recognizing the efforts of neighbouring States in hosting refugees,",
+         "Recognizing with appreciation the efforts of neighbouring States in hosting refugees,",
+         Shift.STRONGER, "▲"),
         # a pledge done, then noted, is news, not a softer line
         ("To fulfill this vision, the leaders launched two Joint Task Forces on advanced telecommunications.",
          "They further acknowledged the setting-up of two Joint Task Forces on advanced telecommunications.",
