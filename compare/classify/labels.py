@@ -61,7 +61,6 @@ _CHARACTERS = str.maketrans(
 )
 
 
-
 @dataclass(frozen=True, slots=True)
 class _Hit:
     start: int
@@ -76,8 +75,6 @@ class _Hit:
     @property
     def phrase_start(self) -> int:
         return self.light_start if self.light_start >= 0 else self.start
-
-
 
 
 def plain_quotes(text: str) -> str:
@@ -501,12 +498,12 @@ def _not_reported(
     """The hits that are the speakers' own, not what they say they see in someone else.
 
     In "we have not seen evidence that RUSSIA is committed to peace" or "We believe that CHINA is
-    determined to ...", the commitment is Russia's or China's: a country or body named as the
-    subject of a that-clause, after a subject of the speakers' own that does not name it, is
-    reported on, and its stance words are not the clause's. Unless the speakers declare it
-    ("President Whitfield affirmed that the United States will provide ...", "reaffirm",
-    "stress"): what a party is declared to do is commonly its own commitment, announced. ("The
-    United States and India agreed that India will ..." keeps India's: the subject names it.)
+    determined to ...", the stance is Russia's or China's: a country or body named as subject of a
+    that-clause, after a subject of the speakers' own (or a clause opening on its verb, "and
+    reiterate that") that does not name it, is reported on. Unless the speakers declare it
+    ("President Whitfield affirmed that the United States will provide ...": a party's pledge
+    announced), but what it "must" do is their demand, never its pledge ("reiterate that Iran must
+    cease"). ("The United States and India affirmed that India will ..." names India: India's.)
     """
     kept = []
     for hit in hits:
@@ -515,10 +512,12 @@ def _not_reported(
             that = plain.rfind("that", 0, start)
             own = {name for s_start, s_end, name in speakers if s_end <= that}
             reported = next(name for s_start, _, name in speakers if s_start == start)
-            declared = any(
-                other.entry.id in _DECLARING and 0 <= other.subject_start and other.end <= that for other in hits
+            declared = plain[hit.start : hit.end].lower() != "must" and any(
+                other.entry.id in _DECLARING and (0 <= other.subject_start or other.at_opening) and other.end <= that
+                for other in hits
             )
-            if own and reported not in own and not declared:
+            speaks = bool(own) or any(other.at_opening and other.end <= that for other in hits)
+            if speaks and reported not in own and not declared:
                 continue
         kept.append(hit)
     return kept

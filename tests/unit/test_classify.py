@@ -497,6 +497,10 @@ def test_a_country_after_a_preposition_is_not_the_speaker() -> None:
         ("We believe that China is determined to expand its arsenal.", Kind.POSITION, "believe"),
         ("We note that Russia has committed to withdraw its forces.", Kind.POSITION, "note"),
         ("The Leaders resolved that the Taliban must abide by UNSC Resolution 2593.", Kind.POSITION, "resolved that"),
+        # what a country "must" do is the speakers' demand, even declared, and even in a clause
+        # that opens on its verb
+        ("We reaffirm that Russia must withdraw its forces.", Kind.POSITION, "reaffirm"),
+        ("and reiterate that Iran must cease its unabated escalation of its nuclear program.", Kind.POSITION, "reiterate"),
     ],
 )
 def test_a_stance_the_speakers_report_of_a_named_country_is_not_theirs(text: str, kind: Kind, stance: str) -> None:
@@ -512,6 +516,7 @@ def test_a_stance_the_speakers_report_of_a_named_country_is_not_theirs(text: str
         "The United States and India affirmed that India will host the next summit.",
         "We emphasize that G7 countries intend to be leading contributors to the goal.",
         "The two Presidents affirmed that the two countries will cooperate closely.",
+        "and affirmed that the United States will provide extended deterrence.",
     ],
 )
 def test_a_commitment_the_speakers_declare_or_name_themselves_stays_a_commitment(text: str) -> None:
