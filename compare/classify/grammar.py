@@ -4,16 +4,20 @@ for the statement's own stance.
 A speaker's verb inside a relative clause ("..., which demands ..."; "the steps we are
 announcing"), a subordinate one ("if or when it will pay") or a clause of time or concession
 ("As we are witnessing ...") is not the stance of the clause; an -ing verb after ", in" is the
-speakers joining others in it ("..., in condemning the attack").
+speakers joining others in it ("..., in condemning the attack"); and a stance word whose subject
+is a country the speakers report on ("we have not seen evidence that Russia is committed to
+...") is that country's, not theirs.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Protocol, TypeVar
 
 from compare import regexcache
+from compare.classify.lexicon import StanceEntry
 
-__all__ = ["SUBORDINATE", "in_adverbial_clause", "in_relative_clause", "joins_in", "opens_relative"]
+__all__ = ["SUBORDINATE", "in_adverbial_clause", "in_relative_clause", "joins_in", "not_reported", "opens_relative"]
 
 _JOINING_IN = regexcache.compiled(r",\s*in\s+$", re.IGNORECASE)
 """", in" before a verb in -ing: the speakers join others IN doing it ("we will stand with the
@@ -82,3 +86,58 @@ def _stretch_start(plain: str, position: int) -> int:
     semicolon or colon before it (0 where there is none)."""
     return max(plain.rfind(mark, 0, position) for mark in ",;:") + 1
 
+
+class _Hit(Protocol):
+    """What ``not_reported`` reads of a stance word found in a clause."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def entry(self) -> StanceEntry: ...
+    @property
+    def subject_start(self) -> int: ...
+    @property
+    def at_opening(self) -> bool: ...
+
+
+H = TypeVar("H", bound=_Hit)
+
+
+_THAT_BEFORE = regexcache.compiled(r"\bthat\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def not_reported(
+    hits: list[H], plain: str, speakers: list[tuple[int, int, str]], third_parties: set[int]
+) -> list[H]:
+    """The hits that are the speakers' own, not what they say they see in someone else.
+
+    In "we have not seen evidence that RUSSIA is committed to peace" or "We believe that CHINA is
+    determined to ...", the stance is Russia's or China's: a country or body named as subject of a
+    that-clause, after a subject of the speakers' own (or a clause opening on its verb, "and
+    reiterate that") that does not name it, is reported on. Unless the speakers declare it
+    ("President Whitfield affirmed that the United States will provide ...": a party's pledge
+    announced), but what it "must" do is their demand, never its pledge ("reiterate that Iran must
+    cease"). ("The United States and India affirmed that India will ..." names India: India's.)
+    """
+    kept = []
+    for hit in hits:
+        start = hit.subject_start
+        if start in third_parties and _THAT_BEFORE.search(plain, max(0, start - 12), start):
+            that = plain.rfind("that", 0, start)
+            own = {name for s_start, s_end, name in speakers if s_end <= that}
+            reported = next(name for s_start, _, name in speakers if s_start == start)
+            declared = plain[hit.start : hit.end].lower() != "must" and any(
+                other.entry.id in _DECLARING and (0 <= other.subject_start or other.at_opening) and other.end <= that
+                for other in hits
+            )
+            speaks = bool(own) or any(other.at_opening and other.end <= that for other in hits)
+            if speaks and reported not in own and not declared:
+                continue
+        kept.append(hit)
+    return kept
+
+
+_DECLARING = frozenset({"affirm", "reaffirm"})
+"""The lexicon's entries by which speakers declare what a that-clause says, not what they see."""

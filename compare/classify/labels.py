@@ -16,6 +16,7 @@ from compare.classify.grammar import (
     in_adverbial_clause,
     in_relative_clause,
     joins_in,
+    not_reported,
     opens_relative,
 )
 from compare.classify.lexicon import Context, Lexicon, StanceEntry, load_lexicon
@@ -150,7 +151,7 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
     if context.speaker is None and names:
         # a name that is also one of the lexicon's speakers ("G7 countries") is never reported on
         third_parties = {start for start, _, _ in names} - {start for start, _, _ in actor_found}
-        hits = _not_reported(hits, plain, speakers, third_parties)
+        hits = not_reported(hits, plain, speakers, third_parties)
 
     def inside(hit: _Hit) -> bool:
         return any(start <= hit.start < end for start, end in quotes)
@@ -449,7 +450,11 @@ def _govern(hits: list[_Hit], plain: str) -> tuple[_Hit | None, list[_Hit]]:
         # concern does ("Taking note of the report ..., regretting that ...").
         if _is_participle(plain, opening) and opening.entry.kind is not Kind.CONCERN:
             for hit in hits[1:]:
-                if hit.entry.kind is Kind.CONCERN and _is_participle(plain, hit) and ";" not in plain[opening.end : hit.phrase_start]:
+                if (
+                    hit.entry.kind is Kind.CONCERN and _is_participle(plain, hit)
+                    and ";" not in plain[opening.end : hit.phrase_start]
+                    and _CHAINED.search(plain, max(0, hit.phrase_start - 24), hit.phrase_start)
+                ):
                     return hit, []
         return hits[0], []
     governing = attached[0]
@@ -488,43 +493,10 @@ def _govern(hits: list[_Hit], plain: str) -> tuple[_Hit | None, list[_Hit]]:
     return governing, peers
 
 
+_CHAINED = regexcache.compiled(r",\s*(?:(?:and|while)\s+)?(?:(?:also|further|\w+ly)\s+)?$", re.IGNORECASE)
+"""What stands before a participle chained to the last one (", regretting"), not one inside its
+complement ("the importance of engaging with and expressing our concerns to China")."""
 _THAT = regexcache.compiled(r"\bthat\b", re.IGNORECASE)
-_THAT_BEFORE = regexcache.compiled(r"\bthat\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _not_reported(
-    hits: list[_Hit], plain: str, speakers: list[tuple[int, int, str]], third_parties: set[int]
-) -> list[_Hit]:
-    """The hits that are the speakers' own, not what they say they see in someone else.
-
-    In "we have not seen evidence that RUSSIA is committed to peace" or "We believe that CHINA is
-    determined to ...", the stance is Russia's or China's: a country or body named as subject of a
-    that-clause, after a subject of the speakers' own (or a clause opening on its verb, "and
-    reiterate that") that does not name it, is reported on. Unless the speakers declare it
-    ("President Whitfield affirmed that the United States will provide ...": a party's pledge
-    announced), but what it "must" do is their demand, never its pledge ("reiterate that Iran must
-    cease"). ("The United States and India affirmed that India will ..." names India: India's.)
-    """
-    kept = []
-    for hit in hits:
-        start = hit.subject_start
-        if start in third_parties and _THAT_BEFORE.search(plain, max(0, start - 12), start):
-            that = plain.rfind("that", 0, start)
-            own = {name for s_start, s_end, name in speakers if s_end <= that}
-            reported = next(name for s_start, _, name in speakers if s_start == start)
-            declared = plain[hit.start : hit.end].lower() != "must" and any(
-                other.entry.id in _DECLARING and (0 <= other.subject_start or other.at_opening) and other.end <= that
-                for other in hits
-            )
-            speaks = bool(own) or any(other.at_opening and other.end <= that for other in hits)
-            if speaks and reported not in own and not declared:
-                continue
-        kept.append(hit)
-    return kept
-
-
-_DECLARING = frozenset({"affirm", "reaffirm"})
-"""The lexicon's entries by which speakers declare what a that-clause says, not what they see."""
 
 
 def _is_participle(plain: str, hit: _Hit) -> bool:

@@ -540,6 +540,12 @@ def test_a_verb_in_a_relative_clause_never_governs() -> None:
     assert label.stance == "urged"
 
 
+def test_a_concern_inside_a_participles_complement_does_not_govern() -> None:
+    # "expressing our concerns" is what the importance is of, not a participle chained to it
+    label = label_of("recognizing the importance of engaging candidly with and expressing our concerns directly to China.")
+    assert (label.kind, label.stance) == (Kind.POSITION, "recognizing")
+
+
 def test_a_participle_tail_does_not_govern() -> None:
     label = label_of("We stand prepared to build stable relations with China, recognizing the "
                      "importance of engaging candidly with and expressing our concerns directly to China.")
