@@ -10,8 +10,9 @@ differs becomes a piece of ``Pair.shift_evidence`` with its own direction:
   condemned"); across kinds only where a scale orders them (no stance < any stance; taking note
   or noting < any other stance of another kind; position < commitment, welcome < commitment,
   and position < welcome only for the same verb with appreciation added ("support the rule of
-  law" -> "stand for the rule of law" is named only); call < decision; among positions only taking note < noting, since a note against a reporting verb
-  ("notes" -> "acknowledges") is on no ladder); otherwise the change is named ("kind changed:
+  law" -> "stand for the rule of law" is named only); call < decision; among positions only
+  taking note < noting, since a note against a reporting verb ("notes" -> "acknowledges") is on
+  no ladder); otherwise the change is named ("kind changed:
   concern -> call") and claims nothing, and nor then do the other markers, which no longer
   qualify one shared proposition ("call for an immediate ceasefire" -> "welcome the
   ceasefire"); the same words read as two kinds by what follows them ("look forward to the
