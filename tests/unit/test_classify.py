@@ -459,6 +459,9 @@ def test_seas_and_straits_are_topics_never_targets() -> None:
         ("The Presidents expressed concern regarding the illicit cyber activities.", ("Presidents",)),
         ("Recognizing the importance of vendor diversity, the Presidents also commit to work together.", ("Presidents",)),
         ("The Prime Ministers welcomed the agreement.", ("Prime Ministers",)),
+        # bare "officials" opening a clause are the delegations that met; a nation's are not
+        ("Officials expressed commitment to countering the threats to the region.", ("Both sides",)),
+        ("In this regard, officials pledged to enhance coordination.", ("Both sides",)),
     ],
 )
 def test_actors_are_the_speakers_in_the_subject(text: str, actors: tuple[str, ...]) -> None:
@@ -482,6 +485,10 @@ def test_every_country_a_subject_lists_speaks_and_none_is_a_target(text: str) ->
 def test_a_subject_that_says_more_than_who_speaks_keeps_its_objects_as_targets() -> None:
     label = label_of("The attacks by Russia, Iran and North Korea on Ukraine, we strongly condemn.")
     assert "Russia" not in label.actors
+
+
+def test_another_nations_officials_are_not_the_speakers() -> None:
+    assert "Both sides" not in label_of("Iranian officials will face new sanctions.").actors
 
 
 def test_a_country_after_a_preposition_is_not_the_speaker() -> None:
