@@ -487,6 +487,15 @@ def test_a_subject_that_says_more_than_who_speaks_keeps_its_objects_as_targets()
     assert "Russia" not in label.actors
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["We are witnessing rapid technological advancements which create new risks.", "We are facing unprecedented challenges."],
+)
+def test_what_the_speakers_undergo_or_see_is_no_action_of_theirs(text: str) -> None:
+    assert label_of(text).kind is Kind.OTHER
+    assert label_of("We are facilitating trade between our economies.").kind is Kind.COMMITMENT
+
+
 def test_another_nations_officials_are_not_the_speakers() -> None:
     assert "Both sides" not in label_of("Iranian officials will face new sanctions.").actors
 
