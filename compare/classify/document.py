@@ -2,7 +2,9 @@
 
 classify_all() reads the clauses of one document in order and gives each the context it takes
 from its neighbours: a UN sub-paragraph its lead-in's stance, a clause that carries on the verb
-phrase before it that phrase's call or commitment. Each clause itself is read by
+phrase before it that phrase's call or commitment, and a clause that carries on a clause with no
+stance and no speaker ("... which have catalysed initiatives | and will last beyond ...") no stance
+of its own. Each clause itself is read by
 ``compare.classify.labels.classify``.
 """
 
@@ -12,9 +14,9 @@ import dataclasses
 from collections.abc import Sequence
 
 from compare import regexcache
-from compare.classify.labels import classify
+from compare.classify.labels import classify, mentions_speaker, opens_with_speaker
 from compare.classify.lexicon import Context, Lexicon, load_lexicon
-from compare.model import Clause, Document, Kind
+from compare.model import Clause, Document, Kind, Label
 
 __all__ = ["classify_all"]
 
@@ -56,6 +58,8 @@ def classify_all(
         elif _carries_on(previous, clause):
             lead = previous.label
         result = classify(clause, lexicon=used, context=Context(speaker=speaker, lead=lead))
+        if lead is None and _shares_a_thing_subject(previous, result, used, speaker):
+            result = dataclasses.replace(result, label=_no_stance(result.label))
         if clause.text.endswith(":"):
             # A sub-paragraph that opens a list of its own ("(a) ..., including:") carries on
             # the lead-in it completes.
@@ -89,3 +93,34 @@ def _carries_on(previous: Clause | None, clause: Clause) -> bool:
         and previous.label.kind in _GOVERNS_VERBS
         and _VERB_GOES_ON.match(clause.text) is not None
     )
+
+
+def _shares_a_thing_subject(previous: Clause | None, clause: Clause, lexicon: Lexicon, speaker: str | None) -> bool:
+    """Whether a clause that opens on "and" and a bare verb ("and will last beyond the timeframe")
+    carries on a clause of the same sentence with no stance that opens on no speaker ("The
+    Task Force has established relations which have catalysed initiatives | and will last
+    ..."): read together, the two then hold no stance either, and the verb is the thing's."""
+    if (
+        previous is None
+        or previous.sentence != clause.sentence
+        or previous.label is None
+        or previous.label.kind is not Kind.OTHER
+        or clause.label is None
+        or clause.label.kind is Kind.OTHER
+        or _VERB_GOES_ON.match(clause.text) is None
+        or not previous.text[:1].isupper()  # itself carrying on something before it
+        or opens_with_speaker(previous.text, lexicon)
+        or mentions_speaker(clause.text, lexicon)  # "and recognizing ..., the leaders announced"
+    ):
+        return False
+    joined = dataclasses.replace(clause, text=f"{previous.text} {clause.text}")
+    read = classify(joined, lexicon=lexicon, context=Context(speaker=speaker)).label
+    return read is not None and read.kind is Kind.OTHER
+
+
+def _no_stance(label: Label | None) -> Label | None:
+    """The label with no stance of its own: its names and modals kept, its acts dropped."""
+    if label is None:
+        return None
+    markers = tuple(marker for marker in label.markers if marker.kind not in ("act", "also"))
+    return dataclasses.replace(label, kind=Kind.OTHER, intensity=0, stance="", negated=False, hedges=(), markers=markers)

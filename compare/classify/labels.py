@@ -25,7 +25,7 @@ from compare.classify.scanner import WORD_PATTERN as _WORDS
 from compare.classify.scanner import words as _words
 from compare.model import Clause, Kind, Label, Marker
 
-__all__ = ["classify", "plain_quotes", "remembered"]
+__all__ = ["classify", "mentions_speaker", "opens_with_speaker", "plain_quotes", "remembered"]
 
 _STOP_BETWEEN = frozenset(
     "to of for in on at that which who with by from as than and or but not no".split()
@@ -119,6 +119,26 @@ def _remembered_label(text: str, lexicon: Lexicon, context: Context) -> Label:
         if len(known) > LABELS_KEPT:
             del known[next(iter(known))]
     return label
+
+
+def opens_with_speaker(text: str, lexicon: Lexicon) -> bool:
+    """Whether a clause opens, past any lead-in, on one of the lexicon's speakers or a named
+    country or body ("The United States and the European Union have already taken, ...")."""
+    plain = plain_quotes(text)
+    opening = _LEAD.match(plain).end()
+    return any(start <= opening + len("the ") for start, _, _ in _speaker_mentions(plain, lexicon, names=True))
+
+
+def mentions_speaker(text: str, lexicon: Lexicon) -> bool:
+    """Whether a clause names one of the lexicon's speakers anywhere ("..., the leaders announced"),
+    not as an owner ("at the centre of the Quad's efforts")."""
+    plain = plain_quotes(text)
+    return any(not plain.startswith("'s", end) for _, end, _ in _speaker_mentions(plain, lexicon, names=False))
+
+
+def _speaker_mentions(plain: str, lexicon: Lexicon, *, names: bool) -> list[tuple[int, int, str]]:
+    _, _, actors, named, _ = lexicon.compiled.main.scan(plain, _words(plain))
+    return [*actors, *named] if names else actors
 
 
 def remembered(text: str, lexicon: Lexicon, context: Context) -> bool:

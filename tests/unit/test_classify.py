@@ -333,6 +333,29 @@ def _document_labels(text: str) -> list[tuple[str, Kind, str]]:
     return [(c.text, c.label.kind, c.label.stance) for c in classify_all(document, segment(document))]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Task Force has established bilateral relations between Task Force members which have "
+        "catalysed private-sector initiatives and will last beyond the timeframe of the Task Force.",
+        "Sanctions have already cut Russia's revenues, and will intensify pressure on Russia over time.",
+    ],
+)
+def test_a_verb_carrying_on_a_things_clause_is_no_stance_of_the_speakers(text: str) -> None:
+    assert [kind for _, kind, _ in _document_labels(text)] == [Kind.OTHER, Kind.OTHER]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States and the European Union have already taken, and will continue to take, important policy steps.",
+        "We met in Tokyo today, and will continue our talks tomorrow.",
+    ],
+)
+def test_a_verb_carrying_on_the_speakers_clause_is_their_stance(text: str) -> None:
+    assert _document_labels(text)[-1][1] is Kind.COMMITMENT
+
+
 def test_a_clause_carrying_on_a_calls_verb_phrase_takes_that_call() -> None:
     sentence = "We urge North Korea to respect human rights, facilitate access for aid groups, and resolve the abductions issue immediately."
     labels = _document_labels(sentence)
