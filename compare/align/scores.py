@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from compare.align.texts import Text, View
@@ -276,14 +277,10 @@ def _blocked(view: View, scorer: str, rows: np.ndarray, cols: np.ndarray) -> np.
 
     old_codes = [view.old[r].code for r in row_list]
     new_codes = [view.new[c].code for c in col_list]
-    sorted_codes: dict[str, str] = {}  # each distinct clause's words sorted once, as candidates need them
+    sorted_once = cache(_sorted)  # each distinct clause's words sorted once, as candidates need them
     values = (
         pairwise(fuzz.ratio, old_codes, new_codes)
-        + pairwise(
-            fuzz.ratio,
-            [sorted_codes.get(code) or sorted_codes.setdefault(code, _sorted(code)) for code in old_codes],
-            [sorted_codes.get(code) or sorted_codes.setdefault(code, _sorted(code)) for code in new_codes],
-        )
+        + pairwise(fuzz.ratio, [sorted_once(code) for code in old_codes], [sorted_once(code) for code in new_codes])
     ) / 2
     if scorer == "hybrid":
         near = np.nonzero(values >= HYBRID_BAND)[0]

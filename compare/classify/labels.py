@@ -126,19 +126,22 @@ def opens_with_speaker(text: str, lexicon: Lexicon) -> bool:
     country or body ("The United States and the European Union have already taken, ...")."""
     plain = plain_quotes(text)
     opening = _LEAD.match(plain).end()
-    return any(start <= opening + len("the ") for start, _, _ in _speaker_mentions(plain, lexicon, names=True))
+    actors, names = _speaker_mentions(plain, lexicon)
+    return any(start <= opening + len("the ") for start, _, _ in (*actors, *names))
 
 
 def mentions_speaker(text: str, lexicon: Lexicon) -> bool:
     """Whether a clause names one of the lexicon's speakers anywhere ("..., the leaders announced"),
     not as an owner ("at the centre of the Quad's efforts")."""
     plain = plain_quotes(text)
-    return any(not plain.startswith("'s", end) for _, end, _ in _speaker_mentions(plain, lexicon, names=False))
+    actors, _ = _speaker_mentions(plain, lexicon)
+    return any(not plain.startswith("'s", end) for _, end, _ in actors)
 
 
-def _speaker_mentions(plain: str, lexicon: Lexicon, *, names: bool) -> list[tuple[int, int, str]]:
-    _, _, actors, named, _ = lexicon.compiled.main.scan(plain, _words(plain))
-    return [*actors, *named] if names else actors
+def _speaker_mentions(plain: str, lexicon: Lexicon) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """The lexicon's actors and the named countries and bodies a clause mentions."""
+    _, _, actors, names, _ = lexicon.compiled.main.scan(plain, _words(plain))
+    return actors, names
 
 
 def remembered(text: str, lexicon: Lexicon, context: Context) -> bool:

@@ -60,7 +60,7 @@ from collections.abc import Sequence
 from compare import regexcache
 from compare.model import Clause, Evidence, Kind, Label, Marker, Pair, Shift, Status
 from compare.readings import neutral
-from compare.shift.parts import WEIGHED, corresponding, first, normal
+from compare.shift.parts import ADDED_IS_WEAKER, WEIGHED, corresponding, first, normal
 
 __all__ = ["compare_labels", "compare_markers", "describe", "shift"]
 
@@ -79,7 +79,6 @@ call verb's."""
 _CORE_OBLIGATIONS = frozenset({"must", "should", "may"})
 """Modals of obligation and permission, compared one against one even where they govern other
 words; "will" and "would" there are as often tense as obligation."""
-_ADDED_IS_WEAKER = ("likelihood", "qualifier", "tentative")
 _SHOWN_AS = {"likelihood": "hedge", "tentative": "hedge"}
 _ARROW = {Shift.STRONGER: " \u25b2", Shift.WEAKER: " \u25bc"}
 
@@ -150,7 +149,7 @@ def compare_markers(old: Label, new: Label, old_text: str = "", new_text: str = 
     evidence += _modal(old_markers, new_markers)
     evidence += _obligation(old_markers, new_markers, old_text, new_text)
     evidence += _other_acts(old_markers, new_markers)
-    for kind in _ADDED_IS_WEAKER:
+    for kind in ADDED_IS_WEAKER:
         evidence += _present_or_not(kind, old_markers, new_markers)
     evidence += _weights("intensifier", old_markers, new_markers)
     evidence += _weights("characterisation", old_markers, new_markers)

@@ -15,9 +15,11 @@ from collections.abc import Sequence
 
 from compare.model import Clause, Label, Marker
 
-__all__ = ["WEIGHED", "corresponding", "first", "normal"]
+__all__ = ["ADDED_IS_WEAKER", "WEIGHED", "corresponding", "first", "normal"]
 
-WEIGHED = ("intensifier", "downtoner", "likelihood", "qualifier", "tentative")
+ADDED_IS_WEAKER = ("likelihood", "qualifier", "tentative")
+"""Hedges: one added is weaker, one dropped stronger."""
+WEIGHED = ("intensifier", "downtoner", *ADDED_IS_WEAKER)
 """Markers that qualify an act: weighed (intensifiers, downtoners) or added and dropped (hedges)."""
 
 
