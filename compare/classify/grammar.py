@@ -120,10 +120,20 @@ def not_reported(
     ("President Whitfield affirmed that the United States will provide ...": a party's pledge
     announced), but what it "must" do is their demand, never its pledge ("reiterate that Iran must
     cease"). ("The United States and India affirmed that India will ..." names India: India's.)
+
+    Nor is what a country or body named as its subject "must" do, wherever it stands: "Iran must
+    cease its destabilizing actions", "Russia must end its illegal war" say what the speakers
+    demand of Iran or Russia, not what anyone pledges; such a clause reads like "All parties
+    must ...", with no stance of the speakers' (its modal still seen, see ``labels``). Where
+    speakers stand before it, the that-clause rule above decides ("The Leaders decided that the
+    United States and India must continue ...": their own countries).
     """
     kept = []
     for hit in hits:
         start = hit.subject_start
+        if start in third_parties and plain[hit.start : hit.end].lower() == "must":
+            if not any(s_end <= start and s_start not in third_parties for s_start, s_end, _ in speakers):
+                continue
         if start in third_parties and _THAT_BEFORE.search(plain, max(0, start - 12), start):
             that = plain.rfind("that", 0, start)
             own = {name for s_start, s_end, name in speakers if s_end <= that}

@@ -551,6 +551,29 @@ def test_a_stance_the_speakers_report_of_a_named_country_is_not_theirs(text: str
 @pytest.mark.parametrize(
     "text",
     [
+        "Iran must cease its destabilizing actions.",
+        "Russia must end its illegal war of aggression and pay for the damage it has caused.",
+        "In exercising its right to defend itself, Israel must fully comply with international law.",
+        "Russia’s obligations under international law are clear: Russia must both end its war and pay.",
+    ],
+)
+def test_what_a_named_country_must_do_is_no_pledge_of_anyone(text: str) -> None:
+    # a demand of the speakers', read like "All parties must ...": no stance, its modal still seen
+    label = label_of(text)
+    assert label.kind is Kind.OTHER
+    assert [marker.text for marker in label.markers if marker.kind == "modal"] == ["must"]
+
+
+def test_what_the_speakers_own_countries_must_do_stays_their_commitment() -> None:
+    text = "The Leaders decided that the United States and India must continue their partnership."
+    assert label_of(text).kind is Kind.COMMITMENT
+    assert label_of("We must do more to protect civilians.").kind is Kind.COMMITMENT
+    assert label_of("G7 countries must lead by example.").kind is Kind.COMMITMENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "President Whitfield affirmed that the United States will provide extended deterrence to Japan.",
         "The United States and India affirmed that India will host the next summit.",
         "We emphasize that G7 countries intend to be leading contributors to the goal.",
