@@ -46,6 +46,25 @@ _LINKED_BEFORE = regexcache.compiled(r"\b(?:and|while|as\s+well\s+as)(?:\s+(?:al
 """What links a light verb with no subject of its own to the clause's stance ("..., while
 EXPRESSING serious concern at")."""
 _PREVIOUS_WORD = regexcache.compiled(r"\b([\w']+)\s+$")
+_NOT_A_SUBJECT = (
+    r"\b(?!(?:and|or|but|we|they|it|also|further|both|all|each|which|who|that|still|now|today|"
+    r"together|jointly|fully|firmly|strongly|deeply|remain|remains|are|is)\b)[a-z]+\s+"
+)
+_COPULA = r"(?:are|is|was|were|remain|remains|remained|ha(?:ve|s)\s+been)\s+"
+_OTHERS_STATE = regexcache.compiled(_NOT_A_SUBJECT + _COPULA + r"(?:(?:\w+ly|also|still|fully)\s+)*$")
+_SUBJECT_BEFORE = regexcache.compiled(_NOT_A_SUBJECT + "$")
+_OPENS_ON_COPULA = regexcache.compiled(_COPULA)
+
+
+def _others_state(plain: str, start: int) -> bool:
+    """Whether a subject noun and a copula stand right before a commitment no speaker is
+    attached to ("central banks REMAIN strongly committed to ...", "many countries ARE
+    determined to", the copula inside the word's own pattern or before it): the resolve is that
+    subject's, not the speakers'. (A thing's evaluation, "the rhetoric IS unacceptable", is the
+    speakers' own and is not asked about.)"""
+    if _OPENS_ON_COPULA.match(plain, start):
+        return _SUBJECT_BEFORE.search(plain, max(0, start - 30), start) is not None
+    return _OTHERS_STATE.search(plain, max(0, start - 60), start) is not None
 _INFINITIVE = regexcache.compiled(r"\bto\s+$", re.IGNORECASE)
 _COORDINATED = regexcache.compiled(
     r"(?:,\s*|\s)(?:and|while|but|as\s+well\s+as)(?:\s+(?:also|further|\w+ly|we|they|it))*\s*$",
@@ -254,6 +273,13 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
     )
 
 
+def _owned(word: str, determiners: frozenset[str]) -> bool:
+    """Whether a word before a stance word makes it a noun: a determiner ("the demands of") or
+    a possessive ("Prime Minister Modi's plan to eliminate ...", "Japan's commitment")."""
+    lowered = word.lower()
+    return lowered in determiners or lowered.endswith("'s") or lowered.endswith("s'")
+
+
 def _head_of_modal(plain: str, act: _Hit, hits: list[_Hit], compiled: Compiled) -> tuple[int, int, StanceEntry] | None:
     """The stance verb a modal act governs ("will [continue to] strongly SUPPORT", "will,
     where appropriate, SUPPORT"), if one follows it with only fillers and asides between; None
@@ -389,8 +415,8 @@ def _stance_hits(
     for start, end, group in verb_found:
         entry = compiled.verb_entries[group]
         previous = _PREVIOUS_WORD.search(plain, max(0, start - 20), start)
-        if previous and previous.group(1).lower() in determiners and not joins_in(plain, start, end):
-            continue  # "the demands of": a noun, not the verb
+        if previous and _owned(previous.group(1), determiners) and not joins_in(plain, start, end):
+            continue  # "the demands of", "Modi's plan to": a noun, not the verb
         if any(start < n_end and n_start < end for n_start, n_end, _ in nouns if n_start in used_nouns):
             continue
         if entry.role == "light":
@@ -414,6 +440,8 @@ def _stance_hits(
             continue  # "... or extortion demands.": a noun ending the clause, not a verb
         if subject < 0 and not opens and _INFINITIVE.search(plain, max(0, start - 4), start):
             continue  # "efforts to encourage ...": the complement of another word, not a stance
+        if entry.kind is Kind.COMMITMENT and subject < 0 and not opens and _others_state(plain, start):
+            continue  # "... and central banks remain committed to": someone else's resolve
         hits.append(_Hit(start, end, entry, subject, opens))
     for n_start, n_end, n_entry in nouns:
         if n_start not in used_nouns and _POSSESSIVE_OPENING.fullmatch(plain, opening, n_start):

@@ -883,3 +883,21 @@ def test_a_scanner_compiles_a_branch_only_when_a_word_it_is_filed_under_is_read(
     plain = "We zyxwvuted it."
     assert scanner.scan(plain, words(plain)) == [(3, 12, "g0")]
     assert compiled_branch.cache_info().currsize == 1
+
+
+# ----------------------------------------------------------------- whose act it is
+def test_a_stance_word_after_a_possessive_is_a_noun() -> None:
+    # "Modi's plan to" named no plan of the speakers': the verb that governs is "lauded"
+    label = label_of("President Biden lauded Prime Minister Modi’s plan to eliminate tuberculosis by 2025.")
+    assert (label.kind, label.stance, label.actors) == (Kind.WELCOME, "lauded", ("President Biden",))
+    assert label_of("We endorse African countries’ call for greater voice.").kind is Kind.WELCOME
+
+
+def test_a_state_of_someone_named_before_it_is_not_the_speakers() -> None:
+    text = "Inflation remains elevated and central banks remain strongly committed to price stability."
+    assert label_of(text).kind is Kind.OTHER
+    assert label_of("Many countries are determined to reach the goal.").kind is Kind.OTHER
+    # the speakers' own, named or carried on, still commit
+    assert label_of("and are committed to the goal.").kind is Kind.COMMITMENT
+    assert label_of("The two nations are committed to building regional partnerships.").actors == ("Both sides",)
+    assert label_of("Our governments remain committed to peace.").kind is Kind.COMMITMENT
