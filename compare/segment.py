@@ -52,11 +52,14 @@ _NEXT_WORD = regexcache.compiled(r"\s*((?:([\w.']+)|\S).{0,20})", re.DOTALL)
 _STANCE_VERBS = (
     r"(?:(?:re)?affirm|reiterat|condemn|call|urg|welcom|commit|pledg|express|stress|underscor"
     r"|recogni[sz]|emphasi[sz]|support(?!\s+(?:to|for|of)\b)|decid|agre|encourag|reject"
-    r"|oppos|deplor|resolv|request|invit|demand|intend|highlight|acknowledg)"
+    r"|oppos|deplor|resolv|request|invit|demand(?!s?(?:\s+(?:of|for|and|imbalances?)\b|\s*[,;.]))"
+    r"|intend|highlight|acknowledg)"
     r"(?:e|es|ed|d|s|ing|eing|ted|ting)?\b|not(?:e|ed|es|ing)\b|will\b|shall\b"
 )
 """Only the verb's own endings follow a stem: "and urgency of" or "and support to Israel" (a
-noun) do not start a clause, "and urges" and "and supported" do."""
+noun) do not start a clause, "and urges" and "and supported" do; nor does the noun "demand"
+("supply and demand; map ...", "the requests and demands of the General Assembly", "and demand
+for travel")."""
 _FINITE_AUX = (
     r"is|are|was|were|has|have|had|will|would|shall|should|may|might|can|could|must"
     r"|remains?|continues?|seems?|appears?|suggests?|indicates?"

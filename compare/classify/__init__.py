@@ -46,8 +46,9 @@ resolve the abductions issue immediately") that call or commitment.
 Modules: ``lexicon`` (loading and checking the TOML word lists), ``compiled`` (their patterns,
 compiled once per lexicon), ``scanner`` (finding many literal phrases and patterns in one pass
 over a clause's words), ``labels`` (reading one clause), ``grammar`` (whether a verb stands in
-a relative, subordinate or adverbial clause, or is said of a country the speakers report on),
-``markers`` (every stance marker around its act), ``document`` (reading a whole document, each
+a relative, subordinate or adverbial clause, is said of a country the speakers report on or
+demand of, or is a noun after a determiner or a possessive), ``markers`` (every stance marker
+around its act, and the modal of a clause with none), ``document`` (reading a whole document, each
 clause in its context).
 
 Ladders (rungs per kind; the TOML comments in ``lexicons/stance.toml`` carry the same table):

@@ -14,9 +14,10 @@ import dataclasses
 from collections.abc import Sequence
 
 from compare import regexcache
+from compare.classify.grammar import no_stance
 from compare.classify.labels import classify, mentions_speaker, opens_with_speaker
 from compare.classify.lexicon import Context, Lexicon, load_lexicon
-from compare.model import Clause, Document, Kind, Label
+from compare.model import Clause, Document, Kind
 
 __all__ = ["classify_all"]
 
@@ -59,7 +60,7 @@ def classify_all(
             lead = previous.label
         result = classify(clause, lexicon=used, context=Context(speaker=speaker, lead=lead))
         if lead is None and _shares_a_thing_subject(previous, result, used, speaker):
-            result = dataclasses.replace(result, label=_no_stance(result.label))
+            result = dataclasses.replace(result, label=no_stance(result.label))
         if clause.text.endswith(":"):
             # A sub-paragraph that opens a list of its own ("(a) ..., including:") carries on
             # the lead-in it completes.
@@ -116,11 +117,3 @@ def _shares_a_thing_subject(previous: Clause | None, clause: Clause, lexicon: Le
     joined = dataclasses.replace(clause, text=f"{previous.text} {clause.text}")
     read = classify(joined, lexicon=lexicon, context=Context(speaker=speaker)).label
     return read is not None and read.kind is Kind.OTHER
-
-
-def _no_stance(label: Label | None) -> Label | None:
-    """The label with no stance of its own: its names and modals kept, its acts dropped."""
-    if label is None:
-        return None
-    markers = tuple(marker for marker in label.markers if marker.kind not in ("act", "also"))
-    return dataclasses.replace(label, kind=Kind.OTHER, intensity=0, stance="", negated=False, hedges=(), markers=markers)

@@ -6,18 +6,33 @@ announcing"), a subordinate one ("if or when it will pay") or a clause of time o
 ("As we are witnessing ...") is not the stance of the clause; an -ing verb after ", in" is the
 speakers joining others in it ("..., in condemning the attack"); and a stance word whose subject
 is a country the speakers report on ("we have not seen evidence that Russia is committed to
-...") is that country's, not theirs.
+...") or a thing or body in front of it ("central banks remain committed to ...") is theirs,
+not the speakers'; and a stance word after a determiner or a possessive is a noun.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Protocol, TypeVar
 
 from compare import regexcache
 from compare.classify.lexicon import StanceEntry
+from compare.model import Kind, Label
 
-__all__ = ["SUBORDINATE", "in_adverbial_clause", "in_relative_clause", "joins_in", "not_reported", "opens_relative"]
+__all__ = [
+    "OPENS_ON_COPULA",
+    "SUBORDINATE",
+    "in_adverbial_clause",
+    "in_adverbial_stretch",
+    "in_relative_clause",
+    "joins_in",
+    "no_stance",
+    "not_reported",
+    "opens_relative",
+    "others_state",
+    "owned",
+]
 
 _JOINING_IN = regexcache.compiled(r",\s*in\s+$", re.IGNORECASE)
 """", in" before a verb in -ing: the speakers join others IN doing it ("we will stand with the
@@ -79,6 +94,13 @@ def in_adverbial_clause(plain: str, subject_start: int) -> bool:
     if subject_start < 0:
         return False
     return _ADVERBIAL_OPENING.fullmatch(plain, _stretch_start(plain, subject_start), subject_start) is not None
+
+
+def in_adverbial_stretch(plain: str, position: int) -> bool:
+    """Whether ``position`` lies in a stretch of the clause that opens with "as", "while",
+    "although" ...: "Although the reallocation of resources MAY restrain advances for a time, the
+    prospects remain favorable and should become evident" (the clause's own modal is "should")."""
+    return _ADVERBIAL_OPENING.match(plain, _stretch_start(plain, position)) is not None
 
 
 def _stretch_start(plain: str, position: int) -> int:
@@ -151,3 +173,39 @@ def not_reported(
 
 _DECLARING = frozenset({"affirm", "reaffirm"})
 """The lexicon's entries by which speakers declare what a that-clause says, not what they see."""
+
+
+_NOT_A_SUBJECT = (
+    r"\b(?!(?:and|or|but|we|they|it|also|further|both|all|each|which|who|that|still|now|today|"
+    r"together|jointly|fully|firmly|strongly|deeply|remain|remains|are|is)\b)[a-z]+\s+"
+)
+_COPULA = r"(?:are|is|was|were|remain|remains|remained|ha(?:ve|s)\s+been)\s+"
+_OTHERS_STATE = regexcache.compiled(_NOT_A_SUBJECT + _COPULA + r"(?:(?:\w+ly|also|still|fully)\s+)*$")
+_SUBJECT_BEFORE = regexcache.compiled(_NOT_A_SUBJECT + "$")
+OPENS_ON_COPULA = regexcache.compiled(_COPULA)
+
+
+def others_state(plain: str, start: int) -> bool:
+    """Whether a subject noun and a copula stand right before a commitment no speaker is
+    attached to ("central banks REMAIN strongly committed to ...", "many countries ARE
+    determined to", the copula inside the word's own pattern or before it): the resolve is that
+    subject's, not the speakers'. (A thing's evaluation, "the rhetoric IS unacceptable", is the
+    speakers' own and is not asked about.)"""
+    if OPENS_ON_COPULA.match(plain, start):
+        return _SUBJECT_BEFORE.search(plain, max(0, start - 30), start) is not None
+    return _OTHERS_STATE.search(plain, max(0, start - 60), start) is not None
+
+
+def owned(word: str, determiners: frozenset[str]) -> bool:
+    """Whether a word before a stance word makes it a noun: a determiner ("the demands of") or
+    a possessive ("Prime Minister Modi's plan to eliminate ...", "Japan's commitment")."""
+    lowered = word.lower()
+    return lowered in determiners or lowered.endswith("'s") or lowered.endswith("s'")
+
+
+def no_stance(label: Label | None) -> Label | None:
+    """The label with no stance of its own: its names and modals kept, its acts dropped."""
+    if label is None:
+        return None
+    markers = tuple(marker for marker in label.markers if marker.kind not in ("act", "also"))
+    return dataclasses.replace(label, kind=Kind.OTHER, intensity=0, stance="", negated=False, hedges=(), markers=markers)

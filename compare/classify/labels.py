@@ -12,15 +12,24 @@ from dataclasses import dataclass
 from compare import regexcache
 from compare.classify.compiled import Compiled
 from compare.classify.grammar import (
-    SUBORDINATE,
+    OPENS_ON_COPULA,
     in_adverbial_clause,
     in_relative_clause,
     joins_in,
+    no_stance,
     not_reported,
     opens_relative,
+    others_state,
+    owned,
 )
 from compare.classify.lexicon import Context, Lexicon, StanceEntry, load_lexicon
-from compare.classify.markers import hedges_near, intensifiers_around, obligation_markers, read_markers
+from compare.classify.markers import (
+    bare_modal_markers,
+    hedges_near,
+    intensifiers_around,
+    obligation_markers,
+    read_markers,
+)
 from compare.classify.scanner import WORD_PATTERN as _WORDS
 from compare.classify.scanner import words as _words
 from compare.model import Clause, Kind, Label, Marker
@@ -46,25 +55,8 @@ _LINKED_BEFORE = regexcache.compiled(r"\b(?:and|while|as\s+well\s+as)(?:\s+(?:al
 """What links a light verb with no subject of its own to the clause's stance ("..., while
 EXPRESSING serious concern at")."""
 _PREVIOUS_WORD = regexcache.compiled(r"\b([\w']+)\s+$")
-_NOT_A_SUBJECT = (
-    r"\b(?!(?:and|or|but|we|they|it|also|further|both|all|each|which|who|that|still|now|today|"
-    r"together|jointly|fully|firmly|strongly|deeply|remain|remains|are|is)\b)[a-z]+\s+"
-)
-_COPULA = r"(?:are|is|was|were|remain|remains|remained|ha(?:ve|s)\s+been)\s+"
-_OTHERS_STATE = regexcache.compiled(_NOT_A_SUBJECT + _COPULA + r"(?:(?:\w+ly|also|still|fully)\s+)*$")
-_SUBJECT_BEFORE = regexcache.compiled(_NOT_A_SUBJECT + "$")
-_OPENS_ON_COPULA = regexcache.compiled(_COPULA)
-
-
-def _others_state(plain: str, start: int) -> bool:
-    """Whether a subject noun and a copula stand right before a commitment no speaker is
-    attached to ("central banks REMAIN strongly committed to ...", "many countries ARE
-    determined to", the copula inside the word's own pattern or before it): the resolve is that
-    subject's, not the speakers'. (A thing's evaluation, "the rhetoric IS unacceptable", is the
-    speakers' own and is not asked about.)"""
-    if _OPENS_ON_COPULA.match(plain, start):
-        return _SUBJECT_BEFORE.search(plain, max(0, start - 30), start) is not None
-    return _OTHERS_STATE.search(plain, max(0, start - 60), start) is not None
+_DENIED_BY_NEGATION = frozenset({"threat-noun"})
+"""Acts that say what a thing is; negated, they deny it ("do not pose a threat")."""
 _INFINITIVE = regexcache.compiled(r"\bto\s+$", re.IGNORECASE)
 _COORDINATED = regexcache.compiled(
     r"(?:,\s*|\s)(?:and|while|but|as\s+well\s+as)(?:\s+(?:also|further|\w+ly|we|they|it))*\s*$",
@@ -231,7 +223,7 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
             quoted=quoted,
             attribution=attribution,
             quotes=quotations,
-            markers=_bare_modal_markers(text, plain, words, compiled),
+            markers=bare_modal_markers(text, plain, words, compiled),
         )
 
     entry = governing.entry
@@ -253,10 +245,13 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
         subject_start = next((h.subject_start for h in hits if h.subject_start >= 0 and h.start < governing.start), -1)
     subject_ends = [end for start, end, _ in speakers if start == subject_start]
     speaking_end = max(subject_ends) if subject_ends else governing.phrase_start
-    actors = _actors_before(plain, speaking_end, opening, speakers, compiled)
+    # where the speakers judge a thing ("The violations committed by ... Russian proxies ... ARE
+    # unacceptable"), the names in it are what is judged, not who judges
+    judged = subject_start < 0 and OPENS_ON_COPULA.match(plain, governing.start)
+    actors = () if judged else _actors_before(plain, speaking_end, opening, speakers, compiled)
     if not actors and context.speaker:
         actors = (context.speaker,)
-    return Label(
+    label = Label(
         kind=entry.kind,
         intensity=max(1, strongest.entry.rung + reading.rise - reading.fall),
         stance=" ".join(text[reading.phrase_start : reading.phrase_end].split()),
@@ -271,13 +266,8 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
         quotes=quotations,
         stance_quoted=quoted and inside(governing),
     )
-
-
-def _owned(word: str, determiners: frozenset[str]) -> bool:
-    """Whether a word before a stance word makes it a noun: a determiner ("the demands of") or
-    a possessive ("Prime Minister Modi's plan to eliminate ...", "Japan's commitment")."""
-    lowered = word.lower()
-    return lowered in determiners or lowered.endswith("'s") or lowered.endswith("s'")
+    # "it is the Committee's view that they do not pose a more persistent threat": none is seen
+    return no_stance(label) if entry.id in _DENIED_BY_NEGATION and reading.negated else label
 
 
 def _head_of_modal(plain: str, act: _Hit, hits: list[_Hit], compiled: Compiled) -> tuple[int, int, StanceEntry] | None:
@@ -328,22 +318,6 @@ def _other_markers(
                 extra.append(marker)
     extra += obligation_markers(text, plain, words, taken, compiled)
     return tuple(extra)
-
-
-def _bare_modal_markers(text: str, plain: str, words: list[tuple[int, str]], compiled: Compiled) -> tuple:
-    """The markers around the first modal of a clause with no stance word ("All parties must
-    refrain ..."), so that "must" -> "should" is still seen; () when it has none."""
-    if compiled.modals is None:
-        return ()
-    for start, end, _ in compiled.modals.scan(plain, words):
-        if SUBORDINATE.search(plain, 0, start):
-            # "... the climate crisis, which must be addressed": not the clause's own modal,
-            # but what it obliges is still read
-            return tuple(obligation_markers(text, plain, words, set(), compiled))
-        markers = read_markers(text, plain, words, (start, start, end), None, compiled).markers
-        taken = {marker.start for marker in markers}
-        return markers + tuple(obligation_markers(text, plain, words, taken, compiled))
-    return ()
 
 
 def _is_quoted_fragment(quoted: str) -> bool:
@@ -415,7 +389,7 @@ def _stance_hits(
     for start, end, group in verb_found:
         entry = compiled.verb_entries[group]
         previous = _PREVIOUS_WORD.search(plain, max(0, start - 20), start)
-        if previous and _owned(previous.group(1), determiners) and not joins_in(plain, start, end):
+        if previous and owned(previous.group(1), determiners) and not joins_in(plain, start, end):
             continue  # "the demands of", "Modi's plan to": a noun, not the verb
         if any(start < n_end and n_start < end for n_start, n_end, _ in nouns if n_start in used_nouns):
             continue
@@ -440,7 +414,7 @@ def _stance_hits(
             continue  # "... or extortion demands.": a noun ending the clause, not a verb
         if subject < 0 and not opens and _INFINITIVE.search(plain, max(0, start - 4), start):
             continue  # "efforts to encourage ...": the complement of another word, not a stance
-        if entry.kind is Kind.COMMITMENT and subject < 0 and not opens and _others_state(plain, start):
+        if entry.kind is Kind.COMMITMENT and subject < 0 and not opens and others_state(plain, start):
             continue  # "... and central banks remain committed to": someone else's resolve
         hits.append(_Hit(start, end, entry, subject, opens))
     for n_start, n_end, n_entry in nouns:

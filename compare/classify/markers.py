@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from compare import regexcache
+from compare.classify.grammar import SUBORDINATE, in_adverbial_stretch
 from compare.model import Marker
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "OBLIGATIONS",
     "Reading",
+    "bare_modal_markers",
     "hedges_near",
     "intensifiers_around",
     "obligation_markers",
@@ -319,3 +321,21 @@ def _negated(plain: str, act_start: int, act_end: int, compiled: Compiled) -> bo
     return bool(
         compiled.negation.search(plain, before, act_start) or compiled.negation.search(plain, act_end, after)
     )
+
+
+def bare_modal_markers(text: str, plain: str, words: list[tuple[int, str]], compiled: Compiled) -> tuple:
+    """The markers around the first modal of a clause with no stance word ("All parties must
+    refrain ..."), so that "must" -> "should" is still seen; () when it has none."""
+    if compiled.modals is None:
+        return ()
+    for start, end, _ in compiled.modals.scan(plain, words):
+        if in_adverbial_stretch(plain, start):
+            continue  # the modal of a clause of time or concession
+        if SUBORDINATE.search(plain, 0, start):
+            # "... the climate crisis, which must be addressed": not the clause's own modal,
+            # but what it obliges is still read
+            return tuple(obligation_markers(text, plain, words, set(), compiled))
+        markers = read_markers(text, plain, words, (start, start, end), None, compiled).markers
+        taken = {marker.start for marker in markers}
+        return markers + tuple(obligation_markers(text, plain, words, taken, compiled))
+    return ()

@@ -901,3 +901,49 @@ def test_a_state_of_someone_named_before_it_is_not_the_speakers() -> None:
     assert label_of("and are committed to the goal.").kind is Kind.COMMITMENT
     assert label_of("The two nations are committed to building regional partnerships.").actors == ("Both sides",)
     assert label_of("Our governments remain committed to peace.").kind is Kind.COMMITMENT
+
+
+def test_names_in_a_thing_the_speakers_judge_are_not_speakers() -> None:
+    text = "The violations committed by multiple parties, including Russian proxies in the region are unacceptable."
+    label = label_of(text)
+    assert (label.kind, label.actors) == (Kind.CONCERN, ())
+    assert "Russia" in label.targets
+
+
+def test_the_noun_demand_is_no_call() -> None:
+    assert label_of("We aim at addressing the supply and demand imbalance in the industry.").kind is not Kind.CALL
+    assert label_of("We demand that the hostages be released.").kind is Kind.CALL
+
+
+@pytest.mark.parametrize(
+    "text", ["Household demand has been sustained,", "Furthermore, global demand appears to be slowing significantly."]
+)
+def test_demand_with_no_speaker_before_it_is_the_noun(text: str) -> None:
+    assert label_of(text).kind is Kind.OTHER
+
+
+def test_demand_is_still_a_call_of_its_speaker_or_opening_the_clause() -> None:
+    assert label_of("Demands that the occupying Power comply with its obligations;").kind is Kind.CALL
+    assert label_of("and demand the immediate release of all hostages.").kind is Kind.CALL
+
+
+def test_not_just_is_no_negation() -> None:
+    label = label_of("Its military is still posing a threat not just to Ukraine but also to international security.")
+    assert (label.kind, label.negated) == (Kind.CONCERN, False)
+    assert not label_of("We will not only deepen our cooperation in these areas.").negated
+    assert label_of("We do not support the plan.").negated
+
+
+def test_a_threat_denied_is_no_concern() -> None:
+    label = label_of("It is the Committee's view that these developments do not pose a more persistent threat.")
+    assert label.kind is Kind.OTHER
+    assert label_of("These launches pose a grave threat to peace.").kind is Kind.CONCERN
+
+
+def test_the_modal_of_a_concessive_clause_is_not_the_clause_s_own() -> None:
+    # "should" -> "may" was read between these FOMC sentences (2001), which both say "should"
+    text = (
+        "Although the reallocation of resources to enhance security may restrain advances in productivity for a "
+        "time, the long-term prospects remain favorable and should become evident once the forces abate."
+    )
+    assert [marker.text for marker in label_of(text).markers if marker.kind == "modal"] == ["should"]

@@ -156,6 +156,9 @@ def test_a_un_operative_paragraph_chaining_its_verbs_with_commas_is_one_clause_p
         # a noun after "and", not a verb
         "Stressing also the vital importance and urgency of achieving the entry into force of the Treaty,",
         "We express our full solidarity and support to Israel and its people in this hour.",
+        "The Committee will evaluate information on the balance of aggregate supply and demand and conditions in markets.",
+        "Condemns the failure to comply with the repeated requests and demands of the General Assembly;",
+        "Concomitant with the growth in our partnership and demand for travel, both sides intend to open consulates.",
     ],
 )
 def test_coordinated_phrases_are_not_cut_into_clauses(text: str) -> None:

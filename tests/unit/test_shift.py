@@ -389,3 +389,4 @@ def test_a_sure_pairing_below_the_claim_bar_names_the_change_but_claims_no_direc
 def test_a_weak_pairing_without_a_marker_change_stays_the_same() -> None:
     weak = replace(pair("We condemn the attack.", "We condemn the attack on the city."), confidence=0.3)
     assert shift(weak).shift is Shift.SAME
+
