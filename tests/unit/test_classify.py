@@ -947,3 +947,29 @@ def test_the_modal_of_a_concessive_clause_is_not_the_clause_s_own() -> None:
         "time, the long-term prospects remain favorable and should become evident once the forces abate."
     )
     assert [marker.text for marker in label_of(text).markers if marker.kind == "modal"] == ["should"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Quad Fellowship will bring 100 students to the United States each year.",
+        "This Group will bolster our coordination in addressing issues of the semiconductor industry.",
+        "The working group will be hosting a public stakeholder outreach event in mid-December.",
+    ],
+)
+def test_what_an_initiative_of_the_speakers_will_do_is_their_commitment(text: str) -> None:
+    label = label_of(text)
+    assert (label.kind, label.actors[0]) == (Kind.COMMITMENT, "Initiative")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These actions will help stem the extinction crisis.",
+        "This initiative will be based on the principles of open trade.",
+        "Our experts assess that the Cancer Moonshot will save hundreds of thousands of lives.",
+        "These developments will make it harder to live and work in Hong Kong.",
+    ],
+)
+def test_what_an_initiative_will_achieve_or_be_is_no_commitment(text: str) -> None:
+    assert label_of(text).kind is Kind.OTHER

@@ -390,3 +390,12 @@ def test_a_weak_pairing_without_a_marker_change_stays_the_same() -> None:
     weak = replace(pair("We condemn the attack.", "We condemn the attack on the city."), confidence=0.3)
     assert shift(weak).shift is Shift.SAME
 
+
+
+def test_a_hedge_dropped_with_the_act_it_qualifies_still_counts() -> None:
+    # "explore" went with "will", in the words the new version rewrote: a hedge dropped
+    old = "The Space Working Group will explore avenues to deliver Earth Observation data to assist nations."
+    new = "Our four countries intend to continue delivering Earth Observation data to assist nations."
+    result = shift(_with_words(old, new))
+    assert result.shift is Shift.MIXED
+    assert "hedge dropped: explore" in (result.shift_reason or "")
