@@ -25,6 +25,7 @@ __all__ = [
     "SUBORDINATE",
     "in_adverbial_clause",
     "in_adverbial_stretch",
+    "is_participle",
     "in_relative_clause",
     "joins_in",
     "no_stance",
@@ -209,3 +210,20 @@ def no_stance(label: Label | None) -> Label | None:
         return None
     markers = tuple(marker for marker in label.markers if marker.kind not in ("act", "also"))
     return dataclasses.replace(label, kind=Kind.OTHER, intensity=0, stance="", negated=False, hedges=(), markers=markers)
+
+
+def is_participle(plain: str, hit: _Hit) -> bool:
+    """Whether the hit is a participle: in -ing, or in -ed before "by" ("Guided by our shared
+    commitment ..., the United States and the ROK are constructing ...") unless a concern."""
+    word = _FIRST_WORD.match(plain, hit.phrase_start)
+    if not word:
+        return False
+    lowered = word.group(0).lower()
+    if lowered.endswith("ing"):
+        return True
+    # a concern so opening still governs: "Alarmed by the effects of climate change, we will ..."
+    return lowered.endswith("ed") and hit.entry.kind is not Kind.CONCERN and _BY.match(plain, word.end()) is not None
+
+
+_BY = regexcache.compiled(r"\s+by\b", re.IGNORECASE)
+_FIRST_WORD = regexcache.compiled(r"[\w'’-]+")

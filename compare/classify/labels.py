@@ -15,6 +15,7 @@ from compare.classify.grammar import (
     OPENS_ON_COPULA,
     in_adverbial_clause,
     in_relative_clause,
+    is_participle,
     joins_in,
     no_stance,
     not_reported,
@@ -461,7 +462,7 @@ def _govern(hits: list[_Hit], plain: str) -> tuple[_Hit | None, list[_Hit]]:
     opens_with_it = all(
         word.lower() in _OPENING_FILLERS for word in _WORD.findall(plain, 0, opening.phrase_start)
     )
-    if opening.subject_start < 0 and opens_with_it and not _is_participle(plain, opening):
+    if opening.subject_start < 0 and opens_with_it and not is_participle(plain, opening):
         # A UN operative paragraph opens with its verb ("Condemns ...", "Calls upon ..."): a
         # body later in it that "established" or "pledged" something does not speak for the
         # Assembly. (An opening participle, "Acknowledging ..., we commit ...", does not
@@ -473,16 +474,18 @@ def _govern(hits: list[_Hit], plain: str) -> tuple[_Hit | None, list[_Hit]]:
         # paragraphs of their own for the segmenter. Participles chained in one preambular
         # paragraph are one clause, and a concern among them governs it, as a coordinated
         # concern does ("Taking note of the report ..., regretting that ...").
-        if _is_participle(plain, opening) and opening.entry.kind is not Kind.CONCERN:
+        if is_participle(plain, opening) and opening.entry.kind is not Kind.CONCERN:
             for hit in hits[1:]:
                 if (
-                    hit.entry.kind is Kind.CONCERN and _is_participle(plain, hit)
+                    hit.entry.kind is Kind.CONCERN and is_participle(plain, hit)
                     and ";" not in plain[opening.end : hit.phrase_start]
                     and _CHAINED.search(plain, max(0, hit.phrase_start - 24), hit.phrase_start)
                 ):
                     return hit, []
         return hits[0], []
     governing = attached[0]
+    if is_participle(plain, governing):  # "As leaders of ..., guided by ..., we resolve to"
+        governing = next((hit for hit in attached if not is_participle(plain, hit)), governing)
 
     def is_peer(hit: _Hit) -> bool:
         if hit is governing or hit.phrase_start <= governing.start:
@@ -491,7 +494,7 @@ def _govern(hits: list[_Hit], plain: str) -> tuple[_Hit | None, list[_Hit]]:
             return False  # "...; expresses concern at ...": a clause of its own
         if hit.subject_start >= 0 or joins_in(plain, hit.phrase_start, hit.end):
             return True  # its own subject, or the speakers joining others ", in condemning"
-        if _is_participle(plain, hit) != _is_participle(plain, governing):
+        if is_participle(plain, hit) != is_participle(plain, governing):
             return False  # "We stand prepared ..., recognizing ... and expressing ...": a tail
         window_start = max(governing.end, hit.phrase_start - 60)
         return bool(_COORDINATED.search(plain, window_start, hit.phrase_start))
@@ -522,11 +525,6 @@ _CHAINED = regexcache.compiled(r",\s*(?:(?:and|while)\s+)?(?:(?:also|further|\w+
 """What stands before a participle chained to the last one (", regretting"), not one inside its
 complement ("the importance of engaging with and expressing our concerns to China")."""
 _THAT = regexcache.compiled(r"\bthat\b", re.IGNORECASE)
-
-
-def _is_participle(plain: str, hit: _Hit) -> bool:
-    word = _WORDS.match(plain, hit.phrase_start)
-    return bool(word) and word.group(0).lower().endswith("ing")
 
 
 def _actors_before(

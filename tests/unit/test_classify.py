@@ -973,3 +973,22 @@ def test_what_an_initiative_of_the_speakers_will_do_is_their_commitment(text: st
 )
 def test_what_an_initiative_will_achieve_or_be_is_no_commitment(text: str) -> None:
     assert label_of(text).kind is Kind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Guided by our shared commitment to human rights, the United States and the ROK are constructing an Alliance.",
+         "are constructing"),
+        ("As leaders of Australia, the United Kingdom, and the United States, guided by our enduring ideals, we resolve "
+         "to deepen cooperation in the region.", "resolve to"),
+    ],
+)
+def test_an_opening_past_participle_does_not_govern_the_main_clause(text: str, stance: str) -> None:
+    label = label_of(text)
+    assert (label.kind, label.stance) == (Kind.COMMITMENT, stance)
+
+
+def test_a_concern_or_a_lone_participle_still_governs() -> None:
+    assert label_of("Alarmed by the effects of climate change, we will scale up action.").kind is Kind.CONCERN
+    assert label_of("Guided by the Charter of the United Nations,").kind is Kind.POSITION
