@@ -22,6 +22,11 @@ def label_of(text: str, **options: object) -> Label:
     return label
 
 
+def modals(label: Label) -> list[str]:
+    """The modals a label reads, as written."""
+    return [marker.text for marker in label.markers if marker.kind == "modal"]
+
+
 def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
     clause = Clause("old", 3, 2, 4, 10, 30, "We condemn the attack.")
     labelled = classify(clause)
@@ -561,7 +566,7 @@ def test_what_a_named_country_must_do_is_no_pledge_of_anyone(text: str) -> None:
     # a demand of the speakers', read like "All parties must ...": no stance, its modal still seen
     label = label_of(text)
     assert label.kind is Kind.OTHER
-    assert [marker.text for marker in label.markers if marker.kind == "modal"] == ["must"]
+    assert modals(label) == ["must"]
 
 
 def test_what_the_speakers_own_countries_must_do_stays_their_commitment() -> None:
@@ -946,7 +951,7 @@ def test_the_modal_of_a_concessive_clause_is_not_the_clause_s_own() -> None:
         "Although the reallocation of resources to enhance security may restrain advances in productivity for a "
         "time, the long-term prospects remain favorable and should become evident once the forces abate."
     )
-    assert [marker.text for marker in label_of(text).markers if marker.kind == "modal"] == ["should"]
+    assert modals(label_of(text)) == ["should"]
 
 
 @pytest.mark.parametrize(
