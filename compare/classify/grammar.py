@@ -25,8 +25,8 @@ __all__ = [
     "SUBORDINATE",
     "in_adverbial_clause",
     "in_adverbial_stretch",
-    "is_participle",
     "in_relative_clause",
+    "is_participle",
     "joins_in",
     "no_stance",
     "not_reported",
@@ -212,6 +212,10 @@ def no_stance(label: Label | None) -> Label | None:
     return dataclasses.replace(label, kind=Kind.OTHER, intensity=0, stance="", negated=False, hedges=(), markers=markers)
 
 
+_BY = regexcache.compiled(r"\s+by\b", re.IGNORECASE)
+_FIRST_WORD = regexcache.compiled(r"\w+")
+
+
 def is_participle(plain: str, hit: _Hit) -> bool:
     """Whether the hit is a participle: in -ing, or in -ed before "by" ("Guided by our shared
     commitment ..., the United States and the ROK are constructing ...") unless a concern."""
@@ -224,6 +228,3 @@ def is_participle(plain: str, hit: _Hit) -> bool:
     # a concern so opening still governs: "Alarmed by the effects of climate change, we will ..."
     return lowered.endswith("ed") and hit.entry.kind is not Kind.CONCERN and _BY.match(plain, word.end()) is not None
 
-
-_BY = regexcache.compiled(r"\s+by\b", re.IGNORECASE)
-_FIRST_WORD = regexcache.compiled(r"[\w'’-]+")
