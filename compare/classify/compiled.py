@@ -49,6 +49,8 @@ class Compiled:
     fillers: re.Pattern[str]
     subject_words: frozenset[str]
     determiners: frozenset[str]
+    prepositions: frozenset[str]
+    """Words that make the name after them an object, and a phrase they open no subject."""
     object_before: re.Pattern[str]
     """A preposition ending just before a name: the name is an object, not a speaker."""
     main: MainScan
@@ -165,6 +167,7 @@ def compile_lexicon(lexicon: Lexicon) -> Compiled:
         fillers=fillers,
         subject_words=frozenset(word.lower() for word in lexicon.subject_words),
         determiners=frozenset(word.lower() for word in lexicon.determiners),
+        prepositions=frozenset(word.lower() for word in lexicon.prepositions),
         object_before=regexcache.compiled(
             rf"\b(?:{'|'.join(re.escape(w) for w in lexicon.prepositions) or 'of'})\s+$", re.IGNORECASE
         ),

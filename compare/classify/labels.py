@@ -548,7 +548,9 @@ def _actors_before(
     found = []
     for start, end, name in speakers:
         if boundary <= start and end <= position:
-            if plain.startswith("'s", end) or _OBJECT_BEFORE.search(plain, max(0, start - 10), start):
+            # an object: "visits by the United States", "our approach towards Russia"
+            after_preposition = any(p.search(plain, max(0, start - 12), start) for p in (_OBJECT_BEFORE, compiled.object_before))
+            if plain.startswith("'s", end) or after_preposition:
                 continue
             found.append(name)
     if not found:
@@ -585,6 +587,9 @@ def _listed_subject(
         else:
             cursor = max(cursor, end)
     rest.append(plain[cursor:position])
+    first = _WORDS.match(plain, opening)
+    if first and first.group(0).lower() in compiled.prepositions:
+        return ()  # "Regarding Yemen, we call on ...", "At the IMF, we support ...": a fronted phrase
     for word in _WORDS.findall(" ".join(rest)):
         if not (word[:1].isupper() or word.lower().strip("'’.") in compiled.subject_words or compiled.fillers.fullmatch(word)):
             return ()

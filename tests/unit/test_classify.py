@@ -998,3 +998,17 @@ def test_an_opening_past_participle_does_not_govern_the_main_clause(text: str, s
 def test_a_concern_or_a_lone_participle_still_governs() -> None:
     assert label_of("Alarmed by the effects of climate change, we will scale up action.").kind is Kind.CONCERN
     assert label_of("Guided by the Charter of the United Nations,").kind is Kind.POSITION
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Regarding Yemen, we call on all parties to secure a durable ceasefire.", "Yemen"),
+        ("Under the Italian Presidency, we will continue our support to Ukraine.", "Italy"),
+        ("We stand united in our principled approach towards Russia and we are ready to respond.", "Russia"),
+    ],
+)
+def test_a_name_in_a_fronted_phrase_or_after_a_preposition_is_a_target_not_a_speaker(text: str, target: str) -> None:
+    label = label_of(text)
+    assert label.actors == ("We",)
+    assert target in label.targets
