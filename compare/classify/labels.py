@@ -56,8 +56,7 @@ _LINKED_BEFORE = regexcache.compiled(r"\b(?:and|while|as\s+well\s+as)(?:\s+(?:al
 """What links a light verb with no subject of its own to the clause's stance ("..., while
 EXPRESSING serious concern at")."""
 _PREVIOUS_WORD = regexcache.compiled(r"\b([\w']+)\s+$")
-_DENIED_BY_NEGATION = frozenset({"threat-noun"})
-"""Acts that say what a thing is; negated, they deny it ("do not pose a threat")."""
+_DENIED_BY_NEGATION = frozenset({"threat-noun"})  # acts saying what a thing is: negated, denied
 _INFINITIVE = regexcache.compiled(r"\bto\s+$", re.IGNORECASE)
 _COORDINATED = regexcache.compiled(
     r"(?:,\s*|\s)(?:and|while|but|as\s+well\s+as)(?:\s+(?:also|further|\w+ly|we|they|it))*\s*$",
@@ -548,9 +547,8 @@ def _actors_before(
     found = []
     for start, end, name in speakers:
         if boundary <= start and end <= position:
-            # an object: "visits by the United States", "our approach towards Russia"
-            after_preposition = any(p.search(plain, max(0, start - 12), start) for p in (_OBJECT_BEFORE, compiled.object_before))
-            if plain.startswith("'s", end) or after_preposition:
+            objects = (_OBJECT_BEFORE, compiled.object_before)  # "visits by the U.S.", "towards Russia"
+            if plain.startswith("'s", end) or any(p.search(plain, max(0, start - 30), start) for p in objects):
                 continue
             found.append(name)
     if not found:
@@ -596,4 +594,7 @@ def _listed_subject(
     return tuple(dict.fromkeys(name for _, _, name in inside))
 
 
-_OBJECT_BEFORE = regexcache.compiled(r"\b(?:of|to|with|by|for|at|on|in)\s+(?:the\s+)?$", re.IGNORECASE)
+# a preposition before a name, past a possessive or a nationality ("met with Ukraine's President")
+_OBJECT_BEFORE = regexcache.compiled(
+    r"\b(?:of|to|with|by|for|at|on|in)\s+(?:the\s+)?(?:[\w.-]+['’]s\s+|(?-i:[A-Z][a-z]+(?:an|ese|ish|i))\s+)?$", re.I
+)

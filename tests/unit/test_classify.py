@@ -1012,3 +1012,10 @@ def test_a_name_in_a_fronted_phrase_or_after_a_preposition_is_a_target_not_a_spe
     label = label_of(text)
     assert label.actors == ("We",)
     assert target in label.targets
+
+
+def test_a_person_met_with_is_no_speaker() -> None:
+    text = "We the Leaders of the G7 met today with Ukrainian President Volodymyr Zelenskyy to reaffirm our support."
+    assert "President Volodymyr Zelenskyy" not in label_of(text).actors
+    text = "we, the Leaders of the G7, met with Ukraine’s President Volodymyr Zelenskyy to reaffirm our support."
+    assert "President Volodymyr Zelenskyy" not in label_of(text).actors
