@@ -545,9 +545,9 @@ def _actors_before(
     if boundary > opening and compiled.fillers.fullmatch(plain, boundary, position):
         boundary = opening
     found = []
+    objects = (_OBJECT_BEFORE, compiled.object_before)  # "visits by the U.S.", "towards Russia"
     for start, end, name in speakers:
         if boundary <= start and end <= position:
-            objects = (_OBJECT_BEFORE, compiled.object_before)  # "visits by the U.S.", "towards Russia"
             if plain.startswith("'s", end) or any(p.search(plain, max(0, start - 30), start) for p in objects):
                 continue
             found.append(name)
