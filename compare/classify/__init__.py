@@ -49,7 +49,8 @@ over a clause's words), ``labels`` (reading one clause), ``grammar`` (whether a 
 a relative, subordinate or adverbial clause, is said of a country the speakers report on or
 demand of, or is a noun after a determiner or a possessive), ``markers`` (every stance marker
 around its act, and the modal of a clause with none), ``document`` (reading a whole document, each
-clause in its context).
+clause in its context), ``parties`` (who makes a joint statement, so that what others do is
+reported, not pledged).
 
 Ladders (rungs per kind; the TOML comments in ``lexicons/stance.toml`` carry the same table):
 

@@ -1019,3 +1019,28 @@ def test_a_person_met_with_is_no_speaker() -> None:
     assert "President Volodymyr Zelenskyy" not in label_of(text).actors
     text = "we, the Leaders of the G7, met with Ukraine’s President Volodymyr Zelenskyy to reaffirm our support."
     assert "President Volodymyr Zelenskyy" not in label_of(text).actors
+
+
+def _kinds_in(title: str | None, text: str) -> list[Kind]:
+    document = Document("d", text, title=title)
+    return [clause.label.kind for clause in classify_all(document, segment(document))]
+
+
+def test_what_a_country_outside_the_statement_does_is_reported_not_pledged() -> None:
+    text = (
+        "As we reiterated in February, Ukraine is defending its freedom and territorial integrity. "
+        "Japan will host the next summit. We will extend our full support to the Presidency of Ukraine."
+    )
+    assert _kinds_in("G7 Leaders' Statement", text) == [Kind.OTHER, Kind.COMMITMENT, Kind.COMMITMENT]
+    # no parties named in the title: nothing is decided on them
+    assert _kinds_in(None, text)[0] is Kind.COMMITMENT
+
+
+def test_the_parties_are_the_title_s_and_those_who_speak_with_them() -> None:
+    from compare.classify.parties import makers
+
+    lexicon = load_lexicon()
+    parties = makers("U.S-EU Joint Statement", [label_of("The United States and the European Union will meet.")], lexicon)
+    assert {"United States", "European Union"} <= parties
+    parties = makers("Joint Statement from the Leaders of Australia, India, Japan, and the United States", [], lexicon)
+    assert "Quad" in parties
