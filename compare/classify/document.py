@@ -17,7 +17,7 @@ from compare import regexcache
 from compare.classify.grammar import no_stance
 from compare.classify.labels import classify, mentions_speaker, opens_with_speaker
 from compare.classify.lexicon import Context, Lexicon, load_lexicon
-from compare.classify.parties import makers, reported
+from compare.classify.parties import countries, makers, reported
 from compare.model import Clause, Document, Kind
 
 __all__ = ["classify_all"]
@@ -75,10 +75,10 @@ def classify_all(
         # a joint statement is made by its parties: what another country does is reported, no
         # stance of the statement's ("Ukraine is defending its freedom ...", in a G7 communiqué)
         parties = makers(document.title, [clause.label for clause in labelled], used)
-        countries = frozenset(used.compiled.name_of_group.values())
+        named = countries(used)
         labelled = [
             dataclasses.replace(clause, label=no_stance(clause.label))
-            if reported(clause, parties, countries) else clause
+            if reported(clause, parties, named) else clause
             for clause in labelled
         ]
     return tuple(labelled)

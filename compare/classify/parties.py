@@ -24,7 +24,7 @@ from compare.classify.lexicon import Lexicon
 from compare.data import shipped_text
 from compare.model import Clause, Kind, Label
 
-__all__ = ["makers", "reported"]
+__all__ = ["countries", "makers", "reported"]
 
 
 @cache
@@ -34,6 +34,12 @@ def _groups() -> tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]:
         (entry["name"], re.compile("|".join(entry["title"]), re.IGNORECASE), frozenset(entry["members"]))
         for entry in raw["group"]
     )
+
+
+@cache
+def countries(lexicon: Lexicon) -> frozenset[str]:
+    """Every country and body the lexicon names (what a party can be), once per lexicon."""
+    return frozenset(lexicon.compiled.name_of_group.values())
 
 
 def makers(title: str | None, labels: Sequence[Label | None], lexicon: Lexicon) -> frozenset[str]:
