@@ -4,7 +4,8 @@ classify_all() reads the clauses of one document in order and gives each the con
 from its neighbours: a UN sub-paragraph its lead-in's stance, a clause that carries on the verb
 phrase before it that phrase's call or commitment, and a clause that carries on a clause with no
 stance and no speaker ("... which have catalysed initiatives | and will last beyond ...") no stance
-of its own. Each clause itself is read by
+of its own; and, in a joint statement, a clause only another country speaks no stance of the
+statement's (``compare.classify.parties``). Each clause itself is read by
 ``compare.classify.labels.classify``.
 """
 
@@ -36,10 +37,12 @@ def classify_all(
     that ended with a colon ("Expresses its very serious concern about:"), and takes its
     stance from it when it has none of its own. So does a clause that carries on the verb
     phrase of a call or a commitment before it in the same sentence ("We urge North Korea to
-    respect human rights, | and resolve the abductions issue immediately").
+    respect human rights, | and resolve the abductions issue immediately"). Where the genre names
+    no speaker, what a country that is not one of the parties the title names does is reported
+    ("Ukraine is defending its freedom ..." in a G7 communiqué): it takes no stance.
 
     Args:
-        document: the document the clauses were cut from (for their blocks' markers).
+        document: the document the clauses were cut from (for their blocks' markers and title).
         clauses: what segment() returned for it.
         lexicon: the word lists; the shipped lexicon when None.
         speaker: the genre's default actor (a routine profile's ``speaker``).
