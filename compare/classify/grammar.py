@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from compare import regexcache
 from compare.classify.lexicon import StanceEntry
 from compare.model import Kind, Label
+
+if TYPE_CHECKING:
+    from compare.classify.compiled import Compiled
 
 __all__ = [
     "OPENS_ON_COPULA",
@@ -33,6 +36,7 @@ __all__ = [
     "opens_relative",
     "others_state",
     "owned",
+    "verb_object",
 ]
 
 _JOINING_IN = regexcache.compiled(r",\s*in\s+$", re.IGNORECASE)
@@ -228,3 +232,22 @@ def is_participle(plain: str, hit: _Hit) -> bool:
     # a concern so opening still governs: "Alarmed by the effects of climate change, we will ..."
     return lowered.endswith("ed") and hit.entry.kind is not Kind.CONCERN and _BY.match(plain, word.end()) is not None
 
+
+_WORD_BEFORE = regexcache.compiled(r"\b([\w'’-]+)\s+$")
+
+
+def verb_object(plain: str, start: int, compiled: Compiled) -> bool:
+    """Whether the name at ``start`` follows a lower-case word no subject holds: the object of a
+    verb ("not designed to harm China nor do we seek ..."), not a speaker. Subjects hold
+    determiners, fillers and the lexicon's ``subject_words`` ("and the", "also", "both")."""
+    before = _WORD_BEFORE.search(plain, max(0, start - 30), start)
+    if before is None or not before.group(1)[0].islower() or not plain[start : start + 1].isupper():
+        return False  # a name only: "we" after a phrase with no comma ("To this end we welcome") speaks
+    word = before.group(1)
+    lowered = word.lower()
+    opens_subject = lowered in _OPENS_A_CLAUSE or lowered in compiled.subject_words or lowered in compiled.determiners
+    return not (opens_subject or compiled.fillers.fullmatch(word))
+
+
+_OPENS_A_CLAUSE = frozenset("that which who when where while whereas as if because since so but yet nor or".split())
+"""Words after which a clause's subject comes ("We emphasize that G7 countries intend ...")."""

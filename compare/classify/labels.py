@@ -22,6 +22,7 @@ from compare.classify.grammar import (
     opens_relative,
     others_state,
     owned,
+    verb_object,
 )
 from compare.classify.lexicon import Context, Lexicon, StanceEntry, load_lexicon
 from compare.classify.markers import (
@@ -37,9 +38,7 @@ from compare.model import Clause, Kind, Label, Marker
 
 __all__ = ["classify", "mentions_speaker", "opens_with_speaker", "plain_quotes", "remembered"]
 
-_STOP_BETWEEN = frozenset(
-    "to of for in on at that which who with by from as than and or but not no".split()
-)
+_STOP_BETWEEN = frozenset("to of for in on at that which who with by from as than and or but not no".split())
 _WORD = regexcache.compiled(r"[\w'’-]+")
 _QUOTE = regexcache.compiled(r'"([^"]+)"')
 _LEAD = regexcache.compiled(
@@ -59,8 +58,7 @@ _PREVIOUS_WORD = regexcache.compiled(r"\b([\w']+)\s+$")
 _DENIED_BY_NEGATION = frozenset({"threat-noun"})  # acts saying what a thing is: negated, denied
 _INFINITIVE = regexcache.compiled(r"\bto\s+$", re.IGNORECASE)
 _COORDINATED = regexcache.compiled(
-    r"(?:,\s*|\s)(?:and|while|but|as\s+well\s+as)(?:\s+(?:also|further|\w+ly|we|they|it))*\s*$",
-    re.IGNORECASE,
+    r"(?:,\s*|\s)(?:and|while|but|as\s+well\s+as)(?:\s+(?:also|further|\w+ly|we|they|it))*\s*$", re.IGNORECASE
 )
 _POSSESSIVE_OPENING = regexcache.compiled(r"\s*(?:our|its|their)(?:\s+[\w-]+){0,2}\s+$", re.IGNORECASE)
 _CHARACTERS = str.maketrans(
@@ -549,6 +547,8 @@ def _actors_before(
     for start, end, name in speakers:
         if boundary <= start and end <= position:
             if plain.startswith("'s", end) or any(p.search(plain, max(0, start - 30), start) for p in objects):
+                continue
+            if verb_object(plain, start, compiled):  # "to harm China nor do we"
                 continue
             found.append(name)
     if not found:

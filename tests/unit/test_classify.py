@@ -1044,3 +1044,11 @@ def test_the_parties_are_the_title_s_and_those_who_speak_with_them() -> None:
     assert {"United States", "European Union"} <= parties
     parties = makers("Joint Statement from the Leaders of Australia, India, Japan, and the United States", [], lexicon)
     assert "Quad" in parties
+
+
+def test_a_country_a_verb_acts_on_is_no_speaker() -> None:
+    label = label_of("Our approaches are not designed to harm China nor do we seek to thwart its development.")
+    assert (label.actors, "China" in label.targets) == (("We",), True)
+    # a subject after "that", or "we" after a fronted phrase with no comma, still speaks
+    assert "G7" in label_of("We emphasize that G7 countries intend to be leading contributors.").actors
+    assert label_of("To this end we welcome the Global Hub for Pandemic Intelligence.").actors == ("We",)
