@@ -1052,3 +1052,8 @@ def test_a_country_a_verb_acts_on_is_no_speaker() -> None:
     # a subject after "that", or "we" after a fronted phrase with no comma, still speaks
     assert "G7" in label_of("We emphasize that G7 countries intend to be leading contributors.").actors
     assert label_of("To this end we welcome the Global Hub for Pandemic Intelligence.").actors == ("We",)
+
+
+def test_it_after_that_is_someone_reported_on() -> None:
+    assert label_of("Several economies have indicated that it will do so no later than 2025;").kind is Kind.OTHER
+    assert label_of("and it will continue to monitor inflation developments carefully.").kind is Kind.COMMITMENT
