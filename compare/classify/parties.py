@@ -80,6 +80,7 @@ def reported(clause: Clause, parties: frozenset[str], countries: frozenset[str])
     label = clause.label
     if label is None or label.kind is Kind.OTHER or not parties or not label.actors:
         return False
-    if any(not in_adverbial_stretch(clause.text, m.start()) for m in _FIRST_PERSON.finditer(clause.text)):
-        return False  # (not "As we reiterated in February, Ukraine is defending ...")
-    return all(actor in countries and actor not in parties for actor in label.actors)
+    if not all(actor in countries and actor not in parties for actor in label.actors):
+        return False
+    # the first person outside "As we reiterated in February, ..." speaks for the parties
+    return all(in_adverbial_stretch(clause.text, m.start()) for m in _FIRST_PERSON.finditer(clause.text))
