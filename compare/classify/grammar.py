@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from compare import regexcache
 from compare.classify.lexicon import StanceEntry
+from compare.classify.scanner import WORD_PATTERN
 from compare.model import Kind, Label
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "OPENS_ON_COPULA",
+    "PREVIOUS_WORD",
     "SUBORDINATE",
     "in_adverbial_clause",
     "in_adverbial_stretch",
@@ -39,6 +41,8 @@ __all__ = [
     "verb_object",
 ]
 
+PREVIOUS_WORD = regexcache.compiled(r"\b([\w']+)\s+$")
+"""The word right before a place (on text whose quotes are plain)."""
 _JOINING_IN = regexcache.compiled(r",\s*in\s+$", re.IGNORECASE)
 """", in" before a verb in -ing: the speakers join others IN doing it ("we will stand with the
 international community, in condemning Russia's aggression"), a stance of their own."""
@@ -217,13 +221,12 @@ def no_stance(label: Label | None) -> Label | None:
 
 
 _BY = regexcache.compiled(r"\s+by\b", re.IGNORECASE)
-_FIRST_WORD = regexcache.compiled(r"\w+")
 
 
 def is_participle(plain: str, hit: _Hit) -> bool:
     """Whether the hit is a participle: in -ing, or in -ed before "by" ("Guided by our shared
     commitment ..., the United States and the ROK are constructing ...") unless a concern."""
-    word = _FIRST_WORD.match(plain, hit.phrase_start)
+    word = WORD_PATTERN.match(plain, hit.phrase_start)
     if not word:
         return False
     lowered = word.group(0).lower()
@@ -233,14 +236,11 @@ def is_participle(plain: str, hit: _Hit) -> bool:
     return lowered.endswith("ed") and hit.entry.kind is not Kind.CONCERN and _BY.match(plain, word.end()) is not None
 
 
-_WORD_BEFORE = regexcache.compiled(r"\b([\w'’-]+)\s+$")
-
-
 def verb_object(plain: str, start: int, compiled: Compiled) -> bool:
     """Whether the name at ``start`` follows a lower-case word no subject holds: the object of a
     verb ("not designed to harm China nor do we seek ..."), not a speaker. Subjects hold
     determiners, fillers and the lexicon's ``subject_words`` ("and the", "also", "both")."""
-    before = _WORD_BEFORE.search(plain, max(0, start - 30), start)
+    before = PREVIOUS_WORD.search(plain, max(0, start - 30), start)
     if before is None or not before.group(1)[0].islower() or not plain[start : start + 1].isupper():
         return False  # a name only: "we" after a phrase with no comma ("To this end we welcome") speaks
     word = before.group(1)

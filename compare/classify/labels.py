@@ -13,6 +13,7 @@ from compare import regexcache
 from compare.classify.compiled import Compiled
 from compare.classify.grammar import (
     OPENS_ON_COPULA,
+    PREVIOUS_WORD,
     in_adverbial_clause,
     in_relative_clause,
     is_participle,
@@ -54,7 +55,6 @@ _AND_BEFORE = regexcache.compiled(r"\band(?:\s+(?:also|further|\w+ly))*\s+$", re
 _LINKED_BEFORE = regexcache.compiled(r"\b(?:and|while|as\s+well\s+as)(?:\s+(?:also|further|\w+ly))*\s+$", re.IGNORECASE)
 """What links a light verb with no subject of its own to the clause's stance ("..., while
 EXPRESSING serious concern at")."""
-_PREVIOUS_WORD = regexcache.compiled(r"\b([\w']+)\s+$")
 _DENIED_BY_NEGATION = frozenset({"threat-noun"})  # acts saying what a thing is: negated, denied
 _INFINITIVE = regexcache.compiled(r"\bto\s+$", re.IGNORECASE)
 _COORDINATED = regexcache.compiled(
@@ -386,7 +386,7 @@ def _stance_hits(
     determiners = compiled.determiners
     for start, end, group in verb_found:
         entry = compiled.verb_entries[group]
-        previous = _PREVIOUS_WORD.search(plain, max(0, start - 20), start)
+        previous = PREVIOUS_WORD.search(plain, max(0, start - 20), start)
         if previous and owned(previous.group(1), determiners) and not joins_in(plain, start, end):
             continue  # "the demands of", "Modi's plan to": a noun, not the verb
         if any(start < n_end and n_start < end for n_start, n_end, _ in nouns if n_start in used_nouns):

@@ -18,6 +18,7 @@ import tomllib
 from collections.abc import Sequence
 from functools import cache
 
+from compare import regexcache
 from compare.classify.grammar import in_adverbial_stretch
 from compare.classify.labels import classify
 from compare.classify.lexicon import Lexicon
@@ -31,7 +32,7 @@ __all__ = ["countries", "makers", "reported"]
 def _groups() -> tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]:
     raw = tomllib.loads(shipped_text("compare.data", "groups.toml"))
     return tuple(
-        (entry["name"], re.compile("|".join(entry["title"]), re.IGNORECASE), frozenset(entry["members"]))
+        (entry["name"], regexcache.compiled("|".join(entry["title"]), re.IGNORECASE), frozenset(entry["members"]))
         for entry in raw["group"]
     )
 
@@ -54,7 +55,7 @@ def makers(title: str | None, labels: Sequence[Label | None], lexicon: Lexicon) 
     if not title:
         return frozenset()
     label = classify(Clause("title", 0, 0, 0, 0, len(title), title), lexicon=lexicon).label
-    found = set(label.targets) | set(label.actors) if label is not None else set()
+    found = set() if label is None else set(label.targets) | set(label.actors)
     for name, pattern, members in _groups():
         if pattern.search(title):
             found |= members | {name}
@@ -69,7 +70,7 @@ def makers(title: str | None, labels: Sequence[Label | None], lexicon: Lexicon) 
     return frozenset(found)
 
 
-_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|ourselves)\b", re.IGNORECASE)
+_FIRST_PERSON = regexcache.compiled(r"\b(?:we|our|ours|us|ourselves)\b", re.IGNORECASE)
 
 
 def reported(clause: Clause, parties: frozenset[str], countries: frozenset[str]) -> bool:

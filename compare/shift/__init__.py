@@ -96,8 +96,9 @@ def shift(pair: Pair) -> Pair:
         return _shifted(pair, Shift.SAME)
     old, new, note = corresponding(pair.old, pair.new)
     evidence = compare_markers(old, new, _text(pair.old), _text(pair.new))
-    act = next((item for item in evidence if item.marker == "act" and item.old and item.new), None)
-    evidence = [item for item in evidence if not _in_new_content(item, pair, act)]
+    act_changed = any(item.marker == "act" and item.old and item.new for item in evidence)
+    acts = (first("act", old.markers), first("act", new.markers)) if act_changed else (None, None)
+    evidence = [item for item in evidence if not _in_new_content(item, pair, acts)]
     direction = _net(evidence)
     reason = describe(evidence, old, new)
     if note and evidence:
@@ -533,7 +534,9 @@ content ("and our commitment to pursuing designations, as appropriate, by the Co
 to the proposition the two sides share."""
 
 
-def _in_new_content(item: Evidence, pair: Pair, act: Evidence | None = None) -> bool:
+def _in_new_content(
+    item: Evidence, pair: Pair, acts: tuple[Marker | None, Marker | None] = (None, None)
+) -> bool:
     """Whether a marker found on one side only stands inside a run of words that side added or
     dropped: a hedge on added content does not hedge the proposition carried forward. Nor does a
     modal that governs added words ("Readings on core inflation have improved modestly this year"
@@ -546,7 +549,7 @@ def _in_new_content(item: Evidence, pair: Pair, act: Evidence | None = None) -> 
     if item.marker not in (*WEIGHED, "modal") or (item.old and item.new):
         return False
     marker, op = (item.new, "insert") if item.new else (item.old, "delete")
-    own_act = None if act is None else (act.new if item.new else act.old)
+    own_act = acts[1] if item.new else acts[0]  # where the act changed
     words = len(marker.split())
     for run in pair.words:
         if run.op != op:
@@ -555,16 +558,11 @@ def _in_new_content(item: Evidence, pair: Pair, act: Evidence | None = None) -> 
         at = text.find(f" {normal(marker)} ")
         if at < 0 or len(run.text.split()) - words < CONTENT_RUN:
             continue
-        if own_act and item.marker in ADDED_IS_WEAKER and f" {normal(_act_words(own_act))} " in text:
+        if own_act and item.marker in ADDED_IS_WEAKER and f" {normal(_PUNCTUATION.sub(' ', own_act.text))} " in text:
             return False
         if item.marker != "modal" or len(text[at:].split()) - words >= CONTENT_RUN:
             return True
     return False
-
-
-def _act_words(shown: str) -> str:
-    """An act as evidence shows it, without the kind it may carry ("intend to (commitment)")."""
-    return _PUNCTUATION.sub(" ", shown.split(" (")[0])
 
 
 def _text(clauses: Sequence[Clause]) -> str:
