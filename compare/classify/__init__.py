@@ -59,7 +59,7 @@ kind         rungs, weakest first
 ============ =================================================================================
 concern      1 notes with concern < 2 expresses concern, is concerned < 3 serious/deep concern,
              warns < 4 grave/deepest concern, opposes, objects, rejects, does not accept,
-             alarmed, calls on X to stop < 5 strongly opposes, deplores, denounces
+             alarmed, calls on X to stop (or to refrain, X named) < 5 strongly opposes, deplores, denounces
              < 6 condemns, demands X cease < 7 strongly condemns, condemns in the strongest terms
 call         1 encourages < 2 invites < 3 requests, is needed to < 4 calls upon < 5 urges < 6 demands
              (a decision ranks above every call)

@@ -12,6 +12,7 @@ statement's (``compare.classify.parties``). Each clause itself is read by
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from compare import regexcache
@@ -19,7 +20,7 @@ from compare.classify.grammar import no_stance
 from compare.classify.labels import classify, mentions_speaker, opens_with_speaker
 from compare.classify.lexicon import Context, Lexicon, load_lexicon
 from compare.classify.parties import countries, makers, reported
-from compare.model import Clause, Document, Kind
+from compare.model import Clause, Document, Kind, Label
 
 __all__ = ["classify_all"]
 
@@ -58,8 +59,7 @@ def classify_all(
         if in_sub_paragraph and lead_in is not None:
             # Read the sub-paragraph as its lead-in says it: "Strongly urges the DPRK: (c) To
             # immediately cease ..." is a call to stop, that is a concern.
-            joined = dataclasses.replace(clause, text=f"{lead_in} {clause.text}")
-            lead = classify(joined, lexicon=used, context=Context(speaker=speaker)).label
+            lead = _sub_paragraph_lead(lead_in, clause, used, speaker)
         elif _carries_on(previous, clause):
             lead = previous.label
         result = classify(clause, lexicon=used, context=Context(speaker=speaker, lead=lead))
@@ -86,6 +86,39 @@ def classify_all(
         ]
     return tuple(labelled)
 
+
+def _sub_paragraph_lead(lead_in: str, clause: Clause, lexicon: Lexicon, speaker: str | None) -> Label:
+    """The stance of a lettered sub-paragraph read as the end of its lead-in.
+
+    When the lead-in is a call whose addressee is long ("Strongly urges the Government of the
+    Democratic People's Republic of Korea to respect ... and, in this regard: | (c) To immediately
+    cease ..."), the sub-paragraph is the call's content, too far from its verb for a pattern to
+    see it: it is read again after the verb and the addressee's first words only, so that a call
+    to stop is a concern there as it is in one sentence.
+    """
+    context = Context(speaker=speaker)
+    label = classify(dataclasses.replace(clause, text=f"{lead_in} {clause.text}"), lexicon=lexicon, context=context).label
+    if label.kind is not Kind.CALL or not label.stance or not _CALL_CONTENT.match(clause.text):
+        return label
+    start = lead_in.find(label.stance)
+    if start < 0:
+        return label
+    addressee = " ".join(lead_in[start + len(label.stance):].split()[:3])
+    close = f"{label.stance} {addressee} {clause.text}"
+    near = classify(dataclasses.replace(clause, text=close), lexicon=lexicon, context=context).label
+    if near.kind is not Kind.CONCERN:
+        return label
+
+    def written(phrase: str) -> str:
+        """A phrase of the shortened text as the document has it: the verb … the sub-paragraph's words."""
+        return phrase.replace(f" {addressee} ", " … ", 1)
+
+    markers = tuple(dataclasses.replace(marker, text=written(marker.text)) for marker in near.markers)
+    return dataclasses.replace(near, stance=written(near.stance), markers=markers)
+
+
+_CALL_CONTENT = regexcache.compiled(r"\s*to\s", re.IGNORECASE)
+"""A sub-paragraph that is the content of its lead-in's call ("To immediately cease ...")."""
 
 _GOVERNS_VERBS = frozenset({Kind.CALL, Kind.COMMITMENT})
 """Kinds of stance whose word governs a verb phrase ("urge X to A, and B"; "will A, and B")."""

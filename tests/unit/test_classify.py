@@ -830,6 +830,59 @@ def test_an_infinitive_sub_paragraph_carries_on_its_lead_in_call() -> None:
     assert kinds[-2:] == ["call", "concern"]
 
 
+def test_a_long_addressed_call_to_stop_in_a_sub_paragraph_is_a_concern() -> None:
+    text = (
+        "The General Assembly,\n\n18. Strongly urges the Government of the Democratic People’s Republic of Korea "
+        "to respect all human rights and, in this regard:\n\n"
+        "(a) To immediately put an end to the grave violations;\n\n"
+        "(b) To release all political prisoners;\n\n"
+        "(c) To immediately cease the use of torture;\n"
+    )
+    from compare.pipeline import label_document
+    from compare.read import parse
+
+    labels = [clause.label for clause in label_document(parse(text))]
+    assert [label.kind.value for label in labels[-3:]] == ["concern", "call", "concern"]
+    assert labels[-1].stance == "Strongly urges … To immediately cease"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("We urge North Korea to abide by all its obligations under the UNSCRs, refrain from further provocations.", Kind.CONCERN),
+        ("We call on Iran to refrain from providing support for Hamas.", Kind.CONCERN),
+        ("We demand that Venezuela refrain from further destabilizing initiatives.", Kind.CONCERN),
+        ("Reiterates its call upon all States to refrain from promulgating such laws;", Kind.CALL),
+        ("Urges all Member States to refrain from any action that may hamper its entry into force;", Kind.CALL),
+        ("We call on all parties to refrain from actions that could escalate tensions.", Kind.CALL),
+        (
+            "Demands that Israel comply with its legal obligations, as mentioned in the advisory opinion rendered "
+            "on 9 July 2004, and to put an end to its unlawful acts;",
+            Kind.CONCERN,
+        ),
+        ("We call on Russia to act in accordance with its obligations, and to withdraw its forces.", Kind.CONCERN),
+        ("Urges all States not to carry out explosions and to refrain from acts that would defeat the object;", Kind.CALL),
+    ],
+)
+def test_refrain_asked_of_a_named_party_is_a_concern_and_of_everyone_a_call(text: str, kind: Kind) -> None:
+    assert label_of(text).kind is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("We call for an immediate cessation of hostilities and unimpeded humanitarian access.", Kind.CONCERN),
+        ("We continue to call for the immediate end to violence in Myanmar.", Kind.CONCERN),
+        ("Reiterates its demand for the immediate and complete cessation of all settlement activities;", Kind.CONCERN),
+        ("We also call for the withdrawal of foreign forces.", Kind.CONCERN),
+        ("We call for the full implementation of the agreement.", Kind.CALL),
+        ("Calls for compliance with the demands for a complete and immediate cessation of all activities;", Kind.CALL),
+    ],
+)
+def test_a_stop_asked_for_as_a_noun_is_a_concern(text: str, kind: Kind) -> None:
+    assert label_of(text).kind is kind
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "stance"),
     [
