@@ -46,6 +46,12 @@ PREVIOUS_WORD = regexcache.compiled(r"\b([\w']+)\s+$")
 _JOINING_IN = regexcache.compiled(r",\s*in\s+$", re.IGNORECASE)
 """", in" before a verb in -ing: the speakers join others IN doing it ("we will stand with the
 international community, in condemning Russia's aggression"), a stance of their own."""
+_UNITED_IN = regexcache.compiled(
+    r"\b(?:(?:stand|stands|stood|are|is|remain|remains|were)\s+(?:united|together|unified|firm|steadfast|as\s+one)"
+    r"|join(?:s|ed)?(?:\s+(?:others|partners|allies))?)\s+in\s+$",
+    re.IGNORECASE,
+)
+_GERUND = regexcache.compiled(r"\w+ing\b", re.IGNORECASE)
 _REDUCED_RELATIVE = regexcache.compiled(
     r"\b(?:the|these|those|all|any|every|each)\s+(?!(?:way|time|moment|day|year)s?\b)[a-z][\w-]*\s+$",
     re.IGNORECASE,
@@ -72,6 +78,22 @@ _ADVERBIAL_OPENING = regexcache.compiled(r"\s*(?:as|while|whilst|although|though
 def joins_in(plain: str, start: int, end: int) -> bool:
     """Whether the stance verb at ``plain[start:end]`` is an -ing form after ", in"."""
     return plain[start:end].split()[0].lower().endswith("ing") and _JOINING_IN.search(plain, max(0, start - 8), start) is not None
+
+
+def united_in(plain: str, start: int) -> int:
+    """Where the speakers' "are united in", "stand together in" or "join in" starts, when it comes
+    right before the -ing stance word at ``start`` ("We are united in CONDEMNING ..."): the verb is
+    theirs, where after a bare "in" it is a noun ("in support of"); -1 when it does not."""
+    if _GERUND.match(plain, start) is None:
+        return -1
+    frame = _UNITED_IN.search(plain, max(0, start - 40), start)
+    return frame.start() if frame else -1
+
+
+def is_quoted_fragment(quoted: str) -> bool:
+    """Whether a quotation is a fragment of a sentence (two words or more, in lower case first)."""
+    words = quoted.split()
+    return len(words) >= 2 and words[0][:1].islower()
 
 
 def opens_relative(plain: str, start: int, end: int, opening: int, speakers: list[tuple[int, int, str]]) -> bool:

@@ -17,12 +17,14 @@ from compare.classify.grammar import (
     in_adverbial_clause,
     in_relative_clause,
     is_participle,
+    is_quoted_fragment,
     joins_in,
     no_stance,
     not_reported,
     opens_relative,
     others_state,
     owned,
+    united_in,
     verb_object,
 )
 from compare.classify.lexicon import Context, Lexicon, StanceEntry, load_lexicon
@@ -168,7 +170,7 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
     attribution_span = compiled.attribution.search(plain, words) if compiled.attribution else None
     quoted = bool(quotes) and (
         attribution_span is not None
-        or any(_is_quoted_fragment(plain[start:end]) for start, end in quotes)
+        or any(is_quoted_fragment(plain[start:end]) for start, end in quotes)
     )
     verb_found, noun_found, actor_found, name_found, topic_found = compiled.main.scan(plain, words)
     # "China" in "the South China Sea" names a place, not the country (see entities.toml)
@@ -318,11 +320,6 @@ def _other_markers(
     return tuple(extra)
 
 
-def _is_quoted_fragment(quoted: str) -> bool:
-    words = quoted.split()
-    return len(words) >= 2 and words[0][:1].islower()
-
-
 def _speakers(
     plain: str,
     actor_found: list[tuple[int, int, str]],
@@ -387,7 +384,9 @@ def _stance_hits(
     for start, end, group in verb_found:
         entry = compiled.verb_entries[group]
         previous = PREVIOUS_WORD.search(plain, max(0, start - 20), start)
-        if previous and owned(previous.group(1), determiners) and not joins_in(plain, start, end):
+        frame = united_in(plain, start)  # "We are united in condemning ...": the speakers' verb
+        doing = frame >= 0 and attached(frame) >= 0
+        if previous and owned(previous.group(1), determiners) and not joins_in(plain, start, end) and not doing:
             continue  # "the demands of", "Modi's plan to": a noun, not the verb
         if any(start < n_end and n_start < end for n_start, n_end, _ in nouns if n_start in used_nouns):
             continue
@@ -404,7 +403,7 @@ def _stance_hits(
                 continue
             if entry.kind is Kind.OTHER:
                 continue
-        subject = attached(start)
+        subject = attached(frame if doing else start)
         opens = at_opening(start)
         if entry.needs_subject and subject < 0 and not opens:
             continue

@@ -869,6 +869,22 @@ def test_refrain_asked_of_a_named_party_is_a_concern_and_of_everyone_a_call(text
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "stance"),
+    [
+        ("We are united in condemning the attack.", Kind.CONCERN, "condemning"),
+        ("We stand together in calling for the release of all hostages.", Kind.CALL, "calling for"),
+        ("We stand together in calling for Russia to end its brutal war.", Kind.CONCERN, "calling for Russia to end"),
+        ("We are united in supporting the comprehensive deal.", Kind.WELCOME, "supporting"),
+        ("We join partners in calling on Iran to release the detainees.", Kind.CALL, "calling on"),
+        ("Progress in supporting refugees remains slow.", Kind.OTHER, ""),
+    ],
+)
+def test_what_the_speakers_stand_united_in_doing_is_their_stance(text: str, kind: Kind, stance: str) -> None:
+    label = label_of(text)
+    assert (label.kind, label.stance) == (kind, stance)
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         ("We call for an immediate cessation of hostilities and unimpeded humanitarian access.", Kind.CONCERN),
