@@ -384,10 +384,11 @@ def _stance_hits(
     for start, end, group in verb_found:
         entry = compiled.verb_entries[group]
         previous = PREVIOUS_WORD.search(plain, max(0, start - 20), start)
-        frame = united_in(plain, start)  # "We are united in condemning ...": the speakers' verb
-        doing = frame >= 0 and attached(frame) >= 0
-        if previous and owned(previous.group(1), determiners) and not joins_in(plain, start, end) and not doing:
-            continue  # "the demands of", "Modi's plan to": a noun, not the verb
+        frame = -1
+        if previous and owned(previous.group(1), determiners) and not joins_in(plain, start, end):
+            frame = united_in(plain, start)  # "We are united in condemning ...": the speakers' verb
+            if frame < 0 or attached(frame) < 0:
+                continue  # "the demands of", "Modi's plan to": a noun, not the verb
         if any(start < n_end and n_start < end for n_start, n_end, _ in nouns if n_start in used_nouns):
             continue
         if entry.role == "light":
@@ -403,7 +404,7 @@ def _stance_hits(
                 continue
             if entry.kind is Kind.OTHER:
                 continue
-        subject = attached(frame if doing else start)
+        subject = attached(frame if frame >= 0 else start)
         opens = at_opening(start)
         if entry.needs_subject and subject < 0 and not opens:
             continue
