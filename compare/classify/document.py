@@ -36,7 +36,8 @@ def classify_all(
 
     A clause in a lettered sub-paragraph ("(b) Torture and ...") completes the last paragraph
     that ended with a colon ("Expresses its very serious concern about:"), and takes its
-    stance from it when it has none of its own. So does a clause that carries on the verb
+    stance from it when it has none of its own; so does the first clause of a list item
+    ("We are determined to work together and with others to: | - foster a strong ..."). So does a clause that carries on the verb
     phrase of a call or a commitment before it in the same sentence ("We urge North Korea to
     respect human rights, | and resolve the abductions issue immediately"). Where the genre names
     no speaker, what a country that is not one of the parties the title names does is reported
@@ -51,14 +52,20 @@ def classify_all(
     used = lexicon if lexicon is not None else load_lexicon()
     labelled: list[Clause] = []
     lead_in: str | None = None
+    list_lead: str | None = None  # what the items of a list complete: not what an item itself opens
     previous: Clause | None = None
     for clause in clauses:
         block = document.blocks[clause.paragraph - 1] if clause.paragraph <= len(document.blocks) else None
-        in_sub_paragraph = block is not None and block.marker.startswith("(")
+        marker = block.marker if block is not None else ""
+        in_sub_paragraph = marker.startswith("(") or marker in _BULLETS
+        first_of_item = marker in _BULLETS and (previous is None or previous.paragraph != clause.paragraph)
+        if first_of_item:
+            lead_in = list_lead
         lead = None
-        if in_sub_paragraph and lead_in is not None:
+        if lead_in is not None and (marker.startswith("(") or first_of_item):
             # Read the sub-paragraph as its lead-in says it: "Strongly urges the DPRK: (c) To
-            # immediately cease ..." is a call to stop, that is a concern.
+            # immediately cease ..." is a call to stop, that is a concern; "We are determined to
+            # work together and with others to: | - foster a strong ... recovery" a commitment.
             lead = _sub_paragraph_lead(lead_in, clause, used, speaker)
         elif _carries_on(previous, clause):
             lead = previous.label
@@ -70,8 +77,9 @@ def classify_all(
             # the lead-in it completes.
             own = clause.text.rstrip(":")
             lead_in = f"{lead_in} {own}" if in_sub_paragraph and lead_in is not None else own
+            list_lead = list_lead if in_sub_paragraph else lead_in
         elif not in_sub_paragraph:
-            lead_in = None
+            lead_in = list_lead = None
         labelled.append(result)
         previous = result
     if speaker is None:
@@ -119,6 +127,8 @@ def _sub_paragraph_lead(lead_in: str, clause: Clause, lexicon: Lexicon, speaker:
     return dataclasses.replace(near, stance=written(near.stance), markers=markers)
 
 
+_BULLETS = frozenset({"-", "*", "+", "•"})
+"""Markers of a list item that may complete the sentence before it ("We are: | - united in ...")."""
 _CALL_CONTENT = regexcache.compiled(r"\s*to\s", re.IGNORECASE)
 """A sub-paragraph that is the content of its lead-in's call ("To immediately cease ...")."""
 _STOP_WORD = regexcache.compiled(r"\b(?:stop|cease|halt|end|desist|abandon|withdraw|reverse|rescind|refrain)\b", re.IGNORECASE)

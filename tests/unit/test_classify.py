@@ -1095,6 +1095,30 @@ def _kinds_in(title: str | None, text: str) -> list[Kind]:
     return [clause.label.kind for clause in classify_all(document, segment(document))]
 
 
+def test_the_first_clause_of_a_list_item_completes_the_sentence_before_the_list() -> None:
+    text = (
+        "We are determined to work together and with others to:\n\n"
+        "- foster a strong and resilient global economic recovery;\n"
+        "- promote the evolution of the Multilateral Development Banks. The banks met in April.\n\n"
+        "We are:\n\n"
+        "- engaging with African countries, in a spirit of partnership.\n"
+        "- taking the following new measures:\n\n"
+        "  (i) tighter export controls;\n\n"
+        "- united in supporting the comprehensive deal.\n\n"
+        "Reference documents:\n\n"
+        "- G7 Clean Energy Economy Action Plan\n"
+    )
+    from compare.pipeline import label_document
+    from compare.read import parse
+
+    kinds = [clause.label.kind.value for clause in label_document(parse(text, source_format="markdown"))]
+    assert kinds == [
+        "commitment", "commitment", "commitment", "other",  # the item's second sentence is its own
+        "other", "commitment", "commitment", "commitment", "welcome",  # not what a sibling item opened
+        "other", "other",
+    ]
+
+
 def test_what_a_country_outside_the_statement_does_is_reported_not_pledged() -> None:
     text = (
         "As we reiterated in February, Ukraine is defending its freedom and territorial integrity. "

@@ -240,6 +240,11 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
         ("The leaders noted President Yoon's bold steps toward improving relations with Japan.",
          "The leaders welcomed President Yoon's bold steps toward improving relations with Japan.",
          Shift.STRONGER, "act: noted (position) -> welcomed (welcome) ▲"),
+        # an action reported under way is on no ladder against a pledge, while carrying one on is
+        ("We are determined to foster a strong and resilient recovery.", "We are fostering a strong and resilient recovery.",
+         Shift.SAME, "act: are determined -> are fostering"),
+        ("We will continue to strengthen our relationships with ASEAN.", "We intend to continue to strengthen our relationships with ASEAN.",
+         Shift.WEAKER, "act: continue to strengthen -> intend to ▼"),
         # content is not stance
         ("We condemn Russia's attacks.", "We condemn Russia's and North Korea's attacks.",
          Shift.SAME, "target added: North Korea"),
