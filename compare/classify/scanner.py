@@ -67,16 +67,23 @@ class Scanner:
             chosen = set(self._anywhere)
             for size in range(1, _PREFIX + 1):
                 chosen.update(self._by_prefix.get(key[:size], ()))
-            plan = self._plans[key] = tuple(
-                (compiled_branch(self._sources[i], self._flags), self._groups[i]) for i in sorted(chosen)
+            order = sorted(chosen)
+            plan = self._plans[key] = _merged(
+                [(compiled_branch(self._sources[i], self._flags), self._groups[i]) for i in order],
+                [self._sources[i] for i in order],
+                self._flags,
             )
         return plan
 
     def compile_all(self) -> None:
         """Compile every branch now, so that one that parses but cannot compile ("(?<=a+)b": a
-        look-behind of no fixed width) raises ``re.error`` here rather than in mid-document."""
+        look-behind of no fixed width) raises ``re.error`` here rather than in mid-document; and
+        every plan's ``Alternation`` (each key a text can meet gives one of the plans of the
+        first letters filed), so that the cache keeps them with the lexicon's patterns."""
         for pattern in self._sources:
             compiled_branch(pattern, self._flags)
+        for key in ("", *self._by_prefix):
+            self.plan(key)
 
     def scan(self, plain: str, words: Sequence[tuple[int, str]]) -> list[tuple[int, int, str]]:
         """Non-overlapping matches as (start, end, group), leftmost first, as finditer would."""
@@ -90,7 +97,7 @@ class Scanner:
             for pattern, group in self.plan(key) if plan is None else plan:
                 match = pattern.match(plain, start)
                 if match:
-                    found.append((start, match.end(), group))
+                    found.append((start, match.end(), group or match.group_of_run))
                     taken = match.end()
                     break
         return found
@@ -130,7 +137,7 @@ class MainScan:
                 for pattern, group in branches:
                     match = pattern.match(plain, start)
                     if match:
-                        found[index].append((start, match.end(), group))
+                        found[index].append((start, match.end(), group or match.group_of_run))
                         taken[index] = match.end()
                         break
         return found
@@ -357,16 +364,110 @@ class Literal:
         return _End(end)
 
 
+    @property
+    def size(self) -> int:
+        return self._size
+
+
 class _End:
-    """Where a ``Literal`` match ends (the one thing the scanners ask of a match)."""
+    """Where a ``Literal`` match ends (the one thing the scanners ask of a match), and for a
+    ``Literals`` run the group of the one that matched."""
 
-    __slots__ = ("_end",)
+    __slots__ = ("_end", "group_of_run")
 
-    def __init__(self, end: int) -> None:
+    def __init__(self, end: int, group_of_run: str = "") -> None:
         self._end = end
+        self.group_of_run = group_of_run
 
     def end(self) -> int:
         return self._end
+
+
+class Literals:
+    """A run of plain-text branches of a plan tried as one, with the answer the branches tried in
+    turn would give (the first of them that matches): the text at each of their lengths is cut
+    and looked up once, where "the" alone files some thirty names ("the United States", "the
+    Republic of Korea" ...) that were each cut and compared in turn."""
+
+    __slots__ = ("_sizes", "_ignore_case")
+
+    def __init__(self, run: Sequence[tuple[Literal, str]]) -> None:
+        tables: dict[int, dict[str, tuple[int, str]]] = {}
+        for order, (literal, group) in enumerate(run):
+            table = tables.setdefault(literal.size, {})
+            for text in literal.texts:
+                table.setdefault(text, (order, group))
+        self._sizes = tuple(tables.items())
+        self._ignore_case = run[0][0]._ignore_case
+
+    def match(self, plain: str, start: int) -> _End | None:
+        best: tuple[int, str, int] | None = None
+        length = len(plain)
+        for size, table in self._sizes:
+            end = start + size
+            piece = plain[start:end]
+            found = table.get(piece.lower() if self._ignore_case else piece)
+            if found is None or (end < length and (plain[end].isalnum() or plain[end] == "_")):
+                continue
+            if best is None or found[0] < best[0]:
+                best = (found[0], found[1], end)
+        return None if best is None else _End(best[2], best[1])
+
+
+class Alternation:
+    """A run of regular-expression branches of a plan tried as one alternation, in their order
+    (the regex engine tries the alternatives in turn, as the scanner would, but without a call
+    from Python for each): "the" files some twenty speakers ("the Leaders", "the Committee",
+    "the two sides" ...), every one of them tried at every "the"."""
+
+    __slots__ = ("_pattern", "_groups")
+
+    def __init__(self, run: Sequence[tuple[str, str]], flags: int) -> None:
+        self._groups = {f"b{index}": group for index, (_, group) in enumerate(run)}
+        source = "|".join(f"(?P<b{index}>{_wrapped(pattern)})" for index, (pattern, _) in enumerate(run))
+        self._pattern = regexcache.compiled(source, flags)
+
+    def match(self, plain: str, start: int) -> _End | None:
+        match = self._pattern.match(plain, start)
+        return None if match is None else _End(match.end(), self._groups[match.lastgroup or ""])
+
+
+_ALTERNATION_RUN = 6
+"""How many regular-expression branches in a row a plan tries as one ``Alternation`` (a few
+keys: compiling one for every key would cost a short command more than it saves)."""
+
+
+def _merged(plan: list[tuple[Any, str]], sources: list[str], flags: int) -> tuple[tuple[Any, str], ...]:
+    """A plan with each run of two or more plain-text branches (same case rule) made one
+    ``Literals`` branch, and each run of ``_ALTERNATION_RUN`` or more regular expressions one
+    ``Alternation``; their group is "" (the match names it)."""
+    merged: list[tuple[Any, str]] = []
+    literals: list[tuple[Literal, str]] = []
+    patterns: list[tuple[Any, str, str]] = []
+
+    def close() -> None:
+        if len(literals) > 1:
+            merged.append((Literals(literals), ""))
+        else:
+            merged.extend(literals)
+        literals.clear()
+        if len(patterns) >= _ALTERNATION_RUN:
+            merged.append((Alternation([(source, group) for _, group, source in patterns], flags), ""))
+        else:
+            merged.extend((branch, group) for branch, group, _ in patterns)
+        patterns.clear()
+
+    for (branch, group), source in zip(plan, sources, strict=True):
+        if isinstance(branch, Literal):
+            if patterns or (literals and literals[0][0]._ignore_case != branch._ignore_case):
+                close()
+            literals.append((branch, group))
+        else:
+            if literals:
+                close()
+            patterns.append((branch, group, source))
+    close()
+    return tuple(merged)
 
 
 class FirstMatch:

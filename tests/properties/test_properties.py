@@ -91,3 +91,44 @@ def test_rendering_never_raises_and_never_lets_an_escape_through(
     if "\x1b" in document_text and not color:
         assert "\x1b" not in output
     assert "\u202e" not in output
+
+
+SCANNED = st.lists(
+    st.sampled_from(
+        "the The Leaders leaders Committee two sides the two sides United States the United States "
+        "is isn't concerned committed the Republic of Korea Republic Korea-U.S. , . ; we We".split()
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+@FAST
+@given(SCANNED)
+def test_a_scanner_finds_what_its_branches_tried_one_by_one_find(text: str) -> None:
+    # runs of plain-text branches are looked up together (Literals) and long runs of patterns
+    # tried as one alternation (Alternation): the first branch in order that matches still wins
+    import re
+
+    from compare.classify.scanner import Scanner, compiled_branch, words
+
+    branches = [
+        ("l0", "the United States"), ("l1", "the Republic of Korea"), ("l2", "the two sides"),
+        *((f"r{index}", pattern) for index, pattern in enumerate([
+            r"the\s+(?:two\s+)?sides", r"the\s+leaders?", r"the\s+committee", r"the\s+\w+s",
+            r"the\s+(?:united\s+)?states", r"the\s+republic(?:\s+of\s+korea)?", r"is\s+(?:concerned|committed)",
+            r"is(?:n't)?",
+        ])),
+        ("l3", "the Leaders"), ("l4", "the"), ("l5", "the Committee"), ("l6", "Korea"),
+    ]
+    scanner = Scanner(branches, re.IGNORECASE)
+    expected, taken = [], 0
+    for start, _ in words(text):
+        if start < taken or (start and text[start - 1] == "-"):
+            continue
+        for group, pattern in branches:
+            match = compiled_branch(pattern, re.IGNORECASE).match(text, start)
+            if match:
+                expected.append((start, match.end(), group))
+                taken = match.end()
+                break
+    assert scanner.scan(text, words(text)) == expected
