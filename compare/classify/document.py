@@ -1,7 +1,8 @@
 """Reading a whole document: each clause with what the clauses around it tell it.
 
 classify_all() reads the clauses of one document in order and gives each the context it takes
-from its neighbours: a UN sub-paragraph its lead-in's stance, a clause that carries on the verb
+from its neighbours: a UN sub-paragraph or the first clause of a list item its lead-in's stance
+(read as the end of the lead-in's sentence), a clause that carries on the verb
 phrase before it that phrase's call or commitment, and a clause that carries on a clause with no
 stance and no speaker ("... which have catalysed initiatives | and will last beyond ...") no stance
 of its own; and, in a joint statement, a clause only another country speaks no stance of the
@@ -36,10 +37,11 @@ def classify_all(
 
     A clause in a lettered sub-paragraph ("(b) Torture and ...") completes the last paragraph
     that ended with a colon ("Expresses its very serious concern about:"), and takes its
-    stance from it when it has none of its own; so does the first clause of a list item
-    ("We are determined to work together and with others to: | - foster a strong ..."). So does a clause that carries on the verb
-    phrase of a call or a commitment before it in the same sentence ("We urge North Korea to
-    respect human rights, | and resolve the abductions issue immediately"). Where the genre names
+    stance from it when it has none of its own; so does the first clause of a list item ("We
+    are determined to work together and with others to: | - foster a strong ..."), and a
+    clause that carries on the verb phrase of a call or a commitment before it in the same
+    sentence ("We urge North Korea to respect human rights, | and resolve the abductions issue
+    immediately"). Where the genre names
     no speaker, what a country that is not one of the parties the title names does is reported
     ("Ukraine is defending its freedom ..." in a G7 communiqué): it takes no stance.
 

@@ -363,10 +363,13 @@ class Literal:
             return None
         return _End(end)
 
-
     @property
     def size(self) -> int:
         return self._size
+
+    @property
+    def ignore_case(self) -> bool:
+        return self._ignore_case
 
 
 class _End:
@@ -398,7 +401,7 @@ class Literals:
             for text in literal.texts:
                 table.setdefault(text, (order, group))
         self._sizes = tuple(tables.items())
-        self._ignore_case = run[0][0]._ignore_case
+        self._ignore_case = run[0][0].ignore_case
 
     def match(self, plain: str, start: int) -> _End | None:
         best: tuple[int, str, int] | None = None
@@ -459,7 +462,7 @@ def _merged(plan: list[tuple[Any, str]], sources: list[str], flags: int) -> tupl
 
     for (branch, group), source in zip(plan, sources, strict=True):
         if isinstance(branch, Literal):
-            if patterns or (literals and literals[0][0]._ignore_case != branch._ignore_case):
+            if patterns or (literals and literals[0][0].ignore_case != branch.ignore_case):
                 close()
             literals.append((branch, group))
         else:
