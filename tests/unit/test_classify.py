@@ -984,12 +984,6 @@ def test_names_in_a_thing_the_speakers_judge_are_not_speakers() -> None:
     assert "Russia" in label.targets
 
 
-def test_what_the_speakers_call_inadmissible_is_a_concern() -> None:
-    text = "Any use of nuclear weapons by Russia in the context of its war against Ukraine would be inadmissible."
-    label = label_of(text)
-    assert (label.kind, label.stance) == (Kind.CONCERN, "would be inadmissible")
-
-
 def test_the_noun_demand_is_no_call() -> None:
     assert label_of("We aim at addressing the supply and demand imbalance in the industry.").kind is not Kind.CALL
     assert label_of("We demand that the hostages be released.").kind is Kind.CALL
