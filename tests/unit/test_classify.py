@@ -433,6 +433,11 @@ def test_the_fomc_decision_names_the_committee_as_actor() -> None:
     assert label.actors == ("Federal Open Market Committee",)
 
 
+def test_what_the_committee_has_authorized_is_a_decision() -> None:
+    label = label_of("The Federal Open Market Committee has authorized temporary reciprocal currency arrangements.")
+    assert (label.kind, label.stance) == (Kind.DECISION, "has authorized")
+
+
 def test_an_fomc_hedge_as_needed_is_listed() -> None:
     assert "as needed" in label_of("The Committee will act as needed to foster price stability.").hedges
 
