@@ -465,12 +465,20 @@ def _merged(plan: list[tuple[Any, str]], sources: list[str], flags: int) -> tupl
             if patterns or (literals and literals[0][0].ignore_case != branch.ignore_case):
                 close()
             literals.append((branch, group))
+        elif _GROUP_REFERENCE.search(source):
+            close()
+            merged.append((branch, group))
         else:
             if literals:
                 close()
             patterns.append((branch, group, source))
     close()
     return tuple(merged)
+
+
+_GROUP_REFERENCE = regexcache.compiled(r"\\[1-9]|\(\?P[<=]")
+"""A user's pattern that names a group or refers back to one ("(\\w+) and \\1"): in an alternation
+its groups would be renumbered or named twice, so it is tried on its own."""
 
 
 class FirstMatch:

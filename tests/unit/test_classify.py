@@ -964,6 +964,20 @@ def test_a_scanner_compiles_a_branch_only_when_a_word_it_is_filed_under_is_read(
     assert compiled_branch.cache_info().currsize == 1
 
 
+def test_a_pattern_that_refers_back_to_its_own_group_is_never_merged_into_an_alternation() -> None:
+    # a user's "(\w+) and \1" inside an alternation would refer to another branch's group
+    from compare.classify.scanner import Alternation, Scanner, words
+
+    branches = [(f"g{index}", rf"the\s+x{index}") for index in range(6)] + [("echo", r"the\s+(\w+)\s+and\s+\1")]
+    branches += [(f"h{index}", rf"the\s+y{index}") for index in range(6)]
+    scanner = Scanner(branches, re.IGNORECASE)
+    plan = scanner.plan("the")
+    assert [type(branch).__name__ for branch, _ in plan] == ["Alternation", "Pattern", "Alternation"]
+    assert all(isinstance(branch, Alternation) or group == "echo" for branch, group in plan)
+    plain = "We saw the cats and cats, the x3 and the y5."
+    assert scanner.scan(plain, words(plain)) == [(7, 24, "echo"), (26, 32, "g3"), (37, 43, "h5")]
+
+
 # ----------------------------------------------------------------- whose act it is
 def test_a_stance_word_after_a_possessive_is_a_noun() -> None:
     # "Modi's plan to" named no plan of the speakers': the verb that governs is "lauded"
