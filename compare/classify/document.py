@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from compare import regexcache
 from compare.classify.grammar import no_stance
-from compare.classify.labels import classify, mentions_speaker, opens_with_speaker
+from compare.classify.labels import INFINITIVE_OPENING, classify, mentions_speaker, opens_with_speaker
 from compare.classify.lexicon import Context, Lexicon, load_lexicon
 from compare.classify.parties import countries, makers, reported
 from compare.model import Clause, Document, Kind, Label
@@ -59,12 +59,13 @@ def classify_all(
     for clause in clauses:
         block = document.blocks[clause.paragraph - 1] if clause.paragraph <= len(document.blocks) else None
         marker = block.marker if block is not None else ""
-        in_sub_paragraph = marker.startswith("(") or marker in _BULLETS
+        lettered = marker.startswith("(")
+        in_sub_paragraph = lettered or marker in _BULLETS
         first_of_item = marker in _BULLETS and (previous is None or previous.paragraph != clause.paragraph)
         if first_of_item:
             lead_in = list_lead
         lead = None
-        if lead_in is not None and (marker.startswith("(") or first_of_item):
+        if lead_in is not None and (lettered or first_of_item):
             # Read the sub-paragraph as its lead-in says it: "Strongly urges the DPRK: (c) To
             # immediately cease ..." is a call to stop, that is a concern; "We are determined to
             # work together and with others to: | - foster a strong ... recovery" a commitment.
@@ -108,7 +109,7 @@ def _sub_paragraph_lead(lead_in: str, clause: Clause, lexicon: Lexicon, speaker:
     """
     context = Context(speaker=speaker)
     label = classify(dataclasses.replace(clause, text=f"{lead_in} {clause.text}"), lexicon=lexicon, context=context).label
-    if label.kind is not Kind.CALL or not label.stance or not _CALL_CONTENT.match(clause.text):
+    if label.kind is not Kind.CALL or not label.stance or not INFINITIVE_OPENING.match(clause.text):
         return label
     if not _STOP_WORD.search(clause.text):  # only a stop can make it a concern: no second reading
         return label
@@ -131,8 +132,6 @@ def _sub_paragraph_lead(lead_in: str, clause: Clause, lexicon: Lexicon, speaker:
 
 _BULLETS = frozenset({"-", "*", "+", "•"})
 """Markers of a list item that may complete the sentence before it ("We are: | - united in ...")."""
-_CALL_CONTENT = regexcache.compiled(r"\s*to\s", re.IGNORECASE)
-"""A sub-paragraph that is the content of its lead-in's call ("To immediately cease ...")."""
 _STOP_WORD = regexcache.compiled(r"\b(?:stop|cease|halt|end|desist|abandon|withdraw|reverse|rescind|refrain)\b", re.IGNORECASE)
 """The verbs of the lexicon's calls to stop ("call-to-stop", "urge-to-stop"), as a cheap test
 before reading a sub-paragraph a second time."""

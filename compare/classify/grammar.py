@@ -77,7 +77,7 @@ _ADVERBIAL_OPENING = regexcache.compiled(r"\s*(?:as|while|whilst|although|though
 
 def joins_in(plain: str, start: int, end: int) -> bool:
     """Whether the stance verb at ``plain[start:end]`` is an -ing form after ", in"."""
-    return plain[start:end].split()[0].lower().endswith("ing") and _JOINING_IN.search(plain, max(0, start - 8), start) is not None
+    return _GERUND.match(plain, start, end) is not None and _JOINING_IN.search(plain, max(0, start - 8), start) is not None
 
 
 def united_in(plain: str, start: int) -> int:

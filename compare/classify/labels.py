@@ -39,7 +39,7 @@ from compare.classify.scanner import WORD_PATTERN as _WORDS
 from compare.classify.scanner import words as _words
 from compare.model import Clause, Kind, Label, Marker
 
-__all__ = ["classify", "mentions_speaker", "opens_with_speaker", "plain_quotes", "remembered"]
+__all__ = ["INFINITIVE_OPENING", "classify", "mentions_speaker", "opens_with_speaker", "plain_quotes", "remembered"]
 
 _STOP_BETWEEN = frozenset("to of for in on at that which who with by from as than and or but not no".split())
 _WORD = regexcache.compiled(r"[\w'’-]+")
@@ -204,7 +204,7 @@ def _label(text: str, lexicon: Lexicon, context: Context) -> Label:
         else None
     )
     quotations = tuple(" ".join(text[start:end].split()) for start, end in quotes) if quoted else ()
-    continues_lead = governing is None or _INFINITIVE_OPENING.match(plain) is not None
+    continues_lead = governing is None or INFINITIVE_OPENING.match(plain) is not None
     if continues_lead and context.lead is not None and context.lead.kind is not Kind.OTHER:
         return dataclasses.replace(
             context.lead,
@@ -446,7 +446,7 @@ def _governed_noun(
 
 
 _OPENING_FILLERS = frozenset({"also", "further", "furthermore", "moreover", "again"})
-_INFINITIVE_OPENING = regexcache.compiled(r"\s*to\s+(?:\w+ly\s+)?\w+", re.IGNORECASE)
+INFINITIVE_OPENING = regexcache.compiled(r"\s*to\s+(?:\w+ly\s+)?\w+", re.IGNORECASE)
 """A sub-paragraph that opens "To ensure ..." carries on the sentence of its lead-in."""
 
 
