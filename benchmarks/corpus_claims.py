@@ -7,12 +7,19 @@ calls and decisions, and sure hardened, softened or mixed shifts) are counted, i
 what they say. These are the figures the README gives when a change to classification moves
 what an analyst reads first; ``--list`` prints each one, with its clauses, to read.
 
-    python benchmarks/corpus_claims.py [--corpus DIR] [--list]
+``--dump FILE`` also writes every clause label of every statement (kind, rung, stance phrase)
+and every aligned pair's shift and reason, one JSON line each, and ``--compare OLD NEW`` counts
+what differs between two such files: run it in two checkouts (``git worktree add``) to see how
+many labels, directions and reasons a change moved.
+
+    python benchmarks/corpus_claims.py [--corpus DIR] [--list] [--dump FILE]
+    python benchmarks/corpus_claims.py --compare OLD.jsonl NEW.jsonl
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -21,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from compare.keychanges import key_changes  # noqa: E402
-from compare.pipeline import compare_documents  # noqa: E402
+from compare.pipeline import compare_documents, label_document  # noqa: E402
 from compare.read import read  # noqa: E402
 from compare.series.order import statement_files  # noqa: E402
 
@@ -33,17 +40,32 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--list", action="store_true", help="print every sure key change with its clauses")
+    parser.add_argument("--dump", type=Path, help="write every clause label and every pair's shift here")
+    parser.add_argument("--compare", type=Path, nargs=2, metavar=("OLD", "NEW"), help="count what two dumps differ in")
     args = parser.parse_args()
+    if args.compare:
+        return _compare(*args.compare)
     if not args.corpus.is_dir():
         print(f"skipped: no corpus at {args.corpus}", file=sys.stderr)
         return 0
     pairs = 0
     counts: Counter[str] = Counter()
+    dump = args.dump.open("w", encoding="utf-8") if args.dump else None
     for series in sorted(path for path in args.corpus.iterdir() if path.is_dir()):
         documents = [(path.name, read(path)) for path in statement_files(series)]
+        for name, document in documents if dump else ():
+            for clause in label_document(document):
+                label = clause.label
+                row = ["label", f"{series.name}/{name}", clause.text, label.kind.value, label.intensity, label.stance]
+                dump.write(json.dumps(row) + "\n")
         for (old_name, old), (new_name, new) in zip(documents, documents[1:], strict=False):
             pairs += 1
-            for _, changes in key_changes(compare_documents(old, new)).by_target:
+            comparison = compare_documents(old, new)
+            for pair in comparison.pairs if dump else ():
+                texts = [clause.text for clause in (*pair.old, *pair.new)]
+                shift = pair.shift.value if pair.shift else None
+                dump.write(json.dumps(["pair", f"{series.name}/{old_name}", texts, shift, pair.shift_reason]) + "\n")
+            for _, changes in key_changes(comparison).by_target:
                 for change in changes:
                     counts[change.what] += 1
                     if args.list:
@@ -52,6 +74,36 @@ def main() -> int:
     directed = sum(counts[what] for what in DIRECTED)
     print(f"{pairs} consecutive pairs; {sum(counts.values())} sure key changes, {directed} of them directional claims")
     print("  " + ", ".join(f"{what} {count}" for what, count in sorted(counts.items())))
+    if dump:
+        dump.close()
+    return 0
+
+
+def _compare(old: Path, new: Path) -> int:
+    """Count the labels whose kind, rung or stance phrase differ, and the pairs whose shift or
+    reason differ, between two dumps of the same corpus (line by line)."""
+    try:
+        before = old.read_text("utf-8").splitlines()
+        after = new.read_text("utf-8").splitlines()
+    except OSError as err:
+        print(f"corpus_claims: cannot read '{err.filename}': {(err.strerror or str(err)).lower()}", file=sys.stderr)
+        return 2
+    if len(before) != len(after):
+        print(f"the dumps differ in length ({len(before)} and {len(after)} lines): not the same cut", file=sys.stderr)
+        return 2
+    kinds: Counter[tuple[str, str]] = Counter()
+    labels = directions = reasons = 0
+    for line_before, line_after in zip(before, after, strict=True):
+        a, b = json.loads(line_before), json.loads(line_after)
+        if a[0] == "label" and a[3:] != b[3:]:
+            labels += 1
+            if a[3] != b[3]:
+                kinds[(a[3], b[3])] += 1
+        elif a[0] == "pair":
+            directions += a[3] != b[3]
+            reasons += a[4] != b[4]
+    print(f"labels changed: {labels} ({sum(kinds.values())} of kind: " + ", ".join(f"{x} -> {y} {n}" for (x, y), n in kinds.most_common()) + ")")
+    print(f"pairs whose direction changed: {directions}; whose reason changed: {reasons}")
     return 0
 
 
