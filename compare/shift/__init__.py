@@ -58,7 +58,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from compare import regexcache
-from compare.model import Clause, Evidence, Kind, Label, Marker, Pair, Shift, Status
+from compare.model import Clause, Evidence, Kind, Label, Marker, Pair, Shift, Status, WordOp
 from compare.readings import neutral
 from compare.shift.parts import ADDED_IS_WEAKER, WEIGHED, corresponding, first, normal
 
@@ -545,13 +545,15 @@ def _in_new_content(
     does ("is intended to help" -> "..., combined with the action taken in September, SHOULD
     help"). Unless the marker is a hedge and the run also holds that side's act, which changed: the
     hedge then qualifies the act ("The Working Group WILL EXPLORE avenues to deliver ..." -> "Our four countries
-    INTEND TO continue delivering ...": "explore" goes with "will")."""
+    INTEND TO continue delivering ...": "explore" goes with "will"). Nor a qualifier that opens the
+    run straight after carried words of the same sentence: it qualifies them ("... in negotiations,
+    WHERE POSSIBLE under existing frameworks, towards a lasting ceasefire")."""
     if item.marker not in (*WEIGHED, "modal") or (item.old and item.new):
         return False
     marker, op = (item.new, "insert") if item.new else (item.old, "delete")
     own_act = acts[1] if item.new else acts[0]  # where the act changed
     words = len(marker.split())
-    for run in pair.words:
+    for at_run, run in enumerate(pair.words):
         if run.op != op:
             continue
         text = f" {normal(_PUNCTUATION.sub(' ', run.text))} "
@@ -560,9 +562,18 @@ def _in_new_content(
             continue
         if own_act and item.marker in ADDED_IS_WEAKER and f" {normal(_PUNCTUATION.sub(' ', own_act.text))} " in text:
             return False
+        if item.marker == "qualifier" and at == 0 and at_run and _follows_carried(pair.words[at_run - 1]):
+            continue  # "negotiations, WHERE POSSIBLE under existing frameworks": it qualifies the carried words
         if item.marker != "modal" or len(text[at:].split()) - words >= CONTENT_RUN:
             return True
     return False
+
+
+def _follows_carried(before: WordOp) -> bool:
+    """Whether the step before a run is carried words that go on into it (a comma at most between
+    them, never a full stop, semicolon or colon after which new content starts): a qualifier
+    opening the run qualifies those words."""
+    return before.op == "equal" and before.text.rstrip()[-1:] not in ".;:"
 
 
 def _text(clauses: Sequence[Clause]) -> str:

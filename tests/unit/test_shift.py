@@ -27,6 +27,8 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
          Shift.STRONGER, "act: expressed concern -> condemned ▲"),
         ("We condemned the launches.", "We expressed concern about the launches.",
          Shift.WEAKER, "act: condemned -> expressed concern ▼"),
+        ("We will not impose new restrictions.", "We will endeavour not to impose new restrictions.",
+         Shift.WEAKER, "hedge added: endeavour not to ▼"),
         ("We seek to deepen our partnership with ASEAN.", "We intend to deepen our partnership with ASEAN.",
          Shift.STRONGER, "act: seek -> intend to ▲"),
         ("We intend to open new consulates.", "We will open new consulates.",
@@ -276,6 +278,23 @@ def test_a_modal_that_governs_added_words_hedges_them_not_the_carried_propositio
     # ... while one that governs the carried words is the proposition's ("may have improved")
     hedged = "Readings on core inflation may have improved modestly this year."
     assert shift(_with_words(old, hedged)).shift is Shift.WEAKER
+
+
+def test_a_qualifier_that_opens_added_words_after_carried_ones_qualifies_them() -> None:
+    old = "We call on the parties to engage constructively in negotiations."
+    hedged = (
+        "We urge the parties to engage constructively in negotiations, where possible under existing "
+        "frameworks, towards a lasting ceasefire."
+    )
+    result = shift(_with_words(old, hedged))
+    assert Evidence("qualifier", "", "where possible", Shift.WEAKER) in result.shift_evidence
+    assert result.shift is Shift.MIXED, result.shift_reason
+    # ... while one inside added content qualifies that content, not the carried proposition
+    added = (
+        "We call on the parties to engage constructively in negotiations. We will fund mediation "
+        "where possible under existing frameworks."
+    )
+    assert shift(_with_words(old, added)).shift is Shift.SAME
 
 
 def test_every_marker_that_differs_is_evidence_with_its_own_direction() -> None:
