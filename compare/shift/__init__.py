@@ -97,8 +97,9 @@ def shift(pair: Pair) -> Pair:
     old, new, note = corresponding(pair.old, pair.new)
     evidence = compare_markers(old, new, _text(pair.old), _text(pair.new))
     act_changed = any(item.marker == "act" and item.old and item.new for item in evidence)
-    acts = (first("act", old.markers), first("act", new.markers)) if act_changed else (None, None)
-    evidence = [item for item in evidence if not _in_new_content(item, pair, acts)]
+    carried = (first("act", old.markers), first("act", new.markers))
+    acts = carried if act_changed else (None, None)
+    evidence = [item for item in evidence if not _in_new_content(item, pair, acts, carried)]
     direction = _net(evidence)
     reason = describe(evidence, old, new)
     if note and evidence:
@@ -535,7 +536,10 @@ to the proposition the two sides share."""
 
 
 def _in_new_content(
-    item: Evidence, pair: Pair, acts: tuple[Marker | None, Marker | None] = (None, None)
+    item: Evidence,
+    pair: Pair,
+    acts: tuple[Marker | None, Marker | None] = (None, None),
+    carried: tuple[Marker | None, Marker | None] = (None, None),
 ) -> bool:
     """Whether a marker found on one side only stands inside a run of words that side added or
     dropped: a hedge on added content does not hedge the proposition carried forward. Nor does a
@@ -547,11 +551,14 @@ def _in_new_content(
     hedge then qualifies the act ("The Working Group WILL EXPLORE avenues to deliver ..." -> "Our four countries
     INTEND TO continue delivering ...": "explore" goes with "will"). Nor a qualifier that opens the
     run straight after carried words of the same sentence: it qualifies them ("... in negotiations,
-    WHERE POSSIBLE under existing frameworks, towards a lasting ceasefire")."""
+    WHERE POSSIBLE under existing frameworks, towards a lasting ceasefire"); nor a tentative verb
+    that opens it straight after the side's act, carried (``carried`` holds each side's act):
+    "agreed to EXAMINE options for more regular staff talks" -> "agreed to hold staff talks"."""
     if item.marker not in (*WEIGHED, "modal") or (item.old and item.new):
         return False
     marker, op = (item.new, "insert") if item.new else (item.old, "delete")
     own_act = acts[1] if item.new else acts[0]  # where the act changed
+    side_act = carried[1] if item.new else carried[0]
     words = len(marker.split())
     for at_run, run in enumerate(pair.words):
         if run.op != op:
@@ -562,18 +569,24 @@ def _in_new_content(
             continue
         if own_act and item.marker in ADDED_IS_WEAKER and f" {normal(_PUNCTUATION.sub(' ', own_act.text))} " in text:
             return False
-        if item.marker == "qualifier" and at == 0 and at_run and _follows_carried(pair.words[at_run - 1]):
-            continue  # "negotiations, WHERE POSSIBLE under existing frameworks": it qualifies the carried words
+        if at == 0 and at_run and _qualifies_carried(item.marker, pair.words[at_run - 1], side_act):
+            continue  # "negotiations, WHERE POSSIBLE under ...", "agreed to EXAMINE options for ..."
         if item.marker != "modal" or len(text[at:].split()) - words >= CONTENT_RUN:
             return True
     return False
 
 
-def _follows_carried(before: WordOp) -> bool:
-    """Whether the step before a run is carried words that go on into it (a comma at most between
-    them, never a full stop, semicolon or colon after which new content starts): a qualifier
-    opening the run qualifies those words."""
-    return before.op == "equal" and before.text.rstrip()[-1:] not in ".;:"
+def _qualifies_carried(kind: str, before: WordOp, act: Marker | None) -> bool:
+    """Whether a marker of this kind opening a run qualifies the carried words before it: those
+    words go on into the run (a comma at most between them, never a full stop, semicolon or colon
+    after which new content starts) and the marker is a qualifier, or a tentative verb right after
+    the act."""
+    if before.op != "equal" or before.text.rstrip()[-1:] in ".;:":
+        return False
+    if kind == "qualifier":
+        return True
+    words = f" {normal(_PUNCTUATION.sub(' ', before.text))}"
+    return kind == "tentative" and act is not None and words.endswith(f" {normal(_PUNCTUATION.sub(' ', act.text))}")
 
 
 def _text(clauses: Sequence[Clause]) -> str:

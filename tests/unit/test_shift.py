@@ -27,6 +27,8 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
          Shift.STRONGER, "act: expressed concern -> condemned ▲"),
         ("We condemned the launches.", "We expressed concern about the launches.",
          Shift.WEAKER, "act: condemned -> expressed concern ▼"),
+        ("We task it to prepare a joint paper.", "We task it to prepare a joint paper, if time allows.",
+         Shift.WEAKER, "qualifier added: if time allows ▼"),
         ("We will not impose new restrictions.", "We will endeavour not to impose new restrictions.",
          Shift.WEAKER, "hedge added: endeavour not to ▼"),
         ("We seek to deepen our partnership with ASEAN.", "We intend to deepen our partnership with ASEAN.",
@@ -294,6 +296,18 @@ def test_a_qualifier_that_opens_added_words_after_carried_ones_qualifies_them() 
         "We call on the parties to engage constructively in negotiations. We will fund mediation "
         "where possible under existing frameworks."
     )
+    assert shift(_with_words(old, added)).shift is Shift.SAME
+
+
+def test_a_tentative_verb_that_opens_dropped_words_right_after_the_act_was_the_acts() -> None:
+    old = "The Ministers agreed to examine options for more regular staff talks between their forces."
+    firm = "The Ministers agreed to hold staff talks between their forces twice a year."
+    result = shift(_with_words(old, firm))
+    assert Evidence("tentative", "examine", "", Shift.STRONGER) in result.shift_evidence
+    assert result.shift is Shift.STRONGER, result.shift_reason
+    # ... while one that opens added words after other carried words is the new content's
+    old = "We will strengthen cooperation on ports and deepen ties."
+    added = "We will strengthen cooperation on ports and explore new areas of maritime cooperation."
     assert shift(_with_words(old, added)).shift is Shift.SAME
 
 
