@@ -273,16 +273,27 @@ def _beside_carried(
     """
     old_act, new_act = first("act", old_markers), first("act", new_markers)
     if old_act is None and new_act is not None:
-        return old_markers, _less_qualifiers_of(new_act, new_markers)
+        return _carried_alone(new_act, new_markers, old_markers)[::-1]
     if new_act is None and old_act is not None:
-        return _less_qualifiers_of(old_act, old_markers), new_markers
+        return _carried_alone(old_act, old_markers, new_markers)
     if old_act is None or new_act is None or old_act.entry == new_act.entry:
         return old_markers, new_markers
     if _among_others(old_act, new_markers):
-        return old_markers, _less_qualifiers_of(new_act, new_markers)
+        return _carried_alone(new_act, new_markers, old_markers)[::-1]
     if _among_others(new_act, old_markers):
-        return _less_qualifiers_of(old_act, old_markers), new_markers
+        return _carried_alone(old_act, old_markers, new_markers)
     return old_markers, new_markers
+
+
+def _carried_alone(
+    act: Marker, markers: Sequence[Marker], other_markers: Sequence[Marker]
+) -> tuple[tuple[Marker, ...], tuple[Marker, ...]]:
+    """One side's markers less the intensifiers and downtoners of its lone act, and the other
+    side's less the same words read there: carried words, not a change ("Iran must NEVER develop"
+    -> "We are determined that Iran should NEVER acquire")."""
+    kept = _less_qualifiers_of(act, markers)
+    gone = {normal(m.text) for m in markers if m not in kept}
+    return kept, tuple(m for m in other_markers if not (m.kind in ("intensifier", "downtoner") and normal(m.text) in gone))
 
 
 def _less_qualifiers_of(act: Marker, markers: Sequence[Marker]) -> tuple[Marker, ...]:

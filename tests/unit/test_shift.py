@@ -27,6 +27,10 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
          Shift.STRONGER, "act: expressed concern -> condemned ▲"),
         ("We condemned the launches.", "We expressed concern about the launches.",
          Shift.WEAKER, "act: condemned -> expressed concern ▼"),
+        ("We will not recognise the illegal annexation.", "We will never recognise the illegal annexation.",
+         Shift.STRONGER, "intensifier added: never ▲"),
+        ("They affirmed that the alliance has never been stronger.", "They affirmed that the alliance is stronger than ever.",
+         Shift.SAME, "same stance"),
         ("We task it to prepare a joint paper.", "We task it to prepare a joint paper, if time allows.",
          Shift.WEAKER, "qualifier added: if time allows ▼"),
         ("We will not impose new restrictions.", "We will endeavour not to impose new restrictions.",
@@ -309,6 +313,11 @@ def test_a_tentative_verb_that_opens_dropped_words_right_after_the_act_was_the_a
     old = "We will strengthen cooperation on ports and deepen ties."
     added = "We will strengthen cooperation on ports and explore new areas of maritime cooperation."
     assert shift(_with_words(old, added)).shift is Shift.SAME
+
+
+def test_words_carried_beside_a_lone_new_act_are_not_dropped_from_the_old_side() -> None:
+    result = shift(pair("Iran must never develop a nuclear weapon.", "We are determined that Iran should never acquire a nuclear weapon."))
+    assert not [item for item in result.shift_evidence if item.marker == "intensifier"], result.shift_reason
 
 
 def test_every_marker_that_differs_is_evidence_with_its_own_direction() -> None:
