@@ -31,6 +31,8 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
          Shift.STRONGER, "intensifier added: never ▲"),
         ("They affirmed that the alliance has never been stronger.", "They affirmed that the alliance is stronger than ever.",
          Shift.SAME, "same stance"),
+        ("Observers from industry are allowed to attend the sessions.", "Observers from industry may attend the sessions.",
+         Shift.SAME, "same stance"),
         ("We task it to prepare a joint paper.", "We task it to prepare a joint paper, if time allows.",
          Shift.WEAKER, "qualifier added: if time allows ▼"),
         ("We will not impose new restrictions.", "We will endeavour not to impose new restrictions.",
