@@ -278,6 +278,9 @@ def main() -> None:
         ("heldout_clauses.toml", "development set (blind labels, errors read)"),
         # Labelled blind on 2026-12-06 from files no other set uses; tuned on since.
         ("dev3_clauses.toml", "development set 3 (blind labels, tuned on)"),
+        # Labelled blind on 2026-12-07 by a helper, from files of neither held-out set; scored
+        # first on the eighth session's code, before any change it prompted.
+        ("dev4_clauses.toml", "development set 4 (blind labels, first scored 2026-12-07)"),
     ]
     if args.blind:
         # Labelled blind after that, never looked at for tuning: what to expect on new statements.

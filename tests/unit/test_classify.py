@@ -107,6 +107,10 @@ def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
          Kind.DECISION),
         ("The ministers met in Tokyo on Sunday.", Kind.OTHER),
         ("Economic growth slowed in the third quarter.", Kind.OTHER),
+        # the speakers' satisfaction, a shared view, a commitment renewed "ourselves"
+        ("The leaders expressed satisfaction at the ongoing implementation of the announcements.", Kind.WELCOME),
+        ("President Yoon and President Biden share the view that the Alliance has matured.", Kind.POSITION),
+        ("Today, with the formation of AUKUS, we recommit ourselves to this vision.", Kind.COMMITMENT),
     ],
 )
 def test_kind_follows_the_governing_verb(text: str, kind: Kind) -> None:
@@ -419,6 +423,12 @@ def test_a_default_speaker_is_used_when_the_clause_names_none() -> None:
         ("Voting for the FOMC monetary policy action were: Ben S. Bernanke, Chairman; Timothy F. "
          "Geithner, Vice Chairman; and Kevin M. Warsh.", Kind.OTHER, None),
         ("Nonetheless, the growth of demand has continued to outpace that of supply.", Kind.OTHER, None),
+        # what the Committee goes on seeing is its judgement, not an action it carries on
+        ("The Committee, accordingly, continues to see a risk of heightened inflation pressures.",
+         Kind.POSITION, "inflation"),
+        ("The Committee sees growth as likely to moderate to a more sustainable pace.", Kind.POSITION, None),
+        ("The Board also established interest rates on required and excess reserve balances of 1/4 "
+         "percent.", Kind.DECISION, "interest rates"),
     ],
 )
 def test_fomc_sentences(text: str, kind: Kind, topic: str | None) -> None:
