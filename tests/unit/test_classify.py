@@ -284,6 +284,8 @@ def test_refusing_to_accept_is_a_rejection_not_a_negated_stance() -> None:
         ("Encouraged by the signing of the Treaty by 187 States,", Kind.WELCOME),
         ("Bearing in mind the importance of the issue,", Kind.POSITION),
         ("Mindful of the risks,", Kind.POSITION),
+        ("Considering that wide participation in the legal regime could contribute to its effectiveness,",
+         Kind.POSITION),
         ("Convinced that further measures should be examined,", Kind.POSITION),
         ("Expressing concern at the escalation,", Kind.CONCERN),
         ("Alarmed by the increase in executions,", Kind.CONCERN),
