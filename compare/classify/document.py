@@ -55,13 +55,24 @@ def classify_all(
     labelled: list[Clause] = []
     lead_in: str | None = None
     list_lead: str | None = None  # what the items of a list complete: not what an item itself opens
+    numbered_lead = False  # whether that lead-in is itself a numbered paragraph (its list is lettered)
+    numbered_list: bool | None = None  # whether the list's first item was numbered (None: no item yet)
     previous: Clause | None = None
     for clause in clauses:
         block = document.blocks[clause.paragraph - 1] if clause.paragraph <= len(document.blocks) else None
         marker = block.marker if block is not None else ""
         lettered = marker.startswith("(")
-        in_sub_paragraph = lettered or marker in _BULLETS
-        first_of_item = marker in _BULLETS and (previous is None or previous.paragraph != clause.paragraph)
+        numbered = marker[:1].isdigit()
+        # a numbered item completes an unnumbered lead-in whose list it opens ("we intend to: |
+        # 1. Share information ..."), never another numbered paragraph's (a UN operative
+        # paragraph's lettered list) nor a bulleted list's (the numbered body after a preamble's)
+        item = marker in _BULLETS or (
+            numbered and list_lead is not None and not numbered_lead and numbered_list is not False
+        )
+        in_sub_paragraph = lettered or item
+        first_of_item = item and (previous is None or previous.paragraph != clause.paragraph)
+        if first_of_item and numbered_list is None:
+            numbered_list = numbered
         if first_of_item:
             lead_in = list_lead
         lead = None
@@ -80,7 +91,8 @@ def classify_all(
             # the lead-in it completes.
             own = clause.text.rstrip(":")
             lead_in = f"{lead_in} {own}" if in_sub_paragraph and lead_in is not None else own
-            list_lead = list_lead if in_sub_paragraph else lead_in
+            if not in_sub_paragraph:
+                list_lead, numbered_lead, numbered_list = lead_in, numbered, None
         elif not in_sub_paragraph:
             lead_in = list_lead = None
         labelled.append(result)

@@ -1150,6 +1150,29 @@ def test_the_first_clause_of_a_list_item_completes_the_sentence_before_the_list(
     ]
 
 
+def test_a_numbered_list_completes_its_lead_in_but_a_numbered_body_does_not() -> None:
+    from compare.pipeline import label_document
+    from compare.read import parse
+
+    def kinds(text: str) -> list[str]:
+        return [clause.label.kind.value for clause in label_document(parse(text, source_format="markdown"))]
+
+    numbered_list = (
+        "In pursuit of these objectives, we intend to:\n\n"
+        "1.  Share information on trade measures.\n"
+        "2.  Exchange information on labor provisions.\n\n"
+        "The markets were calm.\n"
+    )
+    assert kinds(numbered_list) == ["commitment", "commitment", "commitment", "other"]
+    # after a bulleted list, numbered paragraphs are the body, not more items of the lead-in
+    bulleted_then_numbered = (
+        "We are determined to:\n\n"
+        "- foster a strong recovery;\n\n"
+        "1.  Share information on trade measures.\n"
+    )
+    assert kinds(bulleted_then_numbered) == ["commitment", "commitment", "other"]
+
+
 def test_what_a_country_outside_the_statement_does_is_reported_not_pledged() -> None:
     text = (
         "As we reiterated in February, Ukraine is defending its freedom and territorial integrity. "
