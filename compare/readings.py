@@ -58,7 +58,7 @@ def neutral(evidence: Sequence[Evidence], old: Label, new: Label, old_text: str 
     >>> neutral([piece], aim, done, "We aim to conclude the talks.", "We welcome the conclusion of the talks.")[0].direction
     <Shift.SAME: 'same'>
     """
-    if any(item.marker == "kind changed" for item in evidence) or _goal_met(old, new, new_text):
+    if any(item.marker == "kind changed" for item in evidence) or _goal_met(old, new, old_text, new_text):
         # nothing shared is left to compare (what was aimed at is done, and the hedges and modals
         # of the aim went with it): every piece is named and directs nothing
         return [dataclasses.replace(item, direction=Shift.SAME) for item in evidence]
@@ -70,14 +70,38 @@ def neutral(evidence: Sequence[Evidence], old: Label, new: Label, old_text: str 
     ]
 
 
-def _goal_met(old: Label, new: Label, new_text: str) -> bool:
+def _goal_met(old: Label, new: Label, old_text: str, new_text: str) -> bool:
     """An aim or a pledge become a welcome, or a note, of the thing done ("the leaders launched two
-    task forces" -> "They further acknowledged the setting-up of two task forces")."""
-    return (
-        _act_kind(old) is Kind.COMMITMENT
-        and _act_kind(new) in (Kind.WELCOME, Kind.POSITION)
-        and bool(_DONE.search(new_text))
-    )
+    task forces" -> "They further acknowledged the setting-up of two task forces"), or the very
+    action pledged reported done ("We intend to launch a G7 initiative" -> "We launched the G7
+    Rapid Response Initiative")."""
+    if _act_kind(old) is not Kind.COMMITMENT:
+        return False
+    if _act_kind(new) in (Kind.WELCOME, Kind.POSITION):
+        return bool(_DONE.search(new_text))
+    return _act_kind(new) is Kind.COMMITMENT and _done_as_pledged(new, old_text)
+
+
+def _done_as_pledged(new: Label, old_text: str) -> bool:
+    """Whether the new act is a verb in the past ("launched", "established") that the old text
+    pledged ("intend to launch", "will establish", "aim to adopt")."""
+    act = next((marker for marker in new.markers if marker.kind == "act"), None)
+    verb = act.text.split()[-1].casefold() if act is not None and act.text else ""
+    if not verb.endswith("ed") or len(verb) < 5:
+        return False
+    stems = {verb[:-2], verb[:-1]}  # "launched" -> "launch", "concluded" -> "conclude"
+    words = _WORDS.findall(old_text.casefold())
+    for at, word in enumerate(words):
+        if word in stems:
+            before = words[max(at - 2, 0):at]
+            if before and (before[-1] in _PLEDGING or (before[-1].endswith("ly") and before[0] in _PLEDGING)):
+                return True
+    return False
+
+
+_WORDS = regexcache.compiled(r"[a-z]+")
+_PLEDGING = frozenset({"to", "will", "shall"})
+"""The words before a verb pledged ("intend TO launch", "WILL establish", "SHALL promptly adopt")."""
 
 
 def _act_kind(label: Label) -> Kind | None:
