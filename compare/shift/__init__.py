@@ -272,10 +272,11 @@ def _beside_carried(
     A qualifier belongs to the stance word nearest it.
     """
     old_act, new_act = first("act", old_markers), first("act", new_markers)
-    if new_act is not None and (old_act is None or (old_act.entry != new_act.entry and _among_others(old_act, new_markers))):
+    differ = old_act is not None and new_act is not None and old_act.entry != new_act.entry
+    if new_act is not None and (old_act is None or (differ and _among_others(old_act, new_markers))):
         new_kept, old_kept = _carried_alone(new_act, new_markers, old_markers)
         return old_kept, new_kept
-    if old_act is not None and (new_act is None or (old_act.entry != new_act.entry and _among_others(new_act, old_markers))):
+    if old_act is not None and (new_act is None or (differ and _among_others(new_act, old_markers))):
         return _carried_alone(old_act, old_markers, new_markers)
     return old_markers, new_markers
 
