@@ -111,6 +111,10 @@ def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
         ("The leaders expressed satisfaction at the ongoing implementation of the announcements.", Kind.WELCOME),
         ("President Yoon and President Biden share the view that the Alliance has matured.", Kind.POSITION),
         ("Today, with the formation of AUKUS, we recommit ourselves to this vision.", Kind.COMMITMENT),
+        # asking or inviting their own ministers is tasking them; inviting others is a call
+        ("We ask our Finance Ministers to convene shortly to discuss a joint approach.", Kind.COMMITMENT),
+        ("We invite G7 Chief Scientific Advisers or equivalents to review progress.", Kind.COMMITMENT),
+        ("We invite all partners to join the initiative.", Kind.CALL),
     ],
 )
 def test_kind_follows_the_governing_verb(text: str, kind: Kind) -> None:
