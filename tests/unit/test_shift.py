@@ -313,6 +313,12 @@ def test_a_qualifier_that_opens_added_words_after_carried_ones_qualifies_them() 
         "where possible under existing frameworks."
     )
     assert shift(_with_words(old, added)).shift is Shift.SAME
+    # ... and so does one that opens a sentence of its own after them
+    opens = (
+        "We call on the parties to engage constructively in negotiations. Where possible, we will fund "
+        "mediation under existing frameworks."
+    )
+    assert shift(_with_words(old, opens)).shift is Shift.SAME
 
 
 def test_a_tentative_verb_that_opens_dropped_words_right_after_the_act_was_the_acts() -> None:
