@@ -115,6 +115,8 @@ def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
         ("We ask our Finance Ministers to convene shortly to discuss a joint approach.", Kind.COMMITMENT),
         ("We invite G7 Chief Scientific Advisers or equivalents to review progress.", Kind.COMMITMENT),
         ("We invite all partners to join the initiative.", Kind.CALL),
+        # an action under way "also" is still the speakers' action
+        ("We are also deploying advanced algorithms across our shared military systems.", Kind.COMMITMENT),
     ],
 )
 def test_kind_follows_the_governing_verb(text: str, kind: Kind) -> None:
@@ -1152,6 +1154,18 @@ def test_the_first_clause_of_a_list_item_completes_the_sentence_before_the_list(
         "other", "commitment", "commitment", "commitment", "welcome",  # not what a sibling item opened
         "other", "other",
     ]
+
+
+def test_a_call_to_bring_an_end_to_conduct_is_an_objection() -> None:
+    from compare.pipeline import label_document
+    from compare.read import parse
+
+    text = (
+        "Urges the Russian Federation:\n\n"
+        "(a) To take all measures necessary to bring an immediate end to all violations of human rights law;\n"
+    )
+    kinds = [clause.label.kind for clause in label_document(parse(text, source_format="markdown"))]
+    assert kinds == [Kind.CALL, Kind.CONCERN]
 
 
 def test_a_numbered_list_completes_its_lead_in_but_a_numbered_body_does_not() -> None:
