@@ -1,7 +1,7 @@
 """Classification time per clause over the whole corpus, for one or more checkouts side by side.
 
-Every statement at the top of each series folder of ../shared/corpus is read and cut into
-clauses once; then each checkout given classifies all of them, in a fresh process, afresh
+Every statement of each series folder of ../shared/corpus (as ``jointdiff series`` takes them:
+``compare.series.order.statement_files``) is read and cut into clauses once; then each checkout given classifies all of them, in a fresh process, afresh
 (``forget_texts`` first: no label remembered), best of ``--repeat`` passes. The checkouts are
 run in turn, ``--rounds`` times, so that a busy machine slows all alike; the medians and minima
 per checkout are printed. Give the checkout this script lives in and an older one (``git
@@ -30,9 +30,10 @@ from compare.pipeline import forget_texts
 from compare.read import read
 from compare.routine import detect_profile
 from compare.segment import segment
+from compare.series.order import statement_files
 corpus = Path(sys.argv[2])
 documents = [read(path) for folder in sorted(p for p in corpus.iterdir() if p.is_dir())
-             for path in sorted(folder.glob("*")) if path.is_file() and path.suffix in (".md", ".txt")]
+             for path in statement_files(folder)]
 cut = [(d, segment(d, doc_id="old"), detect_profile(d.text).speaker) for d in documents]
 clauses = sum(len(c) for _, c, _ in cut)
 best = float("inf")

@@ -19,10 +19,12 @@ many labels, directions and reasons a change moved.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TextIO
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -48,10 +50,21 @@ def main() -> int:
     if not args.corpus.is_dir():
         print(f"skipped: no corpus at {args.corpus}", file=sys.stderr)
         return 0
+    with args.dump.open("w", encoding="utf-8") if args.dump else contextlib.nullcontext() as dump:
+        pairs, counts = _count(args.corpus, dump, args.list)
+    directed = sum(counts[what] for what in DIRECTED)
+    print(f"{pairs} consecutive pairs; {sum(counts.values())} sure key changes, {directed} of them directional claims")
+    print("  " + ", ".join(f"{what} {count}" for what, count in sorted(counts.items())))
+    return 0
+
+
+def _count(corpus: Path, dump: TextIO | None, listing: bool) -> tuple[int, Counter[str]]:
+    """How many consecutive pairs were compared, and their sure key changes by what they say;
+    every label and shift written to ``dump`` when given, every key change printed when
+    ``listing``."""
     pairs = 0
     counts: Counter[str] = Counter()
-    dump = args.dump.open("w", encoding="utf-8") if args.dump else None
-    for series in sorted(path for path in args.corpus.iterdir() if path.is_dir()):
+    for series in sorted(path for path in corpus.iterdir() if path.is_dir()):
         documents = [(path.name, read(path)) for path in statement_files(series)]
         for name, document in documents if dump else ():
             for clause in label_document(document):
@@ -68,15 +81,10 @@ def main() -> int:
             for _, changes in key_changes(comparison).by_target:
                 for change in changes:
                     counts[change.what] += 1
-                    if args.list:
+                    if listing:
                         texts = " | ".join(clause.text[:100] for clause in (*change.pair.old, *change.pair.new))
                         print(f"{series.name}: {old_name} -> {new_name}: {change.what} {change.kind.value}: {texts}")
-    directed = sum(counts[what] for what in DIRECTED)
-    print(f"{pairs} consecutive pairs; {sum(counts.values())} sure key changes, {directed} of them directional claims")
-    print("  " + ", ".join(f"{what} {count}" for what, count in sorted(counts.items())))
-    if dump:
-        dump.close()
-    return 0
+    return pairs, counts
 
 
 def _compare(old: Path, new: Path) -> int:

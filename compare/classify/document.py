@@ -55,8 +55,9 @@ def classify_all(
     labelled: list[Clause] = []
     lead_in: str | None = None
     list_lead: str | None = None  # what the items of a list complete: not what an item itself opens
-    numbered_lead = False  # whether that lead-in is itself a numbered paragraph (its list is lettered)
-    numbered_list: bool | None = None  # whether the list's first item was numbered (None: no item yet)
+    # whether numbered paragraphs are that list's items: never under a numbered lead-in (a UN
+    # operative paragraph's list is lettered); under another, once its first item is numbered
+    numbered_items: bool | None = None  # None: no item yet
     previous: Clause | None = None
     for clause in clauses:
         block = document.blocks[clause.paragraph - 1] if clause.paragraph <= len(document.blocks) else None
@@ -66,13 +67,11 @@ def classify_all(
         # a numbered item completes an unnumbered lead-in whose list it opens ("we intend to: |
         # 1. Share information ..."), never another numbered paragraph's (a UN operative
         # paragraph's lettered list) nor a bulleted list's (the numbered body after a preamble's)
-        item = marker in _BULLETS or (
-            numbered and list_lead is not None and not numbered_lead and numbered_list is not False
-        )
+        item = marker in _BULLETS or (numbered and list_lead is not None and numbered_items is not False)
         in_sub_paragraph = lettered or item
         first_of_item = item and (previous is None or previous.paragraph != clause.paragraph)
-        if first_of_item and numbered_list is None:
-            numbered_list = numbered
+        if first_of_item and numbered_items is None:
+            numbered_items = numbered
         if first_of_item:
             lead_in = list_lead
         lead = None
@@ -92,7 +91,7 @@ def classify_all(
             own = clause.text.rstrip(":")
             lead_in = f"{lead_in} {own}" if in_sub_paragraph and lead_in is not None else own
             if not in_sub_paragraph:
-                list_lead, numbered_lead, numbered_list = lead_in, numbered, None
+                list_lead, numbered_items = lead_in, (False if numbered else None)
         elif not in_sub_paragraph:
             lead_in = list_lead = None
         labelled.append(result)
@@ -111,7 +110,8 @@ def classify_all(
 
 
 def _sub_paragraph_lead(lead_in: str, clause: Clause, lexicon: Lexicon, speaker: str | None) -> Label:
-    """The stance of a lettered sub-paragraph read as the end of its lead-in.
+    """The stance of a lettered sub-paragraph, or of a list item's first clause, read as the end
+    of its lead-in.
 
     When the lead-in is a call whose addressee is long ("Strongly urges the Government of the
     Democratic People's Republic of Korea to respect ... and, in this regard: | (c) To immediately

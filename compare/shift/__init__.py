@@ -97,9 +97,8 @@ def shift(pair: Pair) -> Pair:
     old, new, note = corresponding(pair.old, pair.new)
     evidence = compare_markers(old, new, _text(pair.old), _text(pair.new))
     act_changed = any(item.marker == "act" and item.old and item.new for item in evidence)
-    carried = (first("act", old.markers), first("act", new.markers))
-    acts = carried if act_changed else (None, None)
-    evidence = [item for item in evidence if not _in_new_content(item, pair, acts, carried)]
+    acts = (first("act", old.markers), first("act", new.markers))
+    evidence = [item for item in evidence if not _in_new_content(item, pair, acts, act_changed)]
     direction = _net(evidence)
     reason = describe(evidence, old, new)
     if note and evidence:
@@ -543,10 +542,7 @@ to the proposition the two sides share."""
 
 
 def _in_new_content(
-    item: Evidence,
-    pair: Pair,
-    acts: tuple[Marker | None, Marker | None] = (None, None),
-    carried: tuple[Marker | None, Marker | None] = (None, None),
+    item: Evidence, pair: Pair, acts: tuple[Marker | None, Marker | None] = (None, None), act_changed: bool = False
 ) -> bool:
     """Whether a marker found on one side only stands inside a run of words that side added or
     dropped: a hedge on added content does not hedge the proposition carried forward. Nor does a
@@ -559,13 +555,13 @@ def _in_new_content(
     INTEND TO continue delivering ...": "explore" goes with "will"). Nor a qualifier that opens the
     run straight after carried words of the same sentence: it qualifies them ("... in negotiations,
     WHERE POSSIBLE under existing frameworks, towards a lasting ceasefire"); nor a tentative verb
-    that opens it straight after the side's act, carried (``carried`` holds each side's act):
+    that opens it straight after the side's act, carried (``acts`` holds each side's act):
     "agreed to EXAMINE options for more regular staff talks" -> "agreed to hold staff talks"."""
     if item.marker not in (*WEIGHED, "modal") or (item.old and item.new):
         return False
     marker, op = (item.new, "insert") if item.new else (item.old, "delete")
-    own_act = acts[1] if item.new else acts[0]  # where the act changed
-    side_act = carried[1] if item.new else carried[0]
+    side_act = acts[1] if item.new else acts[0]
+    own_act = side_act if act_changed else None  # where the act changed
     words = len(marker.split())
     for at_run, run in enumerate(pair.words):
         if run.op != op:

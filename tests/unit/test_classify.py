@@ -1132,6 +1132,13 @@ def _kinds_in(title: str | None, text: str) -> list[Kind]:
     return [clause.label.kind for clause in classify_all(document, segment(document))]
 
 
+def _markdown_kinds(text: str) -> list[Kind]:
+    from compare.pipeline import label_document
+    from compare.read import parse
+
+    return [clause.label.kind for clause in label_document(parse(text, source_format="markdown"))]
+
+
 def test_the_first_clause_of_a_list_item_completes_the_sentence_before_the_list() -> None:
     text = (
         "We are determined to work together and with others to:\n\n"
@@ -1145,10 +1152,7 @@ def test_the_first_clause_of_a_list_item_completes_the_sentence_before_the_list(
         "Reference documents:\n\n"
         "- G7 Clean Energy Economy Action Plan\n"
     )
-    from compare.pipeline import label_document
-    from compare.read import parse
-
-    kinds = [clause.label.kind.value for clause in label_document(parse(text, source_format="markdown"))]
+    kinds = [kind.value for kind in _markdown_kinds(text)]
     assert kinds == [
         "commitment", "commitment", "commitment", "other",  # the item's second sentence is its own
         "other", "commitment", "commitment", "commitment", "welcome",  # not what a sibling item opened
@@ -1157,23 +1161,17 @@ def test_the_first_clause_of_a_list_item_completes_the_sentence_before_the_list(
 
 
 def test_a_call_to_bring_an_end_to_conduct_is_an_objection() -> None:
-    from compare.pipeline import label_document
-    from compare.read import parse
-
     text = (
         "Urges the Russian Federation:\n\n"
         "(a) To take all measures necessary to bring an immediate end to all violations of human rights law;\n"
     )
-    kinds = [clause.label.kind for clause in label_document(parse(text, source_format="markdown"))]
+    kinds = _markdown_kinds(text)
     assert kinds == [Kind.CALL, Kind.CONCERN]
 
 
 def test_a_numbered_list_completes_its_lead_in_but_a_numbered_body_does_not() -> None:
-    from compare.pipeline import label_document
-    from compare.read import parse
-
     def kinds(text: str) -> list[str]:
-        return [clause.label.kind.value for clause in label_document(parse(text, source_format="markdown"))]
+        return [kind.value for kind in _markdown_kinds(text)]
 
     numbered_list = (
         "In pursuit of these objectives, we intend to:\n\n"
