@@ -57,10 +57,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from compare import regexcache
-from compare.model import Clause, Evidence, Kind, Label, Marker, Pair, Shift, Status, WordOp
+from compare.model import Clause, Evidence, Kind, Label, Marker, Pair, Shift, Status
 from compare.readings import neutral
-from compare.shift.parts import ADDED_IS_WEAKER, WEIGHED, corresponding, first, normal
+from compare.shift.parts import ADDED_IS_WEAKER, WEIGHED, bare, corresponding, first, normal
+from compare.shift.scope import in_new_content
 
 __all__ = ["compare_labels", "compare_markers", "describe", "shift"]
 
@@ -97,8 +97,7 @@ def shift(pair: Pair) -> Pair:
     old, new, note = corresponding(pair.old, pair.new)
     evidence = compare_markers(old, new, _text(pair.old), _text(pair.new))
     act_changed = any(item.marker == "act" and item.old and item.new for item in evidence)
-    acts = (first("act", old.markers), first("act", new.markers))
-    evidence = [item for item in evidence if not _in_new_content(item, pair, acts, act_changed)]
+    evidence = [item for item in evidence if not in_new_content(item, pair, old, new, act_changed)]
     direction = _net(evidence)
     reason = describe(evidence, old, new)
     if note and evidence:
@@ -405,7 +404,7 @@ def _hedge_dropped(
     words the modal hedges (``Marker.then``); the other side must hold them, and no modal of it
     may govern them, nor a modal the lexicon leaves out ("could be used" -> "can be used")."""
     governed_there = {m.then for m in other_markers if m.kind == "obligation"}
-    words = normal(_PUNCTUATION.sub(" ", other_text)).split()
+    words = bare(other_text).split()
     return [
         marker
         for marker in markers
@@ -520,76 +519,16 @@ def _list_changes(what: str, old: Sequence[str], new: Sequence[str]) -> list[str
     return parts
 
 
-_PUNCTUATION = regexcache.compiled(r"[^\w\s-]")
-
-
 def _unless_in(markers: Sequence[Marker], other_markers: Sequence[Marker], other_text: str) -> tuple[Marker, ...]:
     """Markers, without the weighed ones (intensifiers, hedges ...) found on this side only
     whose words the other side's text holds all the same."""
     read_there = {normal(m.text) for m in other_markers}
-    words = " " + normal(_PUNCTUATION.sub(" ", other_text)) + " "
+    words = f" {bare(other_text)} "
     return tuple(
         marker
         for marker in markers
         if marker.kind not in WEIGHED or normal(marker.text) in read_there or f" {normal(marker.text)} " not in words
     )
-
-
-CONTENT_RUN = 4
-"""Words of content inserted or deleted around a marker from which the marker belongs to that
-content ("and our commitment to pursuing designations, as appropriate, by the Committee"), not
-to the proposition the two sides share."""
-
-
-def _in_new_content(
-    item: Evidence, pair: Pair, acts: tuple[Marker | None, Marker | None] = (None, None), act_changed: bool = False
-) -> bool:
-    """Whether a marker found on one side only stands inside a run of words that side added or
-    dropped: a hedge on added content does not hedge the proposition carried forward. Nor does a
-    modal that governs added words ("Readings on core inflation have improved modestly this year"
-    -> "..., but recent increases in energy prices MAY put renewed upward pressure on inflation":
-    a new risk, hedged, not a softer reading of the old one), as one that governs carried words
-    does ("is intended to help" -> "..., combined with the action taken in September, SHOULD
-    help"). Unless the marker is a hedge and the run also holds that side's act, which changed: the
-    hedge then qualifies the act ("The Working Group WILL EXPLORE avenues to deliver ..." -> "Our four countries
-    INTEND TO continue delivering ...": "explore" goes with "will"). Nor a qualifier that opens the
-    run straight after carried words of the same sentence: it qualifies them ("... in negotiations,
-    WHERE POSSIBLE under existing frameworks, towards a lasting ceasefire"); nor a tentative verb
-    that opens it straight after the side's act, carried (``acts`` holds each side's act):
-    "agreed to EXAMINE options for more regular staff talks" -> "agreed to hold staff talks"."""
-    if item.marker not in (*WEIGHED, "modal") or (item.old and item.new):
-        return False
-    marker, op = (item.new, "insert") if item.new else (item.old, "delete")
-    side_act = acts[1] if item.new else acts[0]
-    own_act = side_act if act_changed else None  # where the act changed
-    words = len(marker.split())
-    for at_run, run in enumerate(pair.words):
-        if run.op != op:
-            continue
-        text = f" {normal(_PUNCTUATION.sub(' ', run.text))} "
-        at = text.find(f" {normal(marker)} ")
-        if at < 0 or len(run.text.split()) - words < CONTENT_RUN:
-            continue
-        if own_act and item.marker in ADDED_IS_WEAKER and f" {normal(_PUNCTUATION.sub(' ', own_act.text))} " in text:
-            return False
-        if at == 0 and at_run and _qualifies_carried(item.marker, pair.words[at_run - 1], side_act):
-            continue  # "negotiations, WHERE POSSIBLE under ...", "agreed to EXAMINE options for ..."
-        if item.marker != "modal" or len(text[at:].split()) - words >= CONTENT_RUN:
-            return True
-    return False
-
-
-def _qualifies_carried(kind: str, before: WordOp, act: Marker | None) -> bool:
-    """Whether a marker of this kind opening a run qualifies the carried words before it: those
-    words go on into the run (a comma at most between them, never a full stop, semicolon or colon
-    after which new content starts) and the marker is a qualifier, or a tentative verb right after
-    the act."""
-    if before.op != "equal" or before.text.rstrip()[-1:] in ".;:":
-        return False
-    if kind == "qualifier":
-        return True
-    words = f" {normal(_PUNCTUATION.sub(' ', before.text))}"
-    return kind == "tentative" and act is not None and words.endswith(f" {normal(_PUNCTUATION.sub(' ', act.text))}")
 
 
 def _text(clauses: Sequence[Clause]) -> str:

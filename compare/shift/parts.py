@@ -13,9 +13,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from compare import regexcache
 from compare.model import Clause, Label, Marker
 
-__all__ = ["ADDED_IS_WEAKER", "WEIGHED", "corresponding", "first", "normal"]
+__all__ = ["ADDED_IS_WEAKER", "WEIGHED", "bare", "corresponding", "first", "normal"]
 
 ADDED_IS_WEAKER = ("likelihood", "qualifier", "tentative")
 """Hedges: one added is weaker, one dropped stronger."""
@@ -31,6 +32,14 @@ def first(kind: str, markers: Sequence[Marker]) -> Marker | None:
 def normal(phrase: str) -> str:
     """A phrase with case and spacing evened out, to compare wordings."""
     return " ".join(phrase.casefold().split())
+
+
+_PUNCTUATION = regexcache.compiled(r"[^\w\s-]")
+
+
+def bare(text: str) -> str:
+    """A phrase without its punctuation, case and spacing evened out, to find words in a text."""
+    return normal(_PUNCTUATION.sub(" ", text))
 
 
 def corresponding(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[Label, Label, str]:

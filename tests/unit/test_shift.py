@@ -321,6 +321,44 @@ def test_a_qualifier_that_opens_added_words_after_carried_ones_qualifies_them() 
     assert shift(_with_words(old, opens)).shift is Shift.SAME
 
 
+def test_a_qualifier_that_closes_the_sentence_after_added_words_qualifies_the_whole_sentence() -> None:
+    old = "They will strengthen cyber defenses of critical infrastructure."
+    hedged = (
+        "They will strengthen cyber defenses of critical infrastructure, including power grids and "
+        "telecommunications networks, as resources allow."
+    )
+    result = shift(_with_words(old, hedged))
+    assert Evidence("qualifier", "", "as resources allow", Shift.WEAKER) in result.shift_evidence
+    assert result.shift is Shift.WEAKER, result.shift_reason
+    # ... while added words that bring a stance word of their own take the qualifier with them
+    own_act = (
+        "They will strengthen cyber defenses of critical infrastructure, and will seek new joint "
+        "exercises with partners, as resources allow."
+    )
+    assert shift(_with_words(old, own_act)).shift is Shift.SAME
+    # ... and one not set off by a comma qualifies the added words before it
+    inside = (
+        "They will strengthen cyber defenses of critical infrastructure, including power grids and "
+        "networks where possible."
+    )
+    assert shift(_with_words(old, inside)).shift is Shift.SAME
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "direction"),
+    [
+        ("We will work to diversify supply chains for critical minerals.", "We will diversify supply chains for critical minerals.", Shift.STRONGER),
+        ("We will conclude the implementing arrangement.", "We will work towards concluding the implementing arrangement.", Shift.WEAKER),
+        ("We will work to expand access to vaccines.", "We are committed to expanding access to vaccines.", Shift.STRONGER),
+        # "are working to" reports the work under way, on no scale against a pledge
+        ("We will expand access to vaccines.", "We are working to expand access to vaccines.", Shift.SAME),
+        ("We will work to keep the temperature limit within reach.", "We will work together to keep the temperature limit within reach.", Shift.SAME),
+    ],
+)
+def test_working_to_an_end_pledges_the_effort_below_will(old: str, new: str, direction: Shift) -> None:
+    assert shift(pair(old, new)).shift is direction
+
+
 def test_a_tentative_verb_that_opens_dropped_words_right_after_the_act_was_the_acts() -> None:
     old = "The Ministers agreed to examine options for more regular staff talks between their forces."
     firm = "The Ministers agreed to hold staff talks between their forces twice a year."
