@@ -214,6 +214,7 @@ _COPULA = r"(?:are|is|was|were|remain|remains|remained|ha(?:ve|s)\s+been)\s+"
 _OTHERS_STATE = regexcache.compiled(_NOT_A_SUBJECT + _COPULA + r"(?:(?:\w+ly|also|still|fully)\s+)*$")
 _SUBJECT_BEFORE = regexcache.compiled(_NOT_A_SUBJECT + "$")
 OPENS_ON_COPULA = regexcache.compiled(_COPULA)
+_TASKED = regexcache.compiled(r"(?:is|are|(?:has|have)\s+been)\s+(?:\w+\s+)?tasked\b", re.IGNORECASE)
 
 
 def others_state(plain: str, start: int) -> bool:
@@ -221,7 +222,10 @@ def others_state(plain: str, start: int) -> bool:
     attached to ("central banks REMAIN strongly committed to ...", "many countries ARE
     determined to", the copula inside the word's own pattern or before it): the resolve is that
     subject's, not the speakers'. (A thing's evaluation, "the rhetoric IS unacceptable", is the
-    speakers' own and is not asked about.)"""
+    speakers' own and is not asked about; nor is a body's tasking, "the Working Group IS TASKED
+    to", which the speakers do.)"""
+    if _TASKED.match(plain, start):
+        return False
     if OPENS_ON_COPULA.match(plain, start):
         return _SUBJECT_BEFORE.search(plain, max(0, start - 30), start) is not None
     return _OTHERS_STATE.search(plain, max(0, start - 60), start) is not None

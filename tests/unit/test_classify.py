@@ -115,8 +115,16 @@ def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
         ("We ask our Finance Ministers to convene shortly to discuss a joint approach.", Kind.COMMITMENT),
         ("We invite G7 Chief Scientific Advisers or equivalents to review progress.", Kind.COMMITMENT),
         ("We invite all partners to join the initiative.", Kind.CALL),
-        # an action under way "also" is still the speakers' action
+        # ... and so is calling on their own governments, or a body they name being "tasked"
+        ("The leaders called on their governments to continue the work of the partnership.", Kind.COMMITMENT),
+        ("We call on our partners to join the initiative.", Kind.CALL),
+        ("The working group is tasked to focus on exchanging information.", Kind.COMMITMENT),
+        ("Many countries are determined to act.", Kind.OTHER),
+        # an action under way "also" is still the speakers' action, hyphenated verbs too
         ("We are also deploying advanced algorithms across our shared military systems.", Kind.COMMITMENT),
+        ("We are de-risking and diversifying supply chains where necessary.", Kind.COMMITMENT),
+        # "reemphasize" without its hyphen
+        ("We reemphasize the importance of supply-side reforms.", Kind.POSITION),
     ],
 )
 def test_kind_follows_the_governing_verb(text: str, kind: Kind) -> None:
