@@ -366,6 +366,8 @@ def _obligation(
         same_slot = new_by_verb.get(old_one.governs)
         if same_slot:
             pairs.append((old_one, same_slot.pop(0)))
+    pairs += _same_verb([m for m in old_markers if m.kind == "obligation" and all(m is not a for a, _ in pairs)],
+                        [m for slot in new_by_verb.values() for m in slot])
     if not pairs:  # one obligation each side, in other words ("must seek" -> "should be resolved")
         old_core = [m for m in old_markers if m.kind == "obligation" and m.entry in _CORE_OBLIGATIONS]
         new_core = [m for m in new_markers if m.kind == "obligation" and m.entry in _CORE_OBLIGATIONS]
@@ -387,6 +389,29 @@ def _obligation(
             for marker in _hedge_dropped(new_markers, old_markers, old_text, paired)
         ]
     return evidence
+
+
+_AUXILIARIES = frozenset({"be", "been", "being", "have", "has", "had", "do", "does", "not", "never", "also", "to"})
+
+
+def _same_verb(old_left: Sequence[Marker], new_left: Sequence[Marker]) -> list[tuple[Marker, Marker]]:
+    """Modals left unpaired that govern the same verb, one on each side, where the words after
+    it changed ("will face severe costs" -> "may face costs"); never an auxiliary ("will be
+    ...": the proposition is in the words after it)."""
+    def by_verb(markers: Sequence[Marker]) -> dict[str, list[Marker]]:
+        found: dict[str, list[Marker]] = {}
+        for marker in markers:
+            verb = marker.governs.split(" ", 1)[0]
+            if verb and verb not in _AUXILIARIES:
+                found.setdefault(verb, []).append(marker)
+        return found
+
+    old_by, new_by = by_verb(old_left), by_verb(new_left)
+    return [
+        (old_by[verb][0], new_by[verb][0])
+        for verb in old_by
+        if len(old_by[verb]) == 1 and len(new_by.get(verb, ())) == 1
+    ]
 
 
 _HEDGING_OBLIGATIONS = frozenset({"expected-to", "may", "might"})

@@ -169,6 +169,11 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
         ("We agreed to a plan, which will be reviewed in May, and that aid may flow.",
          "We agreed to a plan, which would be reviewed in May, and that aid may flow.",
          Shift.WEAKER, "modal: will -> would ▼"),
+        # ... or on the same verb, whatever words follow it (but never an auxiliary)
+        ("Those that continue to do so will face severe costs.", "Those that continue to do so may face costs.",
+         Shift.WEAKER, "modal: will -> may ▼"),
+        ("Those that continue to do so will be sanctioned.", "Those that continue to do so may be isolated.",
+         Shift.SAME, "same stance"),
         # a hedging modal on one side only, over a proposition the other side states plainly
         ("The Council judges that weak demand is likely to be the main drag on exports this year.",
          "The Council judges that weak demand remains the main drag on exports this year.",
