@@ -355,6 +355,9 @@ def test_a_qualifier_that_closes_the_sentence_after_added_words_qualifies_the_wh
         ("We will work to diversify supply chains for critical minerals.", "We will diversify supply chains for critical minerals.", Shift.STRONGER),
         ("We will conclude the implementing arrangement.", "We will work towards concluding the implementing arrangement.", Shift.WEAKER),
         ("We will work to expand access to vaccines.", "We are committed to expanding access to vaccines.", Shift.STRONGER),
+        # making every effort pledges the effort, a hedge on the act it goes with
+        ("We will make every effort to conclude the negotiations this year.", "We will conclude the negotiations this year.", Shift.STRONGER),
+        ("We will conclude the negotiations this year.", "We will make efforts to conclude the negotiations this year.", Shift.WEAKER),
         # "are working to" reports the work under way, on no scale against a pledge
         ("We will expand access to vaccines.", "We are working to expand access to vaccines.", Shift.SAME),
         ("We will work to keep the temperature limit within reach.", "We will work together to keep the temperature limit within reach.", Shift.SAME),
