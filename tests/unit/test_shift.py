@@ -218,6 +218,10 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
         ("Condemning the widespread violations of human rights,", "Condemning the violations of human rights,",
          Shift.WEAKER, "characterisation dropped: widespread violations ▼"),
         ("We condemn the widespread attacks on civilians.", "We condemn the attacks on civilians.", Shift.SAME, "same stance"),
+        ("Gravely concerned that torture has reportedly been used by the authorities,",
+         "Gravely concerned that torture has reportedly been widely and systematically used by the authorities,",
+         Shift.STRONGER, "characterisation added: widely and systematically ▲"),
+        ("We condemn the unlawful detention of civilians.", "We condemn the detention of civilians.", Shift.SAME, "same stance"),
         # an act carried forward among the other side's stance words is unchanged; the act
         # beside it is named only
         ("We met to reaffirm our unwavering support for Ukraine for as long as it takes.",
