@@ -105,6 +105,11 @@ def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
         ("Decides to remain seized of the matter.", Kind.DECISION),
         ("The Federal Open Market Committee decided today to keep its target at 5 percent.",
          Kind.DECISION),
+        # the Committee adopting its directive, or a decision reported in the passive
+        ("Against this background, the Committee adopted a directive that was biased toward a possible firming of policy.", Kind.DECISION),
+        ("The FOMC has chosen to adopt a directive that includes no predilection about near-term policy action.", Kind.DECISION),
+        ("The decision was taken to move toward a less accommodative stance in monetary policy.", Kind.DECISION),
+        ("As a consequence, the directive the Committee adopted is symmetrical with regard to the outlook.", Kind.OTHER),
         ("The ministers met in Tokyo on Sunday.", Kind.OTHER),
         ("Economic growth slowed in the third quarter.", Kind.OTHER),
         # the speakers' satisfaction, a shared view, a commitment renewed "ourselves"
