@@ -343,8 +343,12 @@ def _modal(old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list
         direction = Shift.STRONGER if new_modal.value > old_modal.value else Shift.WEAKER
         return [Evidence("modal", old_modal.text, new_modal.text, direction)]
     present = new_modal or old_modal
+    absent_side = old_markers if new_modal else new_markers
     direction = Shift.SAME
-    if present.value <= WEAK_MODAL:
+    # "the Committee expects that inflation will remain subdued" -> "inflation is likely to be
+    # subdued": the assessment the other side alone has says as much as "is likely to"
+    assessed = present.entry == "expected-to" and _assesses(absent_side) and not _assesses(old_markers if old_modal else new_markers)
+    if present.value <= WEAK_MODAL and not assessed:
         direction = Shift.WEAKER if new_modal else Shift.STRONGER
     return [Evidence("modal", "" if new_modal else present.text, present.text if new_modal else "", direction)]
 
@@ -391,13 +395,10 @@ def _obligation(
     return evidence
 
 
-_AUXILIARIES = frozenset({"be", "been", "being", "have", "has", "had", "do", "does", "not", "never", "also", "to"})
-
-
 def _same_verb(old_left: Sequence[Marker], new_left: Sequence[Marker]) -> list[tuple[Marker, Marker]]:
     """Modals left unpaired that govern the same verb, one on each side, where the words after
-    it changed ("will face severe costs" -> "may face costs"); never an auxiliary ("will be
-    ...": the proposition is in the words after it)."""
+    it changed ("will face severe costs" -> "may face costs"); never an auxiliary or an adverb
+    (``_AUXILIARIES``: in "will be ..." the proposition is in the words after it)."""
     def by_verb(markers: Sequence[Marker]) -> dict[str, list[Marker]]:
         found: dict[str, list[Marker]] = {}
         for marker in markers:
@@ -414,6 +415,14 @@ def _same_verb(old_left: Sequence[Marker], new_left: Sequence[Marker]) -> list[t
     ]
 
 
+_ASSESSING = "assess"
+"""The lexicon entry of the assessments ("expects", "anticipates", "judges"): a likelihood of their own."""
+
+
+def _assesses(markers: Sequence[Marker]) -> bool:
+    return any(m.kind == "act" and m.entry == _ASSESSING for m in markers)
+
+
 _HEDGING_OBLIGATIONS = frozenset({"expected-to", "may", "might"})
 """Modals that hedge the proposition they govern ("is likely to be", "may be needed", "could
 weigh"); "would" is left out, being as often tense ("said they would") as a hedge."""
@@ -427,8 +436,11 @@ def _hedge_dropped(
     ... remains the predominant concern" (a likelihood dropped), "further firming is needed to
     keep" -> "further firming may be needed to keep" (one added). The proposition is the three
     words the modal hedges (``Marker.then``); the other side must hold them, and no modal of it
-    may govern them, nor a modal the lexicon leaves out ("could be used" -> "can be used")."""
+    may govern them, nor a modal the lexicon leaves out ("could be used" -> "can be used"), nor
+    the same hedge on other words ("is likely to be more modest" -> "is likely to be modest": the
+    likelihood stays where it was)."""
     governed_there = {m.then for m in other_markers if m.kind == "obligation"}
+    hedged_there = {m.entry for m in other_markers if m.kind == "obligation" and id(m) not in paired}
     words = bare(other_text).split()
     return [
         marker
@@ -436,6 +448,7 @@ def _hedge_dropped(
         if marker.kind == "obligation"
         and id(marker) not in paired
         and marker.entry in _HEDGING_OBLIGATIONS
+        and marker.entry not in hedged_there
         and marker.then
         and marker.then not in governed_there
         and _stated_plainly(marker.then.split(), words)

@@ -181,6 +181,16 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
         ("The Bank expects that additional tightening is needed to restore price stability.",
          "The Bank expects that additional tightening may be needed to restore price stability.",
          Shift.WEAKER, "modal added: may ▼"),
+        # ... but not the same hedge on other words, nor "is likely to" for an assessment dropped
+        ("The Committee anticipates a return to growth, although the recovery is likely to be more modest in the near term.",
+         "The Committee anticipates a return to growth, although the recovery is likely to be modest in the near term.",
+         Shift.SAME, "same stance"),
+        ("With slack stable, the Committee expects that inflation will remain subdued for some time.",
+         "With slack stable, inflation is likely to be subdued for some time.", Shift.SAME, "act dropped: expects (position)"),
+        # "are both of significant concern" is the concern "are also of significant concern" was
+        ("Although downside risks to growth remain, the upside risks to inflation are also of significant concern to the Committee.",
+         "The downside risks to growth and the upside risks to inflation are both of significant concern to the Committee.",
+         Shift.SAME, "same stance"),
         # ... but not a modal the lexicon leaves out, nor one in a relative clause
         ("We agree that tariffs might yet be lifted by the end of the year.",
          "We agree that tariffs can yet be lifted by the end of the year.", Shift.SAME, "same stance"),
