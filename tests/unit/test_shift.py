@@ -38,7 +38,7 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
         ("We will not impose new restrictions.", "We will endeavour not to impose new restrictions.",
          Shift.WEAKER, "hedge added: endeavour not to ▼"),
         ("We seek to deepen our partnership with ASEAN.", "We intend to deepen our partnership with ASEAN.",
-         Shift.STRONGER, "act: seek -> intend to ▲"),
+         Shift.STRONGER, "act: seek to -> intend to ▲"),
         ("We intend to open new consulates.", "We will open new consulates.",
          Shift.STRONGER, "act: intend to -> will ▲"),
         ("Noting the report of the Secretary-General,", "Taking note of the report of the Secretary-General,",
@@ -369,6 +369,10 @@ def test_a_qualifier_that_closes_the_sentence_after_added_words_qualifies_the_wh
         ("We will work to diversify supply chains for critical minerals.", "We will diversify supply chains for critical minerals.", Shift.STRONGER),
         ("We will conclude the implementing arrangement.", "We will work towards concluding the implementing arrangement.", Shift.WEAKER),
         ("We will work to expand access to vaccines.", "We are committed to expanding access to vaccines.", Shift.STRONGER),
+        # seeking relations wants them, as standing ready to build them does; "seek to" hedges
+        ("We stand prepared to build constructive and stable relations with China.", "We seek constructive and stable relations with China.", Shift.SAME),
+        ("We seek constructive relations with China.", "We will build constructive relations with China.", Shift.STRONGER),
+        ("We will strengthen bilateral cooperation.", "We seek to strengthen bilateral cooperation.", Shift.WEAKER),
         # making every effort pledges the effort, a hedge on the act it goes with
         ("We will make every effort to conclude the negotiations this year.", "We will conclude the negotiations this year.", Shift.STRONGER),
         ("We will conclude the negotiations this year.", "We will make efforts to conclude the negotiations this year.", Shift.WEAKER),
