@@ -12,7 +12,9 @@ Two sets:
   does not), and the sixth (``dev6``, by a fourth writer, first scored on the eighth session's
   code before any change it prompted: recall 44/58, precision 44/50), and the seventh (``dev7``,
   real pairs again, written 2026-12-08 without running jointdiff, first scored before any change
-  it prompted: recall 1/43, precision 1/2, one opposite direction); and, with
+  it prompted: recall 1/43, precision 1/2, one opposite direction), and the eighth (``dev8``,
+  invented pairs again, by a fifth writer, first scored on the code of 2026-12-08 before any
+  change it prompted: recall 36/56, precision 36/41); and, with
   ``--blind`` only, ``fixtures/labels/blind/stance_pairs.toml``): sentences of consecutive
   corpus versions that a reader takes for the same sentence revised (or, ``same_proposition =
   false``, two different sentences an aligner may pair). Each pair of files is compared as the
@@ -65,6 +67,7 @@ LATER = (
     ("dev5", "labelled invented pairs, fifth development set"),
     ("dev6", "labelled invented pairs, sixth development set"),
     ("dev7", "labelled real pairs, seventh development set"),
+    ("dev8", "labelled invented pairs, eighth development set"),
 )
 """The later development sets (folders of ``fixtures/labels``), scored when present."""
 
