@@ -128,6 +128,12 @@ def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
         # an action under way "also" is still the speakers' action, hyphenated verbs too
         ("We are also deploying advanced algorithms across our shared military systems.", Kind.COMMITMENT),
         ("We are de-risking and diversifying supply chains where necessary.", Kind.COMMITMENT),
+        # "We direct" (as "directs" and "directed"), a view held, concerns they keep voicing
+        ("We direct our relevant ministers to continue working on this issue.", Kind.COMMITMENT),
+        ("Foreign direct investment to the region rose.", Kind.OTHER),
+        ("The United States and the European Union are of the view that export controls should be targeted.", Kind.POSITION),
+        ("We will keep voicing our concerns about the human rights situation.", Kind.CONCERN),
+        ("The Federal Reserve announced today the following monetary policy actions:", Kind.DECISION),
         # "reemphasize" without its hyphen
         ("We reemphasize the importance of supply-side reforms.", Kind.POSITION),
     ],
