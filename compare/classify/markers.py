@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from compare import regexcache
 from compare.classify.grammar import SUBORDINATE, in_adverbial_stretch
-from compare.model import Marker
+from compare.model import Kind, Marker
 
 if TYPE_CHECKING:
     from compare.classify.compiled import Compiled
@@ -105,6 +105,8 @@ def read_markers(
         return " ".join(text[start:end].split())
 
     _, before, after = _around(plain, words, act_phrase_start, act_end)
+    if entry is not None and entry.kind is Kind.CALL:
+        after = _with_requested_action(plain, words, act_end, after)
     phrase_start, phrase_end = act_phrase_start, act_end
     rise = fall = 0
     hedges: list[str] = []
@@ -264,6 +266,24 @@ def _around(
     across a comma), those words, and the three words after it."""
     before_start = _clause_start(plain, word_window_start(plain, start, 3), start)
     return before_start, _in_window(words, before_start, start), _in_window(words, end, word_window_end(plain, end, 3))
+
+
+_ADDRESSEE_TO = regexcache.compiled(r"\s+(?:[^\s,.;:()]+\s+){1,8}?to\s+(?=\w)", re.IGNORECASE)
+"""A call's addressee and the "to" of the action asked of it ("invite the Arlen Sound Investment
+Bank to ..."), within one stretch of the clause."""
+
+
+def _with_requested_action(
+    plain: str, words: list[tuple[int, str]], act_end: int, after: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """The words after a call, with the first word of the action it asks for: a tentative verb
+    there ("We invite the Bank to CONSIDER financing ...") hedges the call as one right after the
+    verb does ("We urge CONSIDERING ...")."""
+    asked = _ADDRESSEE_TO.match(plain, act_end)
+    if asked is None:
+        return after
+    action = _in_window(words, asked.end(), asked.end() + 1)
+    return after + [word for word in action if word not in after]
 
 
 def _hedges_in(

@@ -373,6 +373,14 @@ def test_a_qualifier_that_closes_the_sentence_after_added_words_qualifies_the_wh
         ("We stand prepared to build constructive and stable relations with China.", "We seek constructive and stable relations with China.", Shift.SAME),
         ("We seek constructive relations with China.", "We will build constructive relations with China.", Shift.STRONGER),
         ("We will strengthen bilateral cooperation.", "We seek to strengthen bilateral cooperation.", Shift.WEAKER),
+        # a tentative verb opening the action a call asks for hedges the call
+        ("We invite the Arlen Sound Investment Bank to consider financing the interconnector.",
+         "We invite the Arlen Sound Investment Bank to finance the interconnector.", Shift.STRONGER),
+        ("Encourages Member States to consider providing technical assistance.",
+         "Encourages Member States to provide technical assistance, upon its request.", Shift.MIXED),
+        # an offer made on request, a plan subject to demand
+        ("We stand ready to support mediation efforts.", "We stand ready to support mediation efforts if both parties so request.", Shift.WEAKER),
+        ("We intend to build the pipeline by 2035.", "We intend to build the pipeline by 2035, subject to market demand.", Shift.WEAKER),
         # making every effort pledges the effort, a hedge on the act it goes with
         ("We will make every effort to conclude the negotiations this year.", "We will conclude the negotiations this year.", Shift.STRONGER),
         ("We will conclude the negotiations this year.", "We will make efforts to conclude the negotiations this year.", Shift.WEAKER),
