@@ -381,6 +381,17 @@ def test_a_qualifier_that_closes_the_sentence_after_added_words_qualifies_the_wh
         # an offer made on request, a plan subject to demand
         ("We stand ready to support mediation efforts.", "We stand ready to support mediation efforts if both parties so request.", Shift.WEAKER),
         ("We intend to build the pipeline by 2035.", "We intend to build the pipeline by 2035, subject to market demand.", Shift.WEAKER),
+        # a carve-out, a proviso of fiscal space or schedules, national circumstances
+        ("We oppose the use of export restrictions as a tool of coercion.",
+         "We firmly oppose the use of export restrictions as a tool of coercion, except where they are justified on security grounds.", Shift.MIXED),
+        ("Member states may introduce support measures for vulnerable consumers.",
+         "Member states should introduce support measures for vulnerable consumers, where fiscal space allows.", Shift.MIXED),
+        ("The leaders agreed to hold annual consultations between their ministers.",
+         "The leaders agreed to hold consultations between their ministers at least twice a year, as their schedules permit.", Shift.WEAKER),
+        ("They expressed their support for the energy transition.",
+         "They expressed their support for the energy transition, taking into account their respective national circumstances.", Shift.WEAKER),
+        # a forecast "projected to" is one "expected to" as before
+        ("Global demand for critical minerals is expected to triple by 2040.", "Global demand for critical minerals is projected to triple by 2040.", Shift.SAME),
         # making every effort pledges the effort, a hedge on the act it goes with
         ("We will make every effort to conclude the negotiations this year.", "We will conclude the negotiations this year.", Shift.STRONGER),
         ("We will conclude the negotiations this year.", "We will make efforts to conclude the negotiations this year.", Shift.WEAKER),
