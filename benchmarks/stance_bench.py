@@ -14,7 +14,10 @@ Two sets:
   real pairs again, written 2026-12-08 without running jointdiff, first scored before any change
   it prompted: recall 1/43, precision 1/2, one opposite direction), and the eighth (``dev8``,
   invented pairs again, by a fifth writer, first scored on the code of 2026-12-08 before any
-  change it prompted: recall 36/56, precision 36/41); and, with
+  change it prompted: recall 36/56, precision 36/41), and the ninth (``dev9``, invented pairs by
+  a sixth writer: a UN resolution, a central bank's statement at three meetings and a
+  third-person leaders' statement; first scored before any change it prompted: recall 27/48,
+  precision 27/33, one opposite direction); and, with
   ``--blind`` only, ``fixtures/labels/blind/stance_pairs.toml``): sentences of consecutive
   corpus versions that a reader takes for the same sentence revised (or, ``same_proposition =
   false``, two different sentences an aligner may pair). Each pair of files is compared as the
@@ -68,6 +71,7 @@ LATER = (
     ("dev6", "labelled invented pairs, sixth development set"),
     ("dev7", "labelled real pairs, seventh development set"),
     ("dev8", "labelled invented pairs, eighth development set"),
+    ("dev9", "labelled invented pairs, ninth development set"),
 )
 """The later development sets (folders of ``fixtures/labels``), scored when present."""
 
