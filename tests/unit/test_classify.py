@@ -134,6 +134,9 @@ def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
         ("The United States and the European Union are of the view that export controls should be targeted.", Kind.POSITION),
         ("We will keep voicing our concerns about the human rights situation.", Kind.CONCERN),
         ("The Federal Reserve announced today the following monetary policy actions:", Kind.DECISION),
+        ("The Federal Reserve today announced two actions designed to maintain favorable trends in inflation.", Kind.DECISION),
+        # a commitment reinforced, as one renewed
+        ("Building on our progress, we reinforce our commitment to promote economic resilience.", Kind.COMMITMENT),
         # "reemphasize" without its hyphen
         ("We reemphasize the importance of supply-side reforms.", Kind.POSITION),
     ],
