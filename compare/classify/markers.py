@@ -153,11 +153,14 @@ def read_markers(
                 kind, entry_id, weight = compiled.markers[group]
                 found.append(Marker(kind, written(start, end), weight, start, entry_id))
     near = before + after
+    own_start = head[0] if head is not None else act_phrase_start
     for scope, window in (("clause", words), ("near", near), ("before", before), ("after", after)):
         scanner = compiled.hedges.get(scope)
         if scanner is None or not window:
             continue
         for marker in _hedges_in(text, plain, window, scanner, compiled):
+            if marker.start == own_start:
+                continue  # the act itself ("We will WORK TO diversify"), not a hedge on it
             found.append(marker)
             fall -= marker.value
             hedges.append(marker.text)

@@ -392,6 +392,17 @@ def test_a_qualifier_that_closes_the_sentence_after_added_words_qualifies_the_wh
          "They expressed their support for the energy transition, taking into account their respective national circumstances.", Shift.WEAKER),
         # a forecast "projected to" is one "expected to" as before
         ("Global demand for critical minerals is expected to triple by 2040.", "Global demand for critical minerals is projected to triple by 2040.", Shift.SAME),
+        # working towards an end after another act is a hedge on it, as "explore" is; the act
+        # itself is never its own hedge
+        ("They agreed to work towards the conclusion of an investment treaty.", "They agreed to conclude an investment treaty.", Shift.STRONGER),
+        # a refusal "under no circumstances" is one "never" given
+        ("They stated that they would under no circumstances recognize the annexation.", "They stated that they did not recognize the annexation.", Shift.WEAKER),
+        # "will be prepared to" -> "is prepared to" is tense
+        ("The Committee will be prepared to adjust the stance of monetary policy.", "The Committee is prepared to adjust the stance of monetary policy.", Shift.SAME),
+        # all necessary measures, a call made for once conditions permit, a mandate within existing resources
+        ("Calls upon the Government to take all necessary measures to protect journalists.", "Calls upon the Government to take measures to protect journalists.", Shift.WEAKER),
+        ("They called on the international community to support the reconstruction.", "They called on the international community to support the reconstruction once conditions permit.", Shift.WEAKER),
+        ("Requests the Office to provide technical assistance, as appropriate.", "Requests the Office to provide technical assistance, as appropriate and within existing resources.", Shift.WEAKER),
         # making every effort pledges the effort, a hedge on the act it goes with
         ("We will make every effort to conclude the negotiations this year.", "We will conclude the negotiations this year.", Shift.STRONGER),
         ("We will conclude the negotiations this year.", "We will make efforts to conclude the negotiations this year.", Shift.WEAKER),
