@@ -403,6 +403,9 @@ def test_a_qualifier_that_closes_the_sentence_after_added_words_qualifies_the_wh
         ("Calls upon the Government to take all necessary measures to protect journalists.", "Calls upon the Government to take measures to protect journalists.", Shift.WEAKER),
         ("They called on the international community to support the reconstruction.", "They called on the international community to support the reconstruction once conditions permit.", Shift.WEAKER),
         ("Requests the Office to provide technical assistance, as appropriate.", "Requests the Office to provide technical assistance, as appropriate and within existing resources.", Shift.WEAKER),
+        ("They committed to reduce emissions in line with the Paris Agreement.",
+         "They reaffirmed their commitment to reduce emissions in line with the Paris Agreement and in light of their national circumstances.", Shift.WEAKER),
+        ("They urged all parties to return to negotiations.", "They urged all parties to return to negotiations without preconditions.", Shift.STRONGER),
         # making every effort pledges the effort, a hedge on the act it goes with
         ("We will make every effort to conclude the negotiations this year.", "We will conclude the negotiations this year.", Shift.STRONGER),
         ("We will conclude the negotiations this year.", "We will make efforts to conclude the negotiations this year.", Shift.WEAKER),
