@@ -210,8 +210,9 @@ def corpus_set(corpus: Path, verbose: bool) -> Scores | None:
 
 
 def located_set(corpus: Path, labels: Path, verbose: bool, name: str) -> Scores | None:
-    """Corpus clauses labelled blind to the classifier ([[clause]] file, find, kind), each
-    classified where it stands in its document, as the product does."""
+    """Clauses labelled blind to the classifier ([[clause]] file, find, kind), of the corpus or
+    of the project's invented texts, each classified where it stands in its document, as the
+    product does."""
     if not corpus.is_dir() or not labels.is_file():
         print(f"\n== {name} skipped: no corpus at {corpus} or no {labels.name}")
         return None
@@ -219,7 +220,8 @@ def located_set(corpus: Path, labels: Path, verbose: bool, name: str) -> Scores 
     gold, predicted = [], []
     for entry in tomllib.loads(labels.read_text("utf-8"))["clause"]:
         if entry["file"] not in documents:
-            document = read(corpus / entry["file"])
+            # the project's own invented texts ("fixtures/...") or the corpus's
+            document = read(ROOT / entry["file"] if entry["file"].startswith("fixtures/") else corpus / entry["file"])
             documents[entry["file"]] = (document.text, label_document(document))
         text, clauses = documents[entry["file"]]
         # The clause in which the labelled words begin (they may run on into the next one); a
