@@ -135,6 +135,10 @@ def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
         ("We will keep voicing our concerns about the human rights situation.", Kind.CONCERN),
         ("The Federal Reserve announced today the following monetary policy actions:", Kind.DECISION),
         ("The Federal Reserve today announced two actions designed to maintain favorable trends in inflation.", Kind.DECISION),
+        ("The Board of Directors voted unanimously to maintain the interest rate paid on reserve balances.", Kind.DECISION),
+        # the Committee attentive to risks holds a view; a threat assessment shared is no threat
+        ("The Committee is highly attentive to inflation risks.", Kind.POSITION),
+        ("We will share threat assessments, as appropriate, to strengthen our cyber defence.", Kind.COMMITMENT),
         # a commitment reinforced, as one renewed
         ("Building on our progress, we reinforce our commitment to promote economic resilience.", Kind.COMMITMENT),
         # "reemphasize" without its hyphen

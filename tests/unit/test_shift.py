@@ -394,6 +394,7 @@ def test_a_qualifier_among_added_words_qualifies_the_words_it_is_set_by(old: str
         ("They committed to reduce emissions in line with the Paris Agreement.",
          "They reaffirmed their commitment to reduce emissions in line with the Paris Agreement and in light of their national circumstances.", Shift.WEAKER),
         ("They urged all parties to return to negotiations.", "They urged all parties to return to negotiations without preconditions.", Shift.STRONGER),
+        ("The Committee remains highly attentive to inflation risks.", "The Committee remains attentive to inflation risks.", Shift.WEAKER),
         # making every effort pledges the effort, a hedge on the act it goes with
         ("We will make every effort to conclude the negotiations this year.", "We will conclude the negotiations this year.", Shift.STRONGER),
         ("We will conclude the negotiations this year.", "We will make efforts to conclude the negotiations this year.", Shift.WEAKER),
