@@ -344,6 +344,8 @@ def _modal(old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list
         return [Evidence("modal", old_modal.text, new_modal.text, direction)]
     present = new_modal or old_modal
     absent_side = old_markers if new_modal else new_markers
+    if present.entry in {m.entry for m in absent_side if m.kind == "obligation"}:
+        return []  # the same modal stands there in the proposition the other side's act reports
     direction = Shift.SAME
     # "the Committee expects that inflation will remain subdued" -> "inflation is likely to be
     # subdued": the assessment the other side alone has says as much as "is likely to"

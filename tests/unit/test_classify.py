@@ -139,6 +139,9 @@ def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
         # the Committee attentive to risks holds a view; a threat assessment shared is no threat
         ("The Committee is highly attentive to inflation risks.", Kind.POSITION),
         ("We will share threat assessments, as appropriate, to strengthen our cyber defence.", Kind.COMMITMENT),
+        # "have" before a participle is the tense, not "have" a vision or concerns
+        ("We have developed a common vision for 6G.", Kind.OTHER),
+        ("We have a shared vision for the region.", Kind.POSITION),
         # a commitment reinforced, as one renewed
         ("Building on our progress, we reinforce our commitment to promote economic resilience.", Kind.COMMITMENT),
         # "reemphasize" without its hyphen

@@ -235,7 +235,7 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
         # an act carried forward among the other side's stance words is unchanged; the act
         # beside it is named only
         ("We met to reaffirm our unwavering support for Ukraine for as long as it takes.",
-         "We met to reaffirm our unwavering support for Ukraine and salute the bravery of its people.",
+         "We met to reaffirm our unwavering support for Ukraine for as long as it takes and salute the bravery of its people.",
          Shift.SAME, "act added: salute (welcome)"),
         # an act that goes alone takes the words that qualify it along (no softer line of their own)
         ("In light of the invasion, we reiterated our unwavering commitment to an international system that respects the rule of law.",
@@ -395,6 +395,13 @@ def test_a_qualifier_among_added_words_qualifies_the_words_it_is_set_by(old: str
          "They reaffirmed their commitment to reduce emissions in line with the Paris Agreement and in light of their national circumstances.", Shift.WEAKER),
         ("They urged all parties to return to negotiations.", "They urged all parties to return to negotiations without preconditions.", Shift.STRONGER),
         ("The Committee remains highly attentive to inflation risks.", "The Committee remains attentive to inflation risks.", Shift.WEAKER),
+        # a time limit dropped, an open-ended pledge, provisos of law, markets and budgets
+        ("We will keep patrol aircraft in Dunholm until 2027.", "We will keep patrol aircraft in Dunholm.", Shift.STRONGER),
+        ("We will support Lirenia for as long as it takes.", "We will support Lirenia.", Shift.WEAKER),
+        ("We will share threat information in real time.", "Where national law permits, we will share threat information in real time.", Shift.WEAKER),
+        ("We will seek to mobilize private investment for recovery.", "We will mobilize private investment for recovery, as market conditions permit.", Shift.MIXED),
+        # the same modal in a proposition now reported by an act
+        ("Any use of nuclear weapons would be met with severe consequences.", "We reiterate that any use of nuclear weapons would be met with severe consequences.", Shift.SAME),
         # making every effort pledges the effort, a hedge on the act it goes with
         ("We will make every effort to conclude the negotiations this year.", "We will conclude the negotiations this year.", Shift.STRONGER),
         ("We will conclude the negotiations this year.", "We will make efforts to conclude the negotiations this year.", Shift.WEAKER),
