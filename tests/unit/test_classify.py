@@ -142,6 +142,7 @@ def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
         # "have" before a participle is the tense, not "have" a vision or concerns
         ("We have developed a common vision for 6G.", Kind.OTHER),
         ("We have a shared vision for the region.", Kind.POSITION),
+        ("We stand united with Lirenia.", Kind.WELCOME),
         # a commitment reinforced, as one renewed
         ("Building on our progress, we reinforce our commitment to promote economic resilience.", Kind.COMMITMENT),
         # "reemphasize" without its hyphen

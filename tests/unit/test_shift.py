@@ -402,6 +402,8 @@ def test_a_qualifier_among_added_words_qualifies_the_words_it_is_set_by(old: str
         ("We will seek to mobilize private investment for recovery.", "We will mobilize private investment for recovery, as market conditions permit.", Shift.MIXED),
         # the same modal in a proposition now reported by an act
         ("Any use of nuclear weapons would be met with severe consequences.", "We reiterate that any use of nuclear weapons would be met with severe consequences.", Shift.SAME),
+        ("We will share information on migration flows, to the extent permitted by national law.",
+         "We will share information on migration flows.", Shift.STRONGER),
         # making every effort pledges the effort, a hedge on the act it goes with
         ("We will make every effort to conclude the negotiations this year.", "We will conclude the negotiations this year.", Shift.STRONGER),
         ("We will conclude the negotiations this year.", "We will make efforts to conclude the negotiations this year.", Shift.WEAKER),
