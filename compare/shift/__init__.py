@@ -343,13 +343,13 @@ def _modal(old_markers: Sequence[Marker], new_markers: Sequence[Marker]) -> list
         direction = Shift.STRONGER if new_modal.value > old_modal.value else Shift.WEAKER
         return [Evidence("modal", old_modal.text, new_modal.text, direction)]
     present = new_modal or old_modal
-    absent_side = old_markers if new_modal else new_markers
+    present_side, absent_side = (new_markers, old_markers) if new_modal else (old_markers, new_markers)
     if present.entry in {m.entry for m in absent_side if m.kind == "obligation"}:
         return []  # the same modal stands there in the proposition the other side's act reports
     direction = Shift.SAME
     # "the Committee expects that inflation will remain subdued" -> "inflation is likely to be
     # subdued": the assessment the other side alone has says as much as "is likely to"
-    assessed = present.entry == "expected-to" and _assesses(absent_side) and not _assesses(old_markers if old_modal else new_markers)
+    assessed = present.entry == "expected-to" and _assesses(absent_side) and not _assesses(present_side)
     if present.value <= WEAK_MODAL and not assessed:
         direction = Shift.WEAKER if new_modal else Shift.STRONGER
     return [Evidence("modal", "" if new_modal else present.text, present.text if new_modal else "", direction)]
