@@ -9,20 +9,9 @@ Two sets:
   are (``fixtures/stance-dev3/``), written to find wrong claims, and the fourth (``dev4``, a UN
   resolution, a central bank's statement and two joint statements, by another writer), and the
   fifth (``dev5``, written to trap the engine with stance words that change while the stance
-  does not), and the sixth (``dev6``, by a fourth writer, first scored on the eighth session's
-  code before any change it prompted: recall 44/58, precision 44/50), and the seventh (``dev7``,
-  real pairs again, written 2026-12-08 without running jointdiff, first scored before any change
-  it prompted: recall 1/43, precision 1/2, one opposite direction), and the eighth (``dev8``,
-  invented pairs again, by a fifth writer, first scored on the code of 2026-12-08 before any
-  change it prompted: recall 36/56, precision 36/41), and the ninth (``dev9``, invented pairs by
-  a sixth writer: a UN resolution, a central bank's statement at three meetings and a
-  third-person leaders' statement; first scored before any change it prompted: recall 27/48,
-  precision 27/33, one opposite direction), and the tenth (``dev10``, invented pairs by a
-  seventh writer: a defence partnership, a trade and technology council, a G7 statement on a war
-  and two foreign ministers; first scored on the ninth session's code before any change it
-  prompted: recall 47/61, precision 47/53), and the eleventh (``dev11``, by an eighth writer: a
-  G7 communiqué, a bilateral leaders' statement and a 1990s central bank's; first scored before
-  any change it prompted: recall 35/43, precision 35/37); and, with
+  does not), and the later sets of ``LATER`` (``dev6`` to ``dev11``: invented pairs by
+  further writers, ``dev7`` real pairs again), each first scored before any change it prompted
+  (those first scores are in the README's stance table); and, with
   ``--blind`` only, ``fixtures/labels/blind/stance_pairs.toml``): sentences of consecutive
   corpus versions that a reader takes for the same sentence revised (or, ``same_proposition =
   false``, two different sentences an aligner may pair). Each pair of files is compared as the

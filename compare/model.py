@@ -183,6 +183,11 @@ class Label:
     markers: tuple[Marker, ...] = ()
     """Every stance marker of the governing proposition, in reading order (see shift())."""
 
+    @property
+    def act(self) -> Marker | None:
+        """The speech act among the markers (the first "act" marker), or None."""
+        return next((marker for marker in self.markers if marker.kind == "act"), None)
+
 
 @dataclass(frozen=True, slots=True)
 class Clause:

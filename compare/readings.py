@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 
 from compare import regexcache
-from compare.model import Evidence, Kind, Label, Marker, Shift
+from compare.model import Evidence, Kind, Label, Shift
 
 __all__ = ["neutral"]
 
@@ -85,7 +85,7 @@ def _goal_met(old: Label, new: Label, old_text: str, new_text: str) -> bool:
 def _done_as_pledged(new: Label, old_text: str) -> bool:
     """Whether the new act is a verb in the past ("launched", "established") that the old text
     pledged ("intend to launch", "will establish", "aim to adopt")."""
-    act = _act(new)
+    act = new.act
     verb = act.text.split()[-1].casefold() if act is not None and act.text else ""
     if not verb.endswith("ed") or len(verb) < 5:
         return False
@@ -106,14 +106,10 @@ _PLEDGING = frozenset({"to", "will", "shall"})
 
 def _act_kind(label: Label) -> Kind | None:
     """The kind of a label's speech act (a label built by hand, with no markers, is its act)."""
-    act = _act(label)
+    act = label.act
     if act is None:
         return None if label.markers else label.kind
     return Kind(act.of_kind) if act.of_kind else label.kind
-
-
-def _act(label: Label) -> Marker | None:
-    return next((marker for marker in label.markers if marker.kind == "act"), None)
 
 
 def _no_change(item: Evidence, old_text: str, new_text: str) -> bool:

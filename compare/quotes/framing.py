@@ -105,7 +105,7 @@ def compare_framing(reporter: tuple[str, int, str], statement: Label) -> tuple[s
     stated_kind = statement.kind.value
     stated_rung = _verb_rung(statement)
     direction = _direction(kind, rung, stated_kind, stated_rung)
-    act = next((m for m in statement.markers if m.kind == "act"), None)
+    act = statement.act
     same_ladder = kind == stated_kind or {kind, stated_kind} == {"call", "concern"}
     if direction == "same" and same_ladder and act is not None and act.value < stated_rung and _plain_rung(phrase) > act.value:
         # "demanded" against "strongly urges": the reporter's verb is a higher one than the
@@ -133,7 +133,7 @@ def _verb_rung(statement: Label) -> int:
     """The rung of the statement's stance verb with its intensifiers, without its hedges: a
     reporter's verb is set against the statement's verb ("urged" against "Urges ... where
     appropriate" is the same verb; the dropped hedge is a flag of its own, not framing)."""
-    act = next((m for m in statement.markers if m.kind == "act"), None)
+    act = statement.act
     if act is None:
         return statement.intensity
     phrase = f" {statement.stance.casefold()} "

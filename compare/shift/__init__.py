@@ -372,8 +372,9 @@ def _obligation(
         same_slot = new_by_verb.get(old_one.governs)
         if same_slot:
             pairs.append((old_one, same_slot.pop(0)))
-    pairs += _same_verb([m for m in old_markers if m.kind == "obligation" and all(m is not a for a, _ in pairs)],
-                        [m for slot in new_by_verb.values() for m in slot])
+    paired_old = {id(old_one) for old_one, _ in pairs}
+    old_left = [m for m in old_markers if m.kind == "obligation" and id(m) not in paired_old]
+    pairs += _same_verb(old_left, [m for slot in new_by_verb.values() for m in slot])
     if not pairs:  # one obligation each side, in other words ("must seek" -> "should be resolved")
         old_core = [m for m in old_markers if m.kind == "obligation" and m.entry in _CORE_OBLIGATIONS]
         new_core = [m for m in new_markers if m.kind == "obligation" and m.entry in _CORE_OBLIGATIONS]

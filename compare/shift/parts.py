@@ -106,7 +106,7 @@ def _with_other_parts(parts: Sequence[Label], clauses: Sequence[Clause], best: i
     single_acts = {m.entry for m in single.markers if m.kind in ("act", "also") and m.entry}
     carried: list[Marker] = []
     for k, part in enumerate(parts):
-        act = first("act", part.markers)
+        act = part.act
         if k != best and act is not None and normal(act.text) not in normal(clauses[k].text):
             continue
         foreign = k != best and act is not None and bool(act.entry) and act.entry not in single_acts
@@ -119,8 +119,7 @@ def _with_other_parts(parts: Sequence[Label], clauses: Sequence[Clause], best: i
 
 
 def _act_entry(label: Label) -> str:
-    act = first("act", label.markers)
-    return act.entry if act else ""
+    return label.act.entry if label.act else ""
 
 
 def _labelled(clause: Clause) -> Label:

@@ -6,7 +6,7 @@ direction: a hedge on added content does not hedge the proposition carried forwa
 from __future__ import annotations
 
 from compare.model import Evidence, Label, Marker, Pair, WordOp
-from compare.shift.parts import ADDED_IS_WEAKER, WEIGHED, bare, first
+from compare.shift.parts import ADDED_IS_WEAKER, WEIGHED, bare
 
 __all__ = ["CONTENT_RUN", "in_new_content"]
 
@@ -37,7 +37,7 @@ def in_new_content(item: Evidence, pair: Pair, old: Label, new: Label, act_chang
     if item.marker not in (*WEIGHED, "modal") or (item.old and item.new):
         return False
     marker, op, label = (item.new, "insert", new) if item.new else (item.old, "delete", old)
-    side_act = first("act", label.markers)
+    side_act = label.act
     own_act = side_act if act_changed else None  # where the act changed
     words = len(marker.split())
     for at_run, run in enumerate(pair.words):
