@@ -16,7 +16,6 @@ which corrections no longer apply (a clause's text is gone), so none is dropped 
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,6 +112,8 @@ def load_corrections(path: str | Path) -> Corrections:
     Raises:
         UsageError: the file cannot be read or holds something that is not a correction.
     """
+    import tomllib
+
     from compare.limits import MAX_SETTINGS_BYTES, Unreadable, read_limited
 
     try:

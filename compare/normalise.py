@@ -10,13 +10,12 @@ and white space collapsed.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from compare import regexcache
-from compare.data import shipped_text
+from compare.data import shipped_toml
 from compare.safe import INVISIBLE
 
 __all__ = ["Alias", "aliases", "canonical_text", "forget", "normalise", "unify_characters"]
@@ -48,7 +47,7 @@ class Alias:
 @cache
 def aliases() -> tuple[Alias, ...]:
     """The alias table shipped in ``compare/data/aliases.toml``."""
-    raw = tomllib.loads(shipped_text("compare.data", "aliases.toml"))
+    raw = shipped_toml("compare.data", "aliases.toml")
     return tuple(
         Alias(entry["canonical"], tuple(entry.get("variants", ()))) for entry in raw["alias"]
     )
@@ -68,7 +67,7 @@ def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 
 @cache
 def _spelling() -> dict[str, str]:
-    raw = tomllib.loads(shipped_text("compare.data", "spelling.toml"))
+    raw = shipped_toml("compare.data", "spelling.toml")
     return dict(raw["words"])
 
 

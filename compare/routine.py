@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -102,8 +101,8 @@ def _parse(source: str, text: str) -> Profile:
         return UsageError(f"bad profile '{source}': {problem}")
 
     try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
+        raw = regexcache.toml(text)
+    except ValueError as err:  # tomllib.TOMLDecodeError
         raise fail(f"not valid TOML ({err})") from err
     except RecursionError as err:  # tomllib recurses once per level of nesting
         raise fail("not valid TOML (nested too deeply)") from err

@@ -9,7 +9,6 @@ attributions): a later file's entry with a known key replaces it, a new one is a
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -165,8 +164,8 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
             raise UsageError(f"cannot read lexicon '{path}': {_reason(err)}") from err
     for source, text in documents:
         try:
-            document = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as err:
+            document = regexcache.toml(text)
+        except ValueError as err:  # tomllib.TOMLDecodeError
             raise UsageError(f"bad lexicon '{source}': not valid TOML ({err})") from err
         except RecursionError as err:  # tomllib recurses once per level of nesting
             raise UsageError(f"bad lexicon '{source}': not valid TOML (nested too deeply)") from err

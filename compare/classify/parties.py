@@ -14,7 +14,6 @@ on them.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from functools import cache
 
@@ -22,7 +21,7 @@ from compare import regexcache
 from compare.classify.grammar import in_adverbial_stretch
 from compare.classify.labels import classify
 from compare.classify.lexicon import Lexicon
-from compare.data import shipped_text
+from compare.data import shipped_toml
 from compare.model import Clause, Kind, Label
 
 __all__ = ["countries", "makers", "reported"]
@@ -30,7 +29,7 @@ __all__ = ["countries", "makers", "reported"]
 
 @cache
 def _groups() -> tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]:
-    raw = tomllib.loads(shipped_text("compare.data", "groups.toml"))
+    raw = shipped_toml("compare.data", "groups.toml")
     return tuple(
         (entry["name"], regexcache.compiled("|".join(entry["title"]), re.IGNORECASE), frozenset(entry["members"]))
         for entry in raw["group"]

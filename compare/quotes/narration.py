@@ -15,12 +15,11 @@ wrong-speaker check compares with the statement's own subject.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
 from compare import regexcache
-from compare.data import shipped_text
+from compare.data import shipped_toml
 from compare.quotes.model import Source
 
 __all__ = ["Attribution", "Narration", "Party", "ReportingVerb", "aimed_at", "party", "read_narration", "reporting"]
@@ -65,7 +64,7 @@ class Reporting:
 @cache
 def reporting() -> Reporting:
     """The reporting lexicon, read and compiled once."""
-    raw = tomllib.loads(shipped_text("compare.quotes", "reporting.toml"))
+    raw = shipped_toml("compare.quotes", "reporting.toml")
     verbs = tuple(
         ReportingVerb(
             entry["id"], entry["kind"], int(entry["rung"]), bool(entry.get("light", False)), _compile(entry["patterns"]),

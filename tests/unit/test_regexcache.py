@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import re
 import subprocess
 import sys
+from array import array
 from pathlib import Path
 
 import pytest
@@ -82,8 +83,8 @@ def test_a_module_pattern_new_to_the_cache_is_kept_when_the_process_ends(tmp_pat
     program = f"from compare import regexcache; regexcache.compiled({source!r}).pattern"
     environment = {**os.environ, "JOINTDIFF_CACHE_DIR": str(tmp_path)}
     subprocess.run([sys.executable, "-c", program], env=environment, check=True, cwd=ROOT)
-    (kept,) = tmp_path.glob("lexicon-regex-*.json")
-    assert f"0:s:{source}" in json.loads(kept.read_text("utf-8"))["patterns"]
+    (kept,) = tmp_path.glob("lexicon-regex-*")
+    assert f"0:s:{source}" in marshal.loads(kept.read_bytes())["patterns"]
 
 
 def test_a_pattern_from_the_cache_is_the_one_re_compiles(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -101,7 +102,7 @@ def test_a_pattern_from_the_cache_is_the_one_re_compiles(monkeypatch: pytest.Mon
 
 
 def _kept_patterns() -> set[str]:
-    return {key.split(":", 2)[2] for key in json.loads(regexcache.cache_file().read_text("utf-8"))["patterns"]}
+    return {key.split(":", 2)[2] for key in marshal.loads(regexcache.cache_file().read_bytes())["patterns"]}
 
 
 def test_patterns_no_run_uses_are_dropped_once_the_file_outgrows_its_bound(
@@ -122,12 +123,25 @@ def test_patterns_no_run_uses_are_dropped_once_the_file_outgrows_its_bound(
     assert regexcache.compiled("second").match("second")  # a dropped one is compiled afresh
 
 
+def test_the_file_of_an_older_format_gives_way_to_the_new_one(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _afresh(monkeypatch, str(tmp_path))
+    current = regexcache.cache_file()
+    build = current.name.rsplit("-v", 1)[0]
+    older, other_build = tmp_path / f"{build}-v1.json", tmp_path / "lexicon-regex-another-build-v1.json"
+    for path in (older, other_build):
+        path.write_text("{}", "utf-8")
+    regexcache.compiled("a new pattern")
+    regexcache.save()
+    assert current.is_file() and other_build.is_file()
+    assert not older.exists()
+
+
 def test_a_damaged_cache_is_ignored_and_rewritten(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _afresh(monkeypatch, str(tmp_path))
-    regexcache.cache_file().write_text("{not json", "utf-8")
+    regexcache.cache_file().write_bytes(marshal.dumps({"patterns": {}})[:-3])  # cut short
     _afresh(monkeypatch, str(tmp_path))
     uncached = _labels()
-    assert json.loads(regexcache.cache_file().read_text("utf-8"))["patterns"]
+    assert marshal.loads(regexcache.cache_file().read_bytes())["patterns"]
     assert uncached == _labels()
 
 
@@ -136,12 +150,13 @@ def test_an_entry_the_regex_engine_refuses_is_compiled_afresh(monkeypatch: pytes
     regexcache.compiled("urge(?:s|d)?", re.IGNORECASE)
     regexcache.save()
     path = regexcache.cache_file()
-    data = json.loads(path.read_text("utf-8"))
-    for entry in data["patterns"].values():
-        entry[1] = [99999, 1, 2]  # not SRE code
-    path.write_text(json.dumps(data), "utf-8")
-    _afresh(monkeypatch, str(tmp_path))
-    assert regexcache.compiled("urge(?:s|d)?", re.IGNORECASE).match("Urged")
+    data = marshal.loads(path.read_bytes())
+    (entry,) = data["patterns"].values()
+    for damaged in (array("I", [99999, 1, 2]).tobytes(), b"\x01\x02\x03", [99999, 1, 2], "code"):
+        entry[1] = damaged  # not SRE code, not whole words, an old file's list, not code at all
+        path.write_bytes(marshal.dumps(data))
+        _afresh(monkeypatch, str(tmp_path))
+        assert regexcache.compiled("urge(?:s|d)?", re.IGNORECASE).match("Urged")
 
 
 def test_nothing_is_kept_when_caching_is_off_or_the_folder_cannot_be_written(
