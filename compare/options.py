@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from compare.align import DEFAULT_THRESHOLD, METHODS, SCORERS
+from compare.choices import DEFAULT_THRESHOLD, METHODS, SCORERS
 
 if TYPE_CHECKING:
     from compare.model import Comparison, Document

@@ -41,8 +41,9 @@ from compare.align.link import (
 )
 from compare.align.match import Match, choose, crossings, equal_matches, heaviest_run, settle_moves
 from compare.align.pairs import build_pairs, word_diff
-from compare.align.scores import SCORERS, Scores, dice_and_contained, score, words_of
+from compare.align.scores import Scores, dice_and_contained, score, words_of
 from compare.align.texts import View, prepare
+from compare.choices import DEFAULT_THRESHOLD, METHODS, SCORERS
 from compare.model import SURE, Clause, Pair
 
 if TYPE_CHECKING:
@@ -50,13 +51,8 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_THRESHOLD", "METHODS", "SCORERS", "align", "embedding_texts", "word_diff"]
 
-DEFAULT_THRESHOLD = 55.0
-"""Lowest similarity (0-100) at which two clauses may pair on their words."""
-
 DEFAULT_SPLIT_GAIN = 3.0
 """How many points a split or merge must score above the best one-to-one match to be taken."""
-
-METHODS = ("greedy", "global")
 
 MEANING_ALLOWANCE = 30.0
 """How far below the default threshold the similarity of two clauses may lie for the semantic

@@ -30,6 +30,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from compare.align.texts import Text, View
+from compare.choices import SCORERS
 
 if TYPE_CHECKING:
     import numpy as np
@@ -49,7 +50,6 @@ HYBRID_BAND = 25.0
 """With the "hybrid" scorer, pairs whose words score reaches this are rescored on characters
 too (and keep the higher score); the rest are too unlike to be worth the time."""
 
-SCORERS = ("hybrid", "words", "blend", "ratio", "token_sort_ratio", "token_set_ratio", "WRatio")
 
 BLOCKED_FROM = 1_000_000
 """Score matrices of at least this many cells are scored only at candidate pairs (see above)."""

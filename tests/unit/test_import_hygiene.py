@@ -10,7 +10,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-HEAVY = ("textual", "tui", "numpy", "rapidfuzz", "rich", "pandas", "scipy", "matplotlib", "compare.pipeline", "compare.report.sections")
+HEAVY = (
+    "textual", "tui", "numpy", "rapidfuzz", "rich", "pandas", "scipy", "matplotlib",
+    "compare.pipeline", "compare.report.sections", "compare.align", "compare.classify", "compare.regexcache",
+)
+"""Libraries, and the engine's stages: the commands' options and help need none of them."""
 
 
 @pytest.mark.parametrize(
