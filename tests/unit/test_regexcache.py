@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 from array import array
 from pathlib import Path
 
@@ -184,3 +185,24 @@ def test_the_cache_lives_where_the_platform_keeps_caches(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(Path, "home", homeless)
     assert regexcache.cache_file() is None
+
+
+def test_a_toml_text_is_parsed_once_and_each_caller_gets_its_own_copy(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    text = 'name = "lexicon"\n[[stance]]\nid = "condemn"\nrung = 5\npatterns = ["condemn(?:s|ed)?"]\n'
+    dated = "adopted = 2024-09-22\n"  # a date: marshal cannot keep it, so it is parsed each time
+    _afresh(monkeypatch, str(tmp_path))
+    first = regexcache.toml(text)
+    assert regexcache.toml(dated) == tomllib.loads(dated)
+    regexcache.save()
+    _afresh(monkeypatch, str(tmp_path))
+    parses = []
+    monkeypatch.setattr(tomllib, "loads", lambda source: parses.append(source) or {})
+    again = regexcache.toml(text)
+    assert again == first and parses == []
+    again["stance"].clear()
+    assert regexcache.toml(text) == first  # the caller's change is its own
+    regexcache.toml(dated)
+    assert parses == [dated]
+    monkeypatch.undo()  # tomllib's own parser again
+    with pytest.raises(tomllib.TOMLDecodeError):
+        regexcache.toml("not = [toml")
