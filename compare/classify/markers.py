@@ -53,6 +53,8 @@ __all__ = [
 _LAST_WORD = regexcache.compiled(r"[\w'-]+[\s,]*$")
 _NEXT_WORDS = {count: regexcache.compiled(rf"(?:[\s,]*[\w'-]+){{0,{count}}}") for count in (1, 2, 3, 4)}
 _CLAUSE_MARK = regexcache.compiled(r"[,;:()]")
+_INFINITIVE = regexcache.compiled(r"\s+to\s+\w", re.IGNORECASE)
+"""What follows a negation that opens an infinitive ("not to conduct")."""
 
 RISE_CAP = 2
 """The most intensifiers can raise a rung."""
@@ -166,7 +168,8 @@ def read_markers(
             hedges.append(marker.text)
             if scope == "before" or (scope == "near" and marker.start < act_phrase_start):
                 phrase_start = min(phrase_start, marker.start)
-    negated = _negated(plain, act_phrase_start, act_end, compiled)
+    asks = head is None and entry is not None and entry.kind in (Kind.CALL, Kind.DECISION)
+    negated = _negated(plain, act_phrase_start, act_end, compiled, asks=asks)
     if negated:
         found.append(Marker("negation", "not", -1, act_phrase_start, "not"))
     found.sort(key=lambda marker: marker.start)
@@ -336,14 +339,18 @@ def _position(word: tuple[int, str]) -> int:
     return word[0]
 
 
-def _negated(plain: str, act_start: int, act_end: int, compiled: Compiled) -> bool:
+def _negated(plain: str, act_start: int, act_end: int, compiled: Compiled, *, asks: bool) -> bool:
+    """Whether a negation stands within three words before the act or two after it. After a call
+    or a decision (``asks``), one that opens an infinitive ("We call on China NOT TO conduct
+    ...", "decided not to change") negates what is asked or decided, not the act: it is content,
+    as "to refrain from" is."""
     if compiled.negation is None:
         return False
     before = word_window_start(plain, act_start, 3)
-    after = word_window_end(plain, act_end, 2)
-    return bool(
-        compiled.negation.search(plain, before, act_start) or compiled.negation.search(plain, act_end, after)
-    )
+    if compiled.negation.search(plain, before, act_start):
+        return True
+    after = compiled.negation.search(plain, act_end, word_window_end(plain, act_end, 2))
+    return after is not None and not (asks and _INFINITIVE.match(plain, after.end()))
 
 
 def bare_modal_markers(text: str, plain: str, words: list[tuple[int, str]], compiled: Compiled) -> tuple:

@@ -156,6 +156,12 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
          "negation dropped: not ▲"),
         ("We do not accept any unilateral attempt to change the status quo.",
          "We reject any unilateral attempt to change the status quo.", Shift.SAME, "act: do not accept -> reject"),
+        # a negation that opens what a call asks or a decision decides is content, not the act's
+        ("We call on China to act in accordance with its obligations, and not to conduct interference activities.",
+         "We call on China not to conduct or condone interference activities, and to act in accordance with its obligations.",
+         Shift.SAME, "same stance"),
+        ("The Committee decided to change the target range.", "The Committee decided not to change the target range.",
+         Shift.SAME, "same stance"),
         # markers that disagree
         ("We express concern about the launches.", "We condemn, where appropriate, the launches.",
          Shift.MIXED, "act: express concern -> condemn ▲; qualifier added: where appropriate ▼"),
