@@ -147,6 +147,15 @@ def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
         ("Building on our progress, we reinforce our commitment to promote economic resilience.", Kind.COMMITMENT),
         # "reemphasize" without its hyphen
         ("We reemphasize the importance of supply-side reforms.", Kind.POSITION),
+        # what the speakers should do binds them; what others should do does not
+        ("We should coordinate our responses to supply shortages of legacy chips.", Kind.COMMITMENT),
+        ("All parties should refrain from violence.", Kind.OTHER),
+        # a warning of the answer to come commits the speakers, whoever the subject; an assessment does not
+        ("Any use of nuclear weapons by Russia would be met with severe consequences.", Kind.COMMITMENT),
+        ("Russia will face severe consequences for its actions.", Kind.COMMITMENT),
+        ("Such conduct will not go unanswered.", Kind.COMMITMENT),
+        ("This would have serious consequences for the region.", Kind.OTHER),
+        ("Households will face higher costs.", Kind.OTHER),
     ],
 )
 def test_kind_follows_the_governing_verb(text: str, kind: Kind) -> None:

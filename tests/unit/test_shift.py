@@ -156,6 +156,8 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
          "negation dropped: not ▲"),
         ("We do not accept any unilateral attempt to change the status quo.",
          "We reject any unilateral attempt to change the status quo.", Shift.SAME, "act: do not accept -> reject"),
+        ("We will phase out unabated coal power.", "We should phase out unabated coal power.", Shift.WEAKER,
+         "modal: will -> should ▼"),
         # a negation that opens what a call asks or a decision decides is content, not the act's
         ("We call on China to act in accordance with its obligations, and not to conduct interference activities.",
          "We call on China not to conduct or condone interference activities, and to act in accordance with its obligations.",
