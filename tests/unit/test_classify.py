@@ -156,6 +156,12 @@ def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
         ("Such conduct will not go unanswered.", Kind.COMMITMENT),
         ("This would have serious consequences for the region.", Kind.OTHER),
         ("Households will face higher costs.", Kind.OTHER),
+        # agreeing on what will be done commits; agreeing that something is so, or a forecast, does not
+        ("They agreed that the Strategic Dialogue would continue to be held annually.", Kind.COMMITMENT),
+        ("The officials agreed that they will remain in close coordination.", Kind.COMMITMENT),
+        ("They agreed that growth would likely slow.", Kind.POSITION),
+        ("We agree that the climate crisis is urgent.", Kind.POSITION),
+        ("The Committee agreed that this increase would be allowed to show through.", Kind.DECISION),
     ],
 )
 def test_kind_follows_the_governing_verb(text: str, kind: Kind) -> None:
