@@ -162,6 +162,10 @@ def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
         ("They agreed that growth would likely slow.", Kind.POSITION),
         ("We agree that the climate crisis is urgent.", Kind.POSITION),
         ("The Committee agreed that this increase would be allowed to show through.", Kind.DECISION),
+        # the Committee's directive to its Desk decides; the speakers' directing their officials commits
+        ("The Federal Open Market Committee directs the Desk to undertake open market operations.", Kind.DECISION),
+        ("The Desk is authorized to conduct small-value transactions in government securities.", Kind.DECISION),
+        ("We direct our ministers to report back by the end of the year.", Kind.COMMITMENT),
     ],
 )
 def test_kind_follows_the_governing_verb(text: str, kind: Kind) -> None:
