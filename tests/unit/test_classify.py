@@ -166,6 +166,9 @@ def test_classify_returns_a_new_clause_and_keeps_text_and_offsets() -> None:
         ("The Federal Open Market Committee directs the Desk to undertake open market operations.", Kind.DECISION),
         ("The Desk is authorized to conduct small-value transactions in government securities.", Kind.DECISION),
         ("We direct our ministers to report back by the end of the year.", Kind.COMMITMENT),
+        # a phrase set off by commas between "commit" and its "to"
+        ("They also commit, domestically as well as in partner countries, to supporting new reactors.", Kind.COMMITMENT),
+        ("We are committed, together with our regional partners, to leverage our collective expertise.", Kind.COMMITMENT),
     ],
 )
 def test_kind_follows_the_governing_verb(text: str, kind: Kind) -> None:
