@@ -9,7 +9,7 @@ Two sets:
   are (``fixtures/stance-dev3/``), written to find wrong claims, and the fourth (``dev4``, a UN
   resolution, a central bank's statement and two joint statements, by another writer), and the
   fifth (``dev5``, written to trap the engine with stance words that change while the stance
-  does not), and the later sets of ``LATER`` (``dev6`` to ``dev11``: invented pairs by
+  does not), and the later sets of ``LATER`` (``dev6`` to ``dev12``: invented pairs by
   further writers, ``dev7`` real pairs again), each first scored before any change it prompted
   (those first scores are in the README's stance table); and, with
   ``--blind`` only, ``fixtures/labels/blind/stance_pairs.toml``): sentences of consecutive
@@ -68,6 +68,7 @@ LATER = (
     ("dev9", "labelled invented pairs, ninth development set"),
     ("dev10", "labelled invented pairs, tenth development set"),
     ("dev11", "labelled invented pairs, eleventh development set"),
+    ("dev12", "labelled invented pairs, twelfth development set"),
 )
 """The later development sets (folders of ``fixtures/labels``), scored when present."""
 
