@@ -9,7 +9,8 @@ change a marker while the speakers' stance stays where it was, which only the cl
 - **a goal met**: an aim or a pledge becomes a welcome, or a note, of what was aimed at, done ("We
   aim to conclude the negotiations" -> "We welcome the conclusion of the negotiations"; "We look
   forward to welcoming Timor-Leste" -> "We welcomed the admission of Timor-Leste"; "the leaders
-  launched two task forces" -> "They acknowledged the setting-up of two task forces"): the news is
+  launched two task forces" -> "They acknowledged the setting-up of two task forces"; "agreed to
+  establish a Working Group" -> "welcomed the first report of the Working Group"): the news is
   that it happened, not a softer line;
 - **reported speech**: "will" becomes "would" (or back) after a reporting verb in the past ("The
   Ministers agreed that the Committee would meet"): tense, not a hedge; and such a "would"
@@ -33,12 +34,13 @@ __all__ = ["neutral"]
 _DONE = regexcache.compiled(
     r"\b(?:welcom(?:e|es|ed|ing)|acknowledg(?:e|es|ed|ing)|not(?:e|es|ed|ing)|tak(?:e|es|ing)\s+note\s+of|took\s+note\s+of|"
     r"recogni[sz](?:e|es|ed|ing)|applaud(?:s|ed|ing)?|hail(?:s|ed|ing)?|commend(?:s|ed|ing)?|celebrat(?:e|es|ed|ing))"
-    r"(?:\s+\w+ly)?\s+(?:the\s+)?(?:successful\s+|timely\s+|recent\s+)?(?:conclusion|adoption|entry\s+into\s+force|"
+    r"(?:\s+\w+ly)?\s+(?:the\s+)?(?:successful\s+|timely\s+|recent\s+)?(?:(?:first|inaugural)\s+(?:report|meeting|session|round|results)|conclusion|adoption|entry\s+into\s+force|"
     r"launch|establishment|setting[-\s]up|signing|signature|completion|admission|accession|opening|holding|release|publication|"
     r"ratification|finalization|finalisation|creation|inauguration)\s+of\b",
     re.IGNORECASE,
 )
-"""A welcome, or a note, of something done: the conclusion, adoption, launch, setting-up ... of it."""
+"""A welcome, or a note, of something done: the conclusion, adoption, launch, setting-up ... of it,
+or the first report, meeting or results of it (of a body or a process that now exists)."""
 _REPORTED = regexcache.compiled(
     r"\b(?:agreed|said|stated|announced|decided|confirmed|noted|affirmed|reaffirmed|stressed|emphasi[sz]ed|"
     r"underlined|indicated|expected|believed|hoped|recalled)\s+that\b[^.;]*?\bwould\b",

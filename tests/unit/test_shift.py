@@ -63,6 +63,12 @@ def pair(old: str, new: str, status: Status = Status.REWORDED) -> Pair:
          "They welcomed the entry into force of the agreement on nuclear cooperation.", Shift.SAME, ""),
         ("We intend to launch a G7 initiative to counter foreign information manipulation.",
          "We launched the G7 Rapid Response Initiative to counter foreign information manipulation.", Shift.SAME, ""),
+        ("Ministers agreed to establish a Critical Minerals Working Group to map supply chain risks.",
+         "Ministers welcomed the first report of the Critical Minerals Working Group.", Shift.SAME, ""),
+        # a report that is not a first one is no goal met: the pledge became a welcome
+        ("We commit to working with the Secretary-General on reform of the Council.",
+         "We welcome the report of the Secretary-General on reform of the Council.",
+         Shift.WEAKER, "act: commit to (commitment) -> welcome (welcome) ▼"),
         ("They set the goal of doubling bilateral trade by 2030.", "They committed to doubling bilateral trade by 2030.",
          Shift.STRONGER, "act: set the goal of -> committed to ▲"),
         ("We will provide support for demining.", "We will provide support for demining, subject to national procedures.",
