@@ -1,6 +1,7 @@
 """Regular expressions compiled once and kept between runs, as Python keeps bytecode: the
 lexicon's, the genre profiles' and the modules' own (``PATTERN = regexcache.compiled(...)``
-where a module would write ``re.compile``). Standard library only.
+where a module would write ``re.compile``); and, in the same file, the parse of the TOML files
+they come from (``toml``). Standard library only.
 
 Python parses and compiles a regular expression in Python code: for the lexicon's few hundred
 patterns that was a fifth of a typical ``jointdiff diff`` (about 40 ms of parsing, compiling
