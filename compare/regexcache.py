@@ -36,6 +36,7 @@ Python build, and builds the patterns from it.
 
 from __future__ import annotations
 
+import _sre  # the regex engine's compiler interface (``re`` imports it: no cost)
 import atexit
 import marshal
 import os
@@ -62,8 +63,6 @@ lexicon and modules use about 600 patterns and 1,100 literal texts."""
 
 def cache_file() -> Path | None:
     """The cache file of this Python build, or None when caching is off."""
-    import _sre  # noqa: PLC0415
-
     folder = os.environ.get("JOINTDIFF_CACHE_DIR")
     if folder is None:
         base = os.environ.get("XDG_CACHE_HOME")
@@ -161,23 +160,21 @@ def _added(store: _Store) -> None:
     store.added = True
 
 
-_WORD = "I" if array("I").itemsize == 4 else "L"
-"""The array type of the regex engine's code words (``_sre.CODESIZE``, 4 bytes on CPython)."""
+_WORD = next((kind for kind in "IL" if array(kind).itemsize == _sre.CODESIZE), None)
+"""The array type of the regex engine's code words (``_sre.CODESIZE`` bytes: 4 on CPython), or
+None where no array type has that size (the code is then kept as a list)."""
 
 
 def _words(code: list[int]) -> bytes | list[int]:
-    """A pattern's code as the file keeps it: the raw bytes of its words (a list where the
-    engine's words are not four bytes)."""
-    import _sre  # noqa: PLC0415
-
-    return array(_WORD, code).tobytes() if _sre.CODESIZE == array(_WORD).itemsize else code
+    """A pattern's code as the file keeps it: the raw bytes of its words."""
+    return code if _WORD is None else array(_WORD, code).tobytes()
 
 
 def _build(source: str | None, entry: list[Any]) -> re.Pattern[str]:
-    import _sre  # noqa: PLC0415
-
     final_flags, code, groups, groupindex, indexgroup = entry
     if isinstance(code, bytes):
+        if _WORD is None:
+            raise ValueError("code kept as bytes where the engine's words fit no array type")
         code = array(_WORD, code).tolist()
     return _sre.compile(source, final_flags, code, groups, groupindex, tuple(indexgroup))
 
